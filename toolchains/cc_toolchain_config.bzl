@@ -1,0 +1,169 @@
+"""A bare-metal cc_toolchain configuration on the pinned LLVM (clang + ld.lld).
+
+One configuration per architecture differs only in its target triple and the
+flags in ARCH_FLAGS. Two flag sets exist:
+  * default (user space): freestanding C++20 with no exceptions and no RTTI;
+  * feature `kernel` (enabled in kernel/ and hal/ through `package(features)`):
+    adds what code running in supervisor mode needs - no red zone and the
+    kernel code model on x86_64, no FP/SIMD registers anywhere.
+"""
+
+load("@bazel_tools//tools/build_defs/cc:action_names.bzl", "ACTION_NAMES")
+load(
+    "@bazel_tools//tools/cpp:cc_toolchain_config_lib.bzl",
+    "feature",
+    "flag_group",
+    "flag_set",
+    "tool_path",
+    "with_feature_set",
+)
+
+ALL_COMPILE_ACTIONS = [
+    ACTION_NAMES.assemble,
+    ACTION_NAMES.preprocess_assemble,
+    ACTION_NAMES.c_compile,
+    ACTION_NAMES.cpp_compile,
+    ACTION_NAMES.cpp_header_parsing,
+    ACTION_NAMES.cpp_module_compile,
+    ACTION_NAMES.cpp_module_codegen,
+]
+
+CXX_ACTIONS = [
+    ACTION_NAMES.cpp_compile,
+    ACTION_NAMES.cpp_header_parsing,
+    ACTION_NAMES.cpp_module_compile,
+    ACTION_NAMES.cpp_module_codegen,
+]
+
+LINK_ACTIONS = [
+    ACTION_NAMES.cpp_link_executable,
+    ACTION_NAMES.cpp_link_dynamic_library,
+    ACTION_NAMES.cpp_link_nodeps_dynamic_library,
+]
+
+# Per architecture: target triple, flags for all code, extra flags for kernel code.
+ARCH_FLAGS = {
+    "x86_64": struct(
+        triple = "x86_64-unknown-none-elf",
+        common = ["-march=x86-64-v2"],
+        kernel = ["-mno-red-zone", "-mcmodel=kernel", "-mno-sse", "-mno-sse2", "-mno-mmx", "-mno-80387", "-mno-avx"],
+        link = ["-Wl,-z,max-page-size=0x1000"],
+    ),
+    "aarch64": struct(
+        triple = "aarch64-unknown-none-elf",
+        common = ["-march=armv8-a", "-mstrict-align"],
+        kernel = ["-mgeneral-regs-only"],
+        link = ["-Wl,-z,max-page-size=0x1000"],
+    ),
+    "riscv64": struct(
+        triple = "riscv64-unknown-none-elf",
+        common = ["-march=rv64imac", "-mabi=lp64", "-mcmodel=medany"],
+        kernel = [],
+        link = ["-Wl,-z,max-page-size=0x1000"],
+    ),
+}
+
+def _flags(actions, flags, features = None):
+    return flag_set(
+        actions = actions,
+        flag_groups = [flag_group(flags = flags)],
+        with_features = [with_feature_set(features = features)] if features else [],
+    )
+
+def _bare_metal_toolchain_config_impl(ctx):
+    arch = ARCH_FLAGS[ctx.attr.arch]
+    target = ["--target=" + arch.triple]
+    resource_dir = ctx.attr.resource_dir
+
+    compile_flags = target + arch.common + [
+        "-ffreestanding",
+        "-nostdinc",
+        "-isystem",
+        resource_dir + "/include",
+        "-fno-stack-protector",
+        "-fno-pic",
+        "-fno-pie",
+        "-fno-omit-frame-pointer",
+        "-fno-common",
+        "-ffunction-sections",
+        "-fdata-sections",
+        "-Wall",
+        "-Wextra",
+        "-Werror",
+        "-Wno-unused-parameter",
+        # Reproducible outputs: no absolute paths, no timestamps.
+        "-no-canonical-prefixes",
+        "-Wno-builtin-macro-redefined",
+        "-D__DATE__=\"redacted\"",
+        "-D__TIMESTAMP__=\"redacted\"",
+        "-D__TIME__=\"redacted\"",
+    ]
+    cxx_flags = [
+        "-std=c++20",
+        "-fno-exceptions",
+        "-fno-rtti",
+        "-fno-threadsafe-statics",
+        "-fno-use-cxa-atexit",
+        "-fsized-deallocation",
+    ]
+    link_flags = target + arch.link + [
+        "-fuse-ld=lld",
+        "-nostdlib",
+        "-static",
+        "-Wl,--build-id=none",
+        "-Wl,--gc-sections",
+        "-Wl,--no-undefined",
+    ]
+
+    flag_sets = [
+        _flags(ALL_COMPILE_ACTIONS, compile_flags),
+        _flags(CXX_ACTIONS, cxx_flags),
+        _flags(ALL_COMPILE_ACTIONS, ["-O2", "-g"], ["fastbuild"]),
+        _flags(ALL_COMPILE_ACTIONS, ["-O2", "-g", "-DNDEBUG"], ["opt"]),
+        _flags(ALL_COMPILE_ACTIONS, ["-Og", "-g"], ["dbg"]),
+        _flags(LINK_ACTIONS, link_flags),
+    ]
+    if arch.kernel:
+        flag_sets.append(_flags(ALL_COMPILE_ACTIONS, arch.kernel, ["kernel"]))
+    features = [
+        feature(name = "bare_metal_flags", enabled = True, flag_sets = flag_sets),
+        feature(name = "kernel"),
+        feature(name = "fastbuild"),
+        feature(name = "opt"),
+        feature(name = "dbg"),
+    ]
+
+    tools = {
+        "gcc": "clang",
+        "cpp": "clang",
+        "ld": "ld.lld",
+        "ar": "llvm-ar",
+        "nm": "llvm-nm",
+        "objcopy": "llvm-objcopy",
+        "objdump": "llvm-objdump",
+        "strip": "llvm-strip",
+        "gcov": "llvm-cov",
+    }
+    return cc_common.create_cc_toolchain_config_info(
+        ctx = ctx,
+        features = features,
+        cxx_builtin_include_directories = [resource_dir + "/include"],
+        toolchain_identifier = "bare-metal-" + ctx.attr.arch,
+        host_system_name = "x86_64-linux-gnu",
+        target_system_name = arch.triple,
+        target_cpu = ctx.attr.arch,
+        target_libc = "none",
+        compiler = "clang",
+        abi_version = "none",
+        abi_libc_version = "none",
+        tool_paths = [tool_path(name = name, path = "llvm/bin/" + binary) for name, binary in tools.items()],
+    )
+
+bare_metal_toolchain_config = rule(
+    implementation = _bare_metal_toolchain_config_impl,
+    attrs = {
+        "arch": attr.string(mandatory = True, values = ARCH_FLAGS.keys()),
+        "resource_dir": attr.string(mandatory = True),
+    },
+    provides = [CcToolchainConfigInfo],
+)
