@@ -9,12 +9,12 @@ ARCHITECTURES = ["x86_64", "aarch64", "riscv64"]
 def platform_label(arch):
     return "//toolchains:%s_none" % arch
 
-def select_per_architecture(make):
-    """A select() over the target CPU: make(arch) for each architecture.
+def select_per_architecture(template, default):
+    """A select() over the target CPU: template.format(arch = ...) per architecture.
 
-    The default branch is empty so that host builds of `//...` can analyse
-    bare-metal-only targets before skipping them as incompatible.
+    `default` serves every other platform (the host), so that host builds of
+    `//...` can analyse bare-metal-only targets before skipping them.
     """
-    branches = {"@platforms//cpu:" + arch: make(arch) for arch in ARCHITECTURES}
-    branches["//conditions:default"] = []
+    branches = {"@platforms//cpu:" + arch: template.format(arch = arch) for arch in ARCHITECTURES}
+    branches["//conditions:default"] = default
     return select(branches)

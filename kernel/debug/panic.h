@@ -1,0 +1,25 @@
+// The kernel's last words: print why, then stop the machine.
+#pragma once
+
+namespace kernel {
+
+enum class PanicAction {
+    kHalt,      // stop and keep the console readable (the default, for people)
+    kPowerOff,  // switch the machine off (`panic=poweroff`, for test runs)
+};
+
+void set_panic_action(PanicAction action);
+
+// Prints "KERNEL PANIC: <message>" and stops. A panic while panicking only
+// halts, so a fault in the panic path cannot loop.
+[[noreturn]] __attribute__((format(printf, 1, 2))) void panic(const char* format, ...);
+
+}  // namespace kernel
+
+// Checks an invariant the kernel relies on; a false one is a kernel bug.
+#define KERNEL_ASSERT(condition)                                                            \
+    do {                                                                                    \
+        if (!(condition)) {                                                                 \
+            ::kernel::panic("assertion failed: %s (%s:%d)", #condition, __FILE__, __LINE__); \
+        }                                                                                   \
+    } while (0)
