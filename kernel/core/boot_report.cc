@@ -16,16 +16,20 @@ void report_memory(const os::MemoryMap& map) {
               static_cast<unsigned long long>(range.size / kKiB), os::to_string(range.kind));
     }
     uint64_t usable = map.total(os::MemoryKind::kUsable);
-    uint64_t kernel = map.total(os::MemoryKind::kKernel);
-    uint64_t archive = map.total(os::MemoryKind::kBootArchive);
-    uint64_t firmware = map.total(os::MemoryKind::kFirmwareData);
-    // "ram" counts what the kernel may eventually own: free RAM plus what boot
-    // itself occupies. Boot tests compare it with the size QEMU was given.
+    // "ram" is what the firmware reports as RAM: everything except holes the
+    // firmware keeps (kReserved) and broken memory. Boot tests compare it with
+    // the memory size QEMU was given.
+    uint64_t ram = 0;
+    for (const os::MemoryRange& range : map) {
+        if (range.kind != os::MemoryKind::kReserved && range.kind != os::MemoryKind::kDefective) {
+            ram += range.size;
+        }
+    }
     print("memory: ram %llu KiB, usable %llu KiB, kernel %llu KiB, boot archive %llu KiB\n",
-          static_cast<unsigned long long>((usable + kernel + archive + firmware) / kKiB),
+          static_cast<unsigned long long>(ram / kKiB),
           static_cast<unsigned long long>(usable / kKiB),
-          static_cast<unsigned long long>(kernel / kKiB),
-          static_cast<unsigned long long>(archive / kKiB));
+          static_cast<unsigned long long>(map.total(os::MemoryKind::kKernel) / kKiB),
+          static_cast<unsigned long long>(map.total(os::MemoryKind::kBootArchive) / kKiB));
 }
 
 void report_boot_archive(os::Bytes bytes) {

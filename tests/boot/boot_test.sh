@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Boots an image in QEMU (headless, TCG unless OS_QEMU_ACCEL=kvm, bounded in
+# time) and checks what the kernel printed on the serial console.
+#
+# usage: boot_test.sh RUNNER IMAGE_DIR [checks] [-- run.sh options]
+#   --expect REGEX     a line matching REGEX (grep -E) must appear
+#   --reject REGEX     no line may match REGEX
+#   --cpus N           the kernel must report exactly N CPUs
+#   --ram-mib M        the kernel's RAM total must be within 1 MiB below M MiB
+#   --until REGEX      stop QEMU once REGEX appears (for kernels that idle)
+#   --power-off        QEMU must exit by itself (the kernel powered off)
+#   --timeout SECONDS  give up after this long (default 90)
+set -uo pipefail
+
+runner="$1"
+image="$2"
+shift 2
+expects=()
+rejects=()
+cpus=""
+ram_mib=""
+until_pattern=""
+power_off=no
+timeout_seconds=90
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --expect) expects+=("$2"); shift 2 ;;
+        --reject) rejects+=("$2"); shift 2 ;;
+        --cpus) cpus="$2"; shift 2 ;;
+        --ram-mib) ram_mib="$2"; shift 2 ;;
+        --until) until_pattern="$2"; shift 2 ;;
+        --power-off) power_off=yes; shift ;;
+        --timeout) timeout_seconds="$2"; shift 2 ;;
+        --) shift; break ;;
+        *) echo "boot_test.sh: unknown option $1" >&2; exit 2 ;;
+    esac
+done
+
+log="${TEST_UNDECLARED_OUTPUTS_DIR:-$(mktemp -d)}/serial.log"
+: >"${log}"
+start=${SECONDS}
+"${runner}" "${image}" --serial-log "${log}" --timeout "${timeout_seconds}" \
+    --accel "${OS_QEMU_ACCEL:-tcg}" "$@" 2>"${log}.qemu" &
+qemu=$!
+
+stopped_by_test=no
+while kill -0 "${qemu}" 2>/dev/null; do
+    if [[ -n "${until_pattern}" ]] && grep -qE "${until_pattern}" "${log}"; then
+        sleep 0.3  # let the lines after the marker arrive
+        kill "${qemu}" 2>/dev/null
+        stopped_by_test=yes
+        break
+    fi
+    sleep 0.1
+done
+wait "${qemu}"
+status=$?
+elapsed=$((SECONDS - start))
+
+failures=()
+fail() { failures+=("$1"); }
+
+# The console sends "\r\n"; check lines without the carriage returns.
+tr -d '\r' <"${log}" >"${log}.txt"
+log="${log}.txt"
+
+if [[ ${status} -eq 124 || ${status} -eq 137 ]] && [[ "${stopped_by_test}" == no ]]; then
+    fail "QEMU did not finish within ${timeout_seconds} s"
+fi
+if [[ "${power_off}" == yes && ( "${stopped_by_test}" == yes || ${status} -ne 0 ) ]]; then
+    fail "QEMU did not exit by itself with status 0 (status ${status}): the kernel did not power off"
+fi
+for pattern in "${expects[@]}"; do
+    grep -qE -- "${pattern}" "${log}" || fail "expected a line matching: ${pattern}"
+done
+for pattern in "${rejects[@]}"; do
+    grep -qE -- "${pattern}" "${log}" && fail "unexpected line matching: ${pattern}"
+done
+if [[ -n "${cpus}" ]]; then
+    grep -qE "^cpus: ${cpus}$" "${log}" || fail "expected 'cpus: ${cpus}'"
+fi
+if [[ -n "${ram_mib}" ]]; then
+    ram_kib=$(sed -nE 's/^memory: ram ([0-9]+) KiB.*/\1/p' "${log}" | head -n 1)
+    if [[ -z "${ram_kib}" ]]; then
+        fail "no 'memory: ram N KiB' line"
+    elif ((ram_kib > ram_mib * 1024 || ram_kib < ram_mib * 1024 - 1024)); then
+        fail "RAM ${ram_kib} KiB is not within 1 MiB below the ${ram_mib} MiB QEMU was given"
+    fi
+fi
+
+if [[ ${#failures[@]} -eq 0 ]]; then
+    echo "boot test passed in ${elapsed} s (${#expects[@]} expected lines, ${#rejects[@]} rejected patterns)"
+    exit 0
+fi
+echo "===== serial console ====="
+cat "${log}"
+echo "===== QEMU ====="
+cat "${log}.qemu"
+echo "===== failures ====="
+printf '  %s\n' "${failures[@]}"
+exit 1
