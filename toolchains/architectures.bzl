@@ -15,6 +15,6 @@ def select_per_architecture(template, default):
     `default` serves every other platform (the host), so that host builds of
     `//...` can analyse bare-metal-only targets before skipping them.
     """
-    branches = {"@platforms//cpu:" + arch: template.format(arch = arch) for arch in ARCHITECTURES}
+    branches = {"//toolchains:%s_target" % arch: template.format(arch = arch) for arch in ARCHITECTURES}
     branches["//conditions:default"] = default
     return select(branches)
