@@ -2,6 +2,9 @@
 
 load("//images:image.bzl", "ImageInfo")
 
+def _shell_quote(argument):
+    return "'" + argument.replace("'", "'\\''") + "'"
+
 def _boot_test_impl(ctx):
     image = ctx.attr.image[ImageInfo]
     checks = []
@@ -22,9 +25,6 @@ def _boot_test_impl(ctx):
         run_args += ["--append", ctx.attr.command_line]
     run_args += ctx.attr.run_args
 
-    def quote(argument):
-        return "'" + argument.replace("'", "'\\''") + "'"
-
     script = ctx.actions.declare_file(ctx.label.name + ".sh")
     ctx.actions.write(
         script,
@@ -39,8 +39,8 @@ exec "$runfiles/{harness}" "$runfiles/{runner}" "$runfiles/{image}" {checks} -- 
             harness = ctx.file._harness.short_path,
             runner = ctx.file._runner.short_path,
             image = image.directory.short_path,
-            checks = " ".join([quote(c) for c in checks]),
-            run_args = " ".join([quote(a) for a in run_args]),
+            checks = " ".join([_shell_quote(c) for c in checks]),
+            run_args = " ".join([_shell_quote(a) for a in run_args]),
         ),
         is_executable = True,
     )

@@ -9,7 +9,7 @@
 #   --ram-mib M        the kernel's RAM total must be within 1 MiB below M MiB
 #   --until REGEX      stop QEMU once REGEX appears (for kernels that idle)
 #   --power-off        QEMU must exit by itself (the kernel powered off)
-#   --timeout SECONDS  give up after this long (default 90)
+#   --timeout SECONDS  give up after this long (default 45)
 set -uo pipefail
 
 runner="$1"
@@ -21,7 +21,7 @@ cpus=""
 ram_mib=""
 until_pattern=""
 power_off=no
-timeout_seconds=90
+timeout_seconds=45
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --expect) expects+=("$2"); shift 2 ;;

@@ -1,0 +1,36 @@
+// The SBI services the kernel uses, named. See sbi_call.h for the calling
+// convention and the SBI specification (v1.0) for the numbers in sbi.cc.
+#pragma once
+
+#include <stdint.h>
+
+namespace hal::riscv64::sbi {
+
+struct FirmwareVersion {
+    bool has_base_extension = false;  // false: a legacy SBI v0.1 firmware
+    uint32_t spec_major = 0;
+    uint32_t spec_minor = 0;
+    long implementation_id = 0;                // 1 = OpenSBI, see implementation_name()
+    unsigned long implementation_version = 0;  // encoding defined by the implementation
+};
+
+// Reads the specification and implementation versions (base extension).
+FirmwareVersion firmware_version();
+
+// "OpenSBI", "RustSBI", ...; nullptr for an id the SBI specification does not list.
+const char* implementation_name(long implementation_id);
+
+// Switches the machine off (System Reset extension). Returns only on failure,
+// with the SBI error code.
+long system_shutdown();
+
+// The SBI v0.1 shutdown, for firmware without the System Reset extension.
+// Returns only on failure.
+void legacy_shutdown();
+
+// Writes one byte on the firmware's console (SBI v0.1 console_putchar): slow,
+// but needs no device of our own. Deprecated by the specification, still
+// provided by OpenSBI.
+void legacy_console_putchar(char c);
+
+}  // namespace hal::riscv64::sbi

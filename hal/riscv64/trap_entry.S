@@ -1,0 +1,58 @@
+/* The supervisor trap vector (stvec, direct mode): every exception and
+ * interrupt taken in S-mode arrives here.
+ *
+ * At this stage every trap is fatal, so the vector only has to record the
+ * machine state faithfully for the register dump; it never returns.
+ *
+ * The frame goes on a dedicated trap stack whose top is kept in sscratch
+ * (set by entry.S). Swapping sp with sscratch first means that a trap caused
+ * by a corrupt or exhausted kernel stack is still reported, instead of
+ * faulting again on every store of the frame.
+ */
+
+#include "hal/riscv64/trap_frame.h"
+
+    .section .text.trap, "ax", @progbits
+    /* stvec's BASE field drops the low two bits: the vector must be 4-byte
+       aligned. */
+    .balign 4
+    .globl riscv64_trap_entry
+    .type riscv64_trap_entry, @function
+riscv64_trap_entry:
+    /* sp <- trap stack top, sscratch <- the interrupted sp. */
+    csrrw   sp, sscratch, sp
+    addi    sp, sp, -TRAP_FRAME_SIZE
+
+    /* x1 and x3..x31 as they were; x2 (sp) comes from sscratch below. */
+    sd      x1, TRAP_FRAME_REGISTERS + 0 * 8(sp)
+    .irp n, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+    sd      x\n, TRAP_FRAME_REGISTERS + (\n - 1) * 8(sp)
+    .endr
+
+    csrr    t0, sscratch
+    sd      t0, TRAP_FRAME_REGISTERS + 1 * 8(sp)
+    csrr    t0, sepc
+    sd      t0, TRAP_FRAME_SEPC(sp)
+    csrr    t0, sstatus
+    sd      t0, TRAP_FRAME_SSTATUS(sp)
+    csrr    t0, scause
+    sd      t0, TRAP_FRAME_SCAUSE(sp)
+    csrr    t0, stval
+    sd      t0, TRAP_FRAME_STVAL(sp)
+
+    /* Re-arm sscratch with this frame's base: should the handler itself
+       fault, the nested trap lands on the trap stack again, rather than on
+       the interrupted (possibly broken) stack, and below this frame, which
+       it must not overwrite: the handler reports this frame again then.
+       The handler's own stack frames below are abandoned, as every trap is
+       fatal. */
+    csrw    sscratch, sp
+
+    mv      a0, sp
+    li      fp, 0
+    call    riscv64_handle_trap
+
+    /* riscv64_handle_trap does not return at this stage. */
+1:  wfi
+    j       1b
+    .size riscv64_trap_entry, . - riscv64_trap_entry
