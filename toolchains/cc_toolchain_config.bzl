@@ -51,7 +51,11 @@ ARCH_FLAGS = {
     ),
     "aarch64": struct(
         triple = "aarch64-unknown-none-elf",
-        common = ["-march=armv8-a", "-mstrict-align"],
+        # Both in `common` because kernel/lib and kernel/lib/fdt are linked into
+        # the kernel without the `kernel` feature: with the MMU off (until
+        # paging) unaligned accesses fault, and the kernel traps FP/SIMD use
+        # (clang otherwise spills to d8 and copies structs through q registers).
+        common = ["-march=armv8-a", "-mstrict-align", "-mgeneral-regs-only"],
         kernel = ["-mgeneral-regs-only"],
         link = ["-Wl,-z,max-page-size=0x1000"],
     ),

@@ -1,0 +1,107 @@
+// The C++ half of exception handling: vectors.S saves an ExceptionFrame and
+// calls aarch64_report_exception, which prints what happened and panics.
+// Every exception is fatal until interrupts and user space exist.
+#include <stdint.h>
+
+#include "hal/aarch64/exception_frame.h"
+#include "hal/aarch64/exception_syndrome.h"
+#include "hal/console.h"
+#include "hal/cpu.h"
+#include "kernel/debug/panic.h"
+#include "kernel/debug/print.h"
+
+namespace hal::aarch64 {
+namespace {
+
+using u64 = unsigned long long;  // what the %llx conversions take
+
+// How many exceptions are being reported right now. Above 1, the report (or
+// the panic after it) faulted itself; printing through the same code again
+// would fault again and recurse until the stack is gone.
+int reports_in_progress = 0;
+
+template <size_t N>
+void write_text(const char (&text)[N]) {
+    hal::console_write(text, N - 1);
+}
+
+void write_hex(uint64_t value) {
+    char digits[18] = {'0', 'x'};
+    for (int i = 0; i < 16; ++i)
+        digits[17 - i] = "0123456789abcdef"[(value >> (4 * i)) & 0xf];
+    hal::console_write(digits, sizeof(digits));
+}
+
+// The last-resort report for an exception taken while reporting another:
+// only the console driver, no formatting code, then stop. Should even this
+// fault, the third level stops silently rather than loop.
+[[noreturn]] void report_nested_exception(const ExceptionFrame& frame) {
+    if (reports_in_progress == 2) {
+        write_text("\nFATAL: exception while reporting an exception: esr ");
+        write_hex(frame.esr);
+        write_text(" elr ");
+        write_hex(frame.elr);
+        write_text(" far ");
+        write_hex(frame.far);
+        write_text("\n");
+    }
+    hal::halt();
+}
+
+const char* describe(ExceptionVector vector, ExceptionSyndrome syndrome) {
+    // ESR_EL1 describes synchronous exceptions and SErrors only; IRQs and FIQs
+    // arrive with a stale syndrome.
+    if (vector.is_synchronous() || vector.is_serror())
+        return syndrome.class_name();
+    return vector.is_irq() ? "unexpected IRQ" : "unexpected FIQ";
+}
+
+void print_syndrome_details(ExceptionSyndrome syndrome) {
+    if (syndrome.is_abort()) {
+        kernel::print(
+            "  fault: %s (status 0x%02x)%s\n", syndrome.fault_status_name(),
+            syndrome.fault_status(),
+            syndrome.is_data_abort() ? (syndrome.is_write() ? ", on a write" : ", on a read") : "");
+    } else if (syndrome.is_brk()) {
+        kernel::print("  brk #0x%x\n", syndrome.brk_immediate());
+    }
+}
+
+void print_registers(const ExceptionFrame& frame) {
+    // Four registers a line: x0-x27, then x28, fp (x29), lr (x30) and sp.
+    for (int i = 0; i < 28; i += 4) {
+        kernel::print("  x%-2d 0x%016llx  x%-2d 0x%016llx  x%-2d 0x%016llx  x%-2d 0x%016llx\n", i,
+                      static_cast<u64>(frame.x[i]), i + 1, static_cast<u64>(frame.x[i + 1]), i + 2,
+                      static_cast<u64>(frame.x[i + 2]), i + 3, static_cast<u64>(frame.x[i + 3]));
+    }
+    kernel::print("  x28 0x%016llx  fp  0x%016llx  lr  0x%016llx  sp  0x%016llx\n",
+                  static_cast<u64>(frame.x[28]), static_cast<u64>(frame.x[29]),
+                  static_cast<u64>(frame.x[30]), static_cast<u64>(frame.sp));
+}
+
+}  // namespace
+
+// Called from vectors.S with the index of the vector taken and the saved
+// registers; runs with interrupts masked (the CPU masks them on entry).
+extern "C" [[noreturn]] void aarch64_report_exception(uint64_t vector_index,
+                                                      ExceptionFrame* frame) {
+    if (++reports_in_progress > 1)
+        report_nested_exception(*frame);
+
+    ExceptionVector vector(vector_index);
+    ExceptionSyndrome syndrome(frame->esr);
+    const char* what = describe(vector, syndrome);
+
+    kernel::print("\nEXCEPTION: %s (%s exception from %s)\n", what, vector.type_name(),
+                  vector.origin_name());
+    kernel::print("  esr  0x%016llx  class 0x%02x  iss 0x%07x\n", static_cast<u64>(frame->esr),
+                  syndrome.exception_class(), syndrome.iss());
+    print_syndrome_details(syndrome);
+    kernel::print("  far  0x%016llx  elr 0x%016llx  spsr 0x%016llx\n", static_cast<u64>(frame->far),
+                  static_cast<u64>(frame->elr), static_cast<u64>(frame->spsr));
+    print_registers(*frame);
+
+    kernel::panic("unhandled exception: %s at 0x%llx", what, static_cast<u64>(frame->elr));
+}
+
+}  // namespace hal::aarch64
