@@ -6,13 +6,24 @@ architecture at once (`//images:all`). The architecture-specific packing
 (ISO, flat Image, ...) is hal/<arch>/make_image.sh; this rule only wires it.
 """
 
-load("//toolchains:architectures.bzl", "platform_label")
+load("//toolchains:architectures.bzl", "kernel_platform", "user_platform")
 
-def _arch_transition_impl(settings, attr):
-    return {"//command_line_option:platforms": platform_label(attr.arch)}
+def _kernel_transition_impl(settings, attr):
+    return {"//command_line_option:platforms": kernel_platform(attr.arch)}
 
-_arch_transition = transition(
-    implementation = _arch_transition_impl,
+def _user_transition_impl(settings, attr):
+    return {"//command_line_option:platforms": user_platform(attr.arch)}
+
+# The kernel (and the HAL's image packer) build for bare metal, the boot
+# archive's programs for Cairn user space, both for the image's `arch`.
+_kernel_transition = transition(
+    implementation = _kernel_transition_impl,
+    inputs = [],
+    outputs = ["//command_line_option:platforms"],
+)
+
+_user_transition = transition(
+    implementation = _user_transition_impl,
     inputs = [],
     outputs = ["//command_line_option:platforms"],
 )
@@ -72,15 +83,15 @@ os_image = rule(
     doc = "The kernel and a boot archive of `programs`, packed to boot on `arch`.",
     attrs = {
         "arch": attr.string(mandatory = True),
-        "kernel": attr.label(allow_single_file = True, cfg = _arch_transition, mandatory = True),
+        "kernel": attr.label(allow_single_file = True, cfg = _kernel_transition, mandatory = True),
         "programs": attr.label_keyed_string_dict(
-            cfg = _arch_transition,
+            cfg = _user_transition,
             doc = "User-space programs for the boot archive: label -> name under bin/.",
         ),
         "_make_image": attr.label(
             default = "//hal:make_image",
             allow_single_file = True,
-            cfg = _arch_transition,
+            cfg = _kernel_transition,
         ),
         "_mkbootfs": attr.label(
             default = "//tools/mkbootfs",

@@ -6,8 +6,13 @@ images, runners, boot tests) iterates over this list.
 
 ARCHITECTURES = ["x86_64", "aarch64", "riscv64"]
 
-def platform_label(arch):
+def kernel_platform(arch):
+    """The platform the kernel of `arch` is built for: bare metal."""
     return "//toolchains:%s_none" % arch
+
+def user_platform(arch):
+    """The platform user-space programs of `arch` are built for: Cairn."""
+    return "//toolchains:%s_cairn" % arch
 
 def select_per_architecture(template, default):
     """A select() over the target CPU: template.format(arch = ...) per architecture.

@@ -1,11 +1,13 @@
 """A bare-metal cc_toolchain configuration on the pinned LLVM (clang + ld.lld).
 
-One configuration per architecture differs only in its target triple and the
-flags in ARCH_FLAGS. Two flag sets exist:
-  * default (user space): freestanding C++20 with no exceptions and no RTTI;
-  * feature `kernel` (enabled in kernel/ and hal/ through `package(features)`):
-    adds what code running in supervisor mode needs - no red zone and the
-    kernel code model on x86_64, no FP/SIMD registers anywhere.
+Each architecture has two toolchains, told apart by the platform's OS:
+  * `os:none` - the kernel, running bare metal in supervisor mode: everything
+    linked into it (kernel/lib included) gets the `kernel` flags of ARCH_FLAGS:
+    no red zone and the kernel code model on x86_64, no FP/SIMD registers
+    anywhere (the kernel does not save them), strict alignment on aarch64
+    (the MMU is still off, so all memory is Device memory);
+  * `os:cairn` - user-space programs on Cairn: the same freestanding C++20
+    (no exceptions, no RTTI, no host headers) with the ordinary user ABI.
 """
 
 load("@bazel_tools//tools/build_defs/cc:action_names.bzl", "ACTION_NAMES")
@@ -41,7 +43,7 @@ LINK_ACTIONS = [
     ACTION_NAMES.cpp_link_nodeps_dynamic_library,
 ]
 
-# Per architecture: target triple, flags for all code, extra flags for kernel code.
+# Per architecture: target triple, flags for all code, extra flags for the kernel.
 ARCH_FLAGS = {
     "x86_64": struct(
         triple = "x86_64-unknown-none-elf",
@@ -51,12 +53,11 @@ ARCH_FLAGS = {
     ),
     "aarch64": struct(
         triple = "aarch64-unknown-none-elf",
-        # Both in `common` because kernel/lib and kernel/lib/fdt are linked into
-        # the kernel without the `kernel` feature: with the MMU off (until
-        # paging) unaligned accesses fault, and the kernel traps FP/SIMD use
-        # (clang otherwise spills to d8 and copies structs through q registers).
-        common = ["-march=armv8-a", "-mstrict-align", "-mgeneral-regs-only"],
-        kernel = ["-mgeneral-regs-only"],
+        common = ["-march=armv8-a"],
+        # The kernel traps FP/SIMD use (clang would otherwise spill to d8 and
+        # copy structs through q registers), and runs with the MMU off for now,
+        # where unaligned accesses fault.
+        kernel = ["-mgeneral-regs-only", "-mstrict-align"],
         link = ["-Wl,-z,max-page-size=0x1000"],
     ),
     "riscv64": struct(
@@ -127,11 +128,10 @@ def _bare_metal_toolchain_config_impl(ctx):
         _flags(ALL_COMPILE_ACTIONS, ["-Og", "-g"], ["dbg"]),
         _flags(LINK_ACTIONS, link_flags),
     ]
-    if arch.kernel:
-        flag_sets.append(_flags(ALL_COMPILE_ACTIONS, arch.kernel, ["kernel"]))
+    if ctx.attr.mode == "kernel" and arch.kernel:
+        flag_sets.append(_flags(ALL_COMPILE_ACTIONS, arch.kernel))
     features = [
         feature(name = "bare_metal_flags", enabled = True, flag_sets = flag_sets),
-        feature(name = "kernel"),
         feature(name = "fastbuild"),
         feature(name = "opt"),
         feature(name = "dbg"),
@@ -152,7 +152,7 @@ def _bare_metal_toolchain_config_impl(ctx):
         ctx = ctx,
         features = features,
         cxx_builtin_include_directories = [resource_dir + "/include"],
-        toolchain_identifier = "bare-metal-" + ctx.attr.arch,
+        toolchain_identifier = "%s-%s" % (ctx.attr.arch, ctx.attr.mode),
         host_system_name = "x86_64-linux-gnu",
         target_system_name = arch.triple,
         target_cpu = ctx.attr.arch,
@@ -167,6 +167,7 @@ bare_metal_toolchain_config = rule(
     implementation = _bare_metal_toolchain_config_impl,
     attrs = {
         "arch": attr.string(mandatory = True, values = ARCH_FLAGS.keys()),
+        "mode": attr.string(mandatory = True, values = ["kernel", "user"]),
         "resource_dir": attr.string(mandatory = True),
     },
     provides = [CcToolchainConfigInfo],

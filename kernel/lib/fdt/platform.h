@@ -19,26 +19,31 @@ struct DeviceRegion {
 enum class PsciConduit : uint8_t { kNone, kHvc, kSmc };
 
 struct Platform {
-    // /memory nodes' reg as kUsable; /reserved-memory children and the
-    // header's memory reservation block as kReserved; the blob itself as
-    // kFirmwareData and the initrd as kBootArchive.
+    // The reg entries of all enabled memory nodes as kUsable; the enabled
+    // /reserved-memory children with a reg and the header's memory
+    // reservation block as kReserved; the blob itself as kFirmwareData and
+    // the initrd as kBootArchive. Reservations only ever cover RAM.
     MemoryMap memory;
-    uint64_t installed_memory = 0;  // sum of all /memory reg sizes, in bytes
-    uint32_t cpu_count = 0;         // /cpus/cpu@* nodes whose status is not "disabled"
-    const char* bootargs = "";      // /chosen/bootargs, "" if absent
+    uint64_t installed_memory = 0;  // sum of all memory reg sizes, in bytes
+    uint32_t cpu_count = 0;         // enabled /cpus children with device_type "cpu"
+    const char* bootargs = "";      // /chosen/bootargs (points into the blob), "" if absent
     uint64_t initrd_start = 0;      // /chosen/linux,initrd-{start,end}; 0 if absent
     uint64_t initrd_end = 0;
-    PsciConduit psci = PsciConduit::kNone;  // /psci "method"
+    PsciConduit psci = PsciConduit::kNone;  // "method" of the arm,psci* node
 };
 
 // Fills `platform` from `tree`, whose blob lives at physical address
-// `blob_physical_address` (so it can be reserved). Fails on a tree that lacks
-// a /memory node or whose reg properties are malformed.
+// `blob_physical_address` (so it can be reserved). Ranges are added to
+// platform.memory, which may already hold ranges of the caller's. Fails with
+// kNotFound on a tree without memory, kMalformed on unreadable reg,
+// bootargs or initrd properties, kNoSpace if the memory map fills up.
 ErrorOr<void> read_platform(const DeviceTree& tree, uint64_t blob_physical_address,
                             Platform& platform);
 
-// The first node compatible with `compatible` that is not disabled: its first
-// reg entry, translated by #address-cells/#size-cells of its parent.
+// The first enabled node compatible with `compatible`: its first reg entry,
+// read with its parent's #address-cells/#size-cells and translated into a CPU
+// physical address through the `ranges` of the buses above it. Not present if
+// there is no such node, it has no reg, or its bus does not map it.
 DeviceRegion find_compatible(const DeviceTree& tree, const char* compatible);
 
 }  // namespace os::fdt
