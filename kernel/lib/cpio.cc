@@ -10,7 +10,7 @@ constexpr size_t kHeaderSize = 110;
 constexpr char kMagic[] = "070701";
 constexpr char kTrailerName[] = "TRAILER!!!";
 enum Field { kIno, kMode, kUid, kGid, kNlink, kMtime, kFileSize, kDevMajor, kDevMinor,
-             kRdevMajor, kRdevMinor, kNameSize, kCheck };
+             kRdevMajor, kRdevMinor, kNameSize, kCheck, kFieldCount };
 
 size_t align4(size_t value) { return (value + 3) & ~size_t{3}; }
 
@@ -47,11 +47,17 @@ ErrorOr<RawEntry> decode(Bytes bytes, size_t offset) {
     for (size_t i = 0; i < 6; ++i) {
         if (header[i] != static_cast<unsigned char>(kMagic[i])) return Error::kMalformed;
     }
-    uint32_t mode, file_size, name_size;
-    if (!parse_hex_field(header, kMode, mode) || !parse_hex_field(header, kFileSize, file_size) ||
-        !parse_hex_field(header, kNameSize, name_size)) {
-        return Error::kMalformed;
+    // Every field must be hex, also those nobody reads: a header that is
+    // wrong anywhere is not trusted anywhere.
+    uint32_t fields[kFieldCount];
+    for (int field = 0; field < kFieldCount; ++field) {
+        if (!parse_hex_field(header, static_cast<Field>(field), fields[field])) {
+            return Error::kMalformed;
+        }
     }
+    uint32_t mode = fields[kMode];
+    uint32_t file_size = fields[kFileSize];
+    uint32_t name_size = fields[kNameSize];
     // The name (with its NUL) follows the header; data starts 4-byte aligned.
     size_t name_offset = offset + kHeaderSize;
     if (name_size == 0 || name_size > bytes.size() - name_offset) return Error::kOutOfRange;

@@ -54,9 +54,10 @@ ErrorOr<void> MemoryMap::split_at(uint64_t address) {
     for (size_t i = 0; i < count_; ++i) {
         MemoryRange& range = ranges_[i];
         if (range.base < address && address < range.end()) {
-            MemoryRange upper{address, range.end() - address, range.kind};
-            range.size = address - range.base;
-            return insert_at(i + 1, upper);
+            // Insert before shrinking: on a full map the range must stay whole.
+            TRY(insert_at(i + 1, MemoryRange{address, range.end() - address, range.kind}));
+            ranges_[i].size = address - ranges_[i].base;
+            return {};
         }
     }
     return {};
@@ -64,9 +65,38 @@ ErrorOr<void> MemoryMap::split_at(uint64_t address) {
 
 ErrorOr<void> MemoryMap::paint(uint64_t base, uint64_t end, MemoryKind kind, bool fill_gaps,
                                bool (*overrides)(MemoryKind existing, MemoryKind incoming)) {
-    // After these two splits every range lies entirely inside or outside [base, end).
-    TRY(split_at(base));
-    TRY(split_at(end));
+    // Only ranges whose kind actually changes are split: painting what is
+    // already `kind` (or may not be overridden) needs no room.
+    auto changes = [&](const MemoryRange& range) {
+        return range.kind != kind && overrides(range.kind, kind);
+    };
+
+    // Count the ranges the operation adds before changing anything, so that
+    // a map without room for them is left as it was.
+    size_t new_ranges = 0;
+    uint64_t covered = base;
+    for (const MemoryRange& range : *this) {
+        if (range.end() <= base || range.base >= end) continue;
+        if (fill_gaps && range.base > covered) ++new_ranges;  // the gap before `range`
+        covered = range.end();
+        if (changes(range)) new_ranges += (range.base < base) + (range.end() > end);
+    }
+    if (fill_gaps && covered < end) ++new_ranges;
+    if (count_ + new_ranges > kCapacity) return Error::kNoSpace;
+
+    // After these splits every range that changes lies entirely inside [base, end).
+    for (const MemoryRange& range : *this) {
+        if (range.base < base && base < range.end() && changes(range)) {
+            TRY(split_at(base));
+            break;
+        }
+    }
+    for (const MemoryRange& range : *this) {
+        if (range.base < end && end < range.end() && changes(range)) {
+            TRY(split_at(end));
+            break;
+        }
+    }
 
     uint64_t cursor = base;
     for (size_t i = 0; i < count_ && cursor < end; ++i) {

@@ -1,6 +1,5 @@
 #include "kernel/lib/fdt/device_tree.h"
 
-#include "kernel/lib/string.h"
 #include "kernel/lib/utility.h"
 
 namespace os::fdt {
@@ -114,7 +113,8 @@ ErrorOr<DeviceTree> DeviceTree::from_blob(const void* blob, size_t max_size) {
     const auto* bytes = static_cast<const unsigned char*>(blob);
     auto field = [bytes](HeaderField offset) { return read_big_endian32(bytes + offset); };
 
-    // Nothing past max_size may be read, and nothing past totalsize once it is known.
+    // Nothing past max_size may be read, and nothing past totalsize once it
+    // is known. First: enough for magic and totalsize.
     if (max_size < kTotalSize + 4)
         return Error::kOutOfRange;
     if (field(kMagicField) != kMagic)
@@ -122,7 +122,7 @@ ErrorOr<DeviceTree> DeviceTree::from_blob(const void* blob, size_t max_size) {
     uint32_t total_size = field(kTotalSize);
     if (total_size > max_size)
         return Error::kOutOfRange;
-    if (total_size < kLastCompatibleVersion + 4)
+    if (total_size < kLastCompatibleVersion + 4)  // too short for the version fields
         return Error::kMalformed;
 
     // A blob of version v is readable by readers of any version from

@@ -50,8 +50,9 @@ class Node {
   public:
     Node() = default;
     // `offset` is the offset of the node's BEGIN_NODE token, `reg_format` the
-    // format its parent declares. Only DeviceTree and Node itself create
-    // nodes, always at offsets that validation has visited.
+    // format its parent declares. DeviceTree and Node create nodes only at
+    // offsets that validation has visited; any other offset still reads
+    // nothing outside `blocks`, since every read goes through read_token().
     Node(const Blocks& blocks, uint32_t offset, uint32_t depth, CellFormat reg_format)
         : blocks_(blocks), offset_(offset), depth_(depth), reg_format_(reg_format) {}
 
