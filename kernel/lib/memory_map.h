@@ -42,7 +42,8 @@ public:
     static constexpr size_t kCapacity = 128;
 
     // Adds a range as reported. Fails with kInvalidArgument for an empty or
-    // wrapping range and kNoSpace when the map is full. Keeps the invariant.
+    // wrapping range, and with kNoSpace, changing nothing, when the result
+    // needs more ranges than the map has room for. Keeps the invariant.
     ErrorOr<void> add(MemoryRange range);
 
     // Marks [base, base + size) as `kind`, splitting the ranges it overlaps.

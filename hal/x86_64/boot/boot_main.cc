@@ -1,0 +1,42 @@
+// The first C++ code: boot.S calls x86_64_boot_main in long mode, in the
+// higher half, on the boot stack, with interrupts disabled. It installs the
+// CPU tables, gathers the BootInfo and hands over to the generic kernel.
+#include <stdint.h>
+
+#include "hal/boot_info.h"
+#include "hal/x86_64/acpi/processors.h"
+#include "hal/x86_64/boot/multiboot_info.h"
+#include "hal/x86_64/cpu/gdt.h"
+#include "hal/x86_64/cpu/idt.h"
+
+// The constructors of global objects (linker.ld collects them).
+using GlobalConstructor = void (*)();
+extern "C" const GlobalConstructor __init_array_start[];
+extern "C" const GlobalConstructor __init_array_end[];
+
+namespace {
+
+// Outlives the call: kernel::main keeps a reference for good.
+hal::BootInfo boot_info;
+
+void run_global_constructors() {
+    for (const GlobalConstructor* constructor = __init_array_start; constructor != __init_array_end;
+         ++constructor) {
+        (*constructor)();
+    }
+}
+
+}  // namespace
+
+extern "C" [[noreturn]] void x86_64_boot_main(uint32_t multiboot_info_address) {
+    using namespace hal::x86_64;
+    // Exceptions first, so that any fault below gets a register dump.
+    load_gdt_and_task_state();
+    load_idt();
+    run_global_constructors();
+
+    boot_info.architecture = "x86_64";
+    read_multiboot_info(multiboot_info_address, boot_info);
+    boot_info.cpu_count = acpi::count_processors();
+    kernel::main(boot_info);
+}

@@ -1,0 +1,126 @@
+// What happens on a CPU exception: nothing in the kernel handles one yet, so
+// every exception is fatal. The handler prints everything needed to find the
+// cause (which exception, where, all registers) and panics.
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hal/cpu.h"
+#include "hal/x86_64/cpu/exception_frame.h"
+#include "hal/x86_64/cpu/instructions.h"
+#include "kernel/debug/panic.h"
+#include "kernel/debug/print.h"
+
+namespace hal::x86_64 {
+namespace {
+
+struct ExceptionName {
+    const char* mnemonic;
+    const char* description;
+};
+
+constexpr ExceptionName kExceptionNames[kExceptionVectorCount] = {
+    {"#DE", "divide error"},
+    {"#DB", "debug"},
+    {"NMI", "non-maskable interrupt"},
+    {"#BP", "breakpoint"},
+    {"#OF", "overflow"},
+    {"#BR", "bound range exceeded"},
+    {"#UD", "invalid opcode"},
+    {"#NM", "device not available"},
+    {"#DF", "double fault"},
+    {"#CSO", "coprocessor segment overrun"},
+    {"#TS", "invalid TSS"},
+    {"#NP", "segment not present"},
+    {"#SS", "stack-segment fault"},
+    {"#GP", "general protection fault"},
+    {"#PF", "page fault"},
+    {"#15", "reserved vector 15"},
+    {"#MF", "x87 floating-point error"},
+    {"#AC", "alignment check"},
+    {"#MC", "machine check"},
+    {"#XM", "SIMD floating-point exception"},
+    {"#VE", "virtualization exception"},
+    {"#CP", "control protection exception"},
+    {"#22", "reserved vector 22"},
+    {"#23", "reserved vector 23"},
+    {"#24", "reserved vector 24"},
+    {"#25", "reserved vector 25"},
+    {"#26", "reserved vector 26"},
+    {"#27", "reserved vector 27"},
+    {"#HV", "hypervisor injection exception"},
+    {"#VC", "VMM communication exception"},
+    {"#SX", "security exception"},
+    {"#31", "reserved vector 31"},
+};
+
+constexpr uint64_t kPageFaultVector = 14;
+
+// Set while an exception is being reported: a second one in the report
+// itself (a bad pointer in the frame, a broken console) must not recurse.
+bool reporting_exception = false;
+
+struct NamedRegister {
+    const char* name;
+    uint64_t value;
+};
+
+// Prints registers three to a line, names and values aligned in columns.
+void print_registers(const NamedRegister* registers, size_t count) {
+    for (size_t index = 0; index < count; ++index) {
+        kernel::print("  %-6s 0x%016llx", registers[index].name,
+                      static_cast<unsigned long long>(registers[index].value));
+        if (index % 3 == 2 || index == count - 1) kernel::print("\n");
+    }
+}
+
+// The page-fault error code says what kind of access failed and why.
+void print_page_fault_cause(uint64_t error_code, uint64_t address) {
+    kernel::print("  page fault: %s of 0x%016llx in %s mode, %s\n",
+                  (error_code & (1 << 4))   ? "instruction fetch"
+                  : (error_code & (1 << 1)) ? "write"
+                                            : "read",
+                  static_cast<unsigned long long>(address),
+                  (error_code & (1 << 2)) ? "user" : "kernel",
+                  (error_code & (1 << 0)) ? "protection violation" : "page not present");
+}
+
+}  // namespace
+
+}  // namespace hal::x86_64
+
+using hal::x86_64::ExceptionFrame;
+
+// Called by exception_common in exception_entry.S with interrupts disabled.
+extern "C" void x86_64_handle_exception(ExceptionFrame* frame) {
+    using namespace hal::x86_64;
+    if (reporting_exception) {
+        kernel::print("\nexception: vector %llu while reporting an exception; halting\n",
+                      static_cast<unsigned long long>(frame->vector));
+        hal::halt();
+    }
+    reporting_exception = true;
+
+    const ExceptionName& name = kExceptionNames[frame->vector % kExceptionVectorCount];
+    uint64_t cr2 = read_cr2();
+    kernel::print("\nexception: %s %s (vector %llu), error code 0x%llx\n", name.mnemonic,
+                  name.description, static_cast<unsigned long long>(frame->vector),
+                  static_cast<unsigned long long>(frame->error_code));
+    // Laid out as printed, three to a line.
+    // clang-format off
+    const NamedRegister registers[] = {
+        {"rip", frame->rip}, {"rsp", frame->rsp}, {"rflags", frame->rflags},
+        {"cs", frame->cs},   {"ss", frame->ss},   {"rbp", frame->rbp},
+        {"rax", frame->rax}, {"rbx", frame->rbx}, {"rcx", frame->rcx},
+        {"rdx", frame->rdx}, {"rsi", frame->rsi}, {"rdi", frame->rdi},
+        {"r8", frame->r8},   {"r9", frame->r9},   {"r10", frame->r10},
+        {"r11", frame->r11}, {"r12", frame->r12}, {"r13", frame->r13},
+        {"r14", frame->r14}, {"r15", frame->r15}, {"cr0", read_cr0()},
+        {"cr2", cr2},        {"cr3", read_cr3()}, {"cr4", read_cr4()},
+    };
+    // clang-format on
+    print_registers(registers, sizeof(registers) / sizeof(registers[0]));
+    if (frame->vector == kPageFaultVector) print_page_fault_cause(frame->error_code, cr2);
+
+    kernel::panic("unhandled CPU exception %s (%s) at rip 0x%016llx", name.mnemonic,
+                  name.description, static_cast<unsigned long long>(frame->rip));
+}

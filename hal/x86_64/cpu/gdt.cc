@@ -1,0 +1,74 @@
+#include "hal/x86_64/cpu/gdt.h"
+
+#include <stddef.h>
+
+#include "hal/x86_64/cpu/instructions.h"
+
+// In cpu/load_segments.S: lgdt, then reload CS (by a far return) and the
+// data segment registers.
+extern "C" void x86_64_load_gdt(const hal::x86_64::DescriptorTablePointer* pointer,
+                                uint16_t code_selector, uint16_t data_selector);
+
+namespace hal::x86_64 {
+namespace {
+
+// The 64-bit TSS. Only the IST matters here: there are no privilege changes
+// yet (rsp0) and no I/O permission bitmap (io_map_base past the limit).
+struct [[gnu::packed]] TaskStateSegment {
+    uint32_t reserved0;
+    uint64_t privilege_stack[3];
+    uint64_t reserved1;
+    uint64_t interrupt_stack[7];  // IST1..IST7
+    uint64_t reserved2;
+    uint16_t reserved3;
+    uint16_t io_map_base;
+};
+static_assert(sizeof(TaskStateSegment) == 104);
+
+// Flat descriptors; in long mode only the access byte and the L/D bits count.
+constexpr uint64_t kCodeDescriptor = 0x00af9b000000ffff;  // present, ring 0, code, L=1
+constexpr uint64_t kDataDescriptor = 0x00cf93000000ffff;  // present, ring 0, writable data
+constexpr uint64_t kAvailableTaskStateType = 0x89;        // present, 64-bit TSS, not busy
+
+constexpr size_t kInterruptStackSize = 8192;
+
+alignas(16) uint8_t double_fault_stack[kInterruptStackSize];
+alignas(16) uint8_t nmi_stack[kInterruptStackSize];
+
+TaskStateSegment task_state;
+
+// null, code, data, then the TSS descriptor, which takes two slots.
+uint64_t gdt[5];
+static_assert(kTaskStateSelector / 8 + 2 == sizeof(gdt) / sizeof(gdt[0]));
+
+// The 16-byte system descriptor of a TSS at `base`, as its two GDT slots.
+void write_task_state_descriptor(uint64_t* slots, uint64_t base, uint32_t limit) {
+    slots[0] = (limit & 0xffff) | ((base & 0xffffff) << 16) | (kAvailableTaskStateType << 40) |
+               (static_cast<uint64_t>((limit >> 16) & 0xf) << 48) | (((base >> 24) & 0xff) << 56);
+    slots[1] = base >> 32;
+}
+
+uint64_t stack_top(uint8_t (&stack)[kInterruptStackSize]) {
+    return reinterpret_cast<uint64_t>(stack + kInterruptStackSize);
+}
+
+}  // namespace
+
+void load_gdt_and_task_state() {
+    task_state.interrupt_stack[kDoubleFaultStack - 1] = stack_top(double_fault_stack);
+    task_state.interrupt_stack[kNmiStack - 1] = stack_top(nmi_stack);
+    task_state.io_map_base = sizeof(TaskStateSegment);
+
+    gdt[0] = 0;
+    gdt[kKernelCodeSelector / 8] = kCodeDescriptor;
+    gdt[kKernelDataSelector / 8] = kDataDescriptor;
+    write_task_state_descriptor(&gdt[kTaskStateSelector / 8],
+                                reinterpret_cast<uint64_t>(&task_state),
+                                sizeof(TaskStateSegment) - 1);
+
+    DescriptorTablePointer pointer{sizeof(gdt) - 1, reinterpret_cast<uint64_t>(gdt)};
+    x86_64_load_gdt(&pointer, kKernelCodeSelector, kKernelDataSelector);
+    load_task_register(kTaskStateSelector);
+}
+
+}  // namespace hal::x86_64

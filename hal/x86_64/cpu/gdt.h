@@ -1,0 +1,27 @@
+// The kernel's GDT and TSS.
+//
+// Long mode ignores segment bases and limits, but the GDT still marks code
+// as 64-bit and holds the TSS, and the TSS's interrupt stack table (IST)
+// gives chosen exception vectors a stack of their own. A double fault is
+// often a kernel stack overflow, and an NMI can arrive on any instruction,
+// so both run on dedicated stacks rather than on whatever rsp happens to be.
+#pragma once
+
+#include <stdint.h>
+
+namespace hal::x86_64 {
+
+// Same numbers as the boot GDT in boot/boot.S, so the switch is seamless.
+inline constexpr uint16_t kKernelCodeSelector = 0x08;
+inline constexpr uint16_t kKernelDataSelector = 0x10;
+inline constexpr uint16_t kTaskStateSelector = 0x18;
+
+// IST slots as an IDT gate names them (1-7; 0 means "the current stack").
+inline constexpr uint8_t kDoubleFaultStack = 1;
+inline constexpr uint8_t kNmiStack = 2;
+
+// Installs the GDT, reloads every segment register and loads the TSS.
+// Called once on the boot CPU before the IDT is installed.
+void load_gdt_and_task_state();
+
+}  // namespace hal::x86_64
