@@ -27,7 +27,7 @@ void run_boot_self_test(const os::CommandLine& command_line) {
 
 void main(const hal::BootInfo& boot_info) {
     os::CommandLine command_line(boot_info.command_line);
-    if (command_line.equals("panic", "poweroff")) set_panic_action(PanicAction::kPowerOff);
+    configure_panic(command_line);
 
     print("\n%s %s for %s, booted by %s\n", kOsName, kOsVersion, boot_info.architecture,
           boot_info.boot_protocol);

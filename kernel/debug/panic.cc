@@ -13,7 +13,13 @@ bool panicking = false;
 
 }  // namespace
 
-void set_panic_action(PanicAction action) { panic_action = action; }
+void set_panic_action(PanicAction action) {
+    panic_action = action;
+}
+
+void configure_panic(const os::CommandLine& command_line) {
+    if (command_line.equals("panic", "poweroff")) set_panic_action(PanicAction::kPowerOff);
+}
 
 void panic(const char* format, ...) {
     if (panicking) hal::halt();

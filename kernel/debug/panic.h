@@ -1,6 +1,8 @@
 // The kernel's last words: print why, then stop the machine.
 #pragma once
 
+#include "kernel/lib/command_line.h"
+
 namespace kernel {
 
 enum class PanicAction {
@@ -10,6 +12,10 @@ enum class PanicAction {
 
 void set_panic_action(PanicAction action);
 
+// Applies `panic=poweroff` from the command line. The HAL calls this as soon
+// as it knows the command line, so even a boot-time panic honours it.
+void configure_panic(const os::CommandLine& command_line);
+
 // Prints "KERNEL PANIC: <message>" and stops. A panic while panicking only
 // halts, so a fault in the panic path cannot loop.
 [[noreturn]] __attribute__((format(printf, 1, 2))) void panic(const char* format, ...);
@@ -17,9 +23,9 @@ void set_panic_action(PanicAction action);
 }  // namespace kernel
 
 // Checks an invariant the kernel relies on; a false one is a kernel bug.
-#define KERNEL_ASSERT(condition)                                                            \
-    do {                                                                                    \
-        if (!(condition)) {                                                                 \
+#define KERNEL_ASSERT(condition)                                                             \
+    do {                                                                                     \
+        if (!(condition)) {                                                                  \
             ::kernel::panic("assertion failed: %s (%s:%d)", #condition, __FILE__, __LINE__); \
-        }                                                                                   \
+        }                                                                                    \
     } while (0)

@@ -6,7 +6,9 @@
 namespace kernel {
 namespace {
 
-void write_to_console(void*, const char* text, size_t length) { hal::console_write(text, length); }
+void write_to_console(void*, const char* text, size_t length) {
+    hal::console_write(text, length);
+}
 
 }  // namespace
 

@@ -144,6 +144,14 @@ ErrorOr<void> MemoryMap::reserve(uint64_t base, uint64_t size, MemoryKind kind) 
     return paint(base, end, kind, false, reserve_overrides);
 }
 
+bool MemoryMap::contains(uint64_t base, uint64_t size, MemoryKind kind) const {
+    for (const MemoryRange& range : *this) {
+        bool starts_inside = range.base <= base && base < range.end();
+        if (range.kind == kind && starts_inside && size <= range.end() - base) return true;
+    }
+    return false;
+}
+
 uint64_t MemoryMap::total(MemoryKind kind) const {
     uint64_t sum = 0;
     for (const MemoryRange& range : *this) {

@@ -56,6 +56,10 @@ public:
     const MemoryRange* begin() const { return ranges_; }
     const MemoryRange* end() const { return ranges_ + count_; }
 
+    // True if [base, base + size) lies within a single range of `kind`.
+    // Touching ranges of one kind are merged, so one range is enough.
+    bool contains(uint64_t base, uint64_t size, MemoryKind kind) const;
+
     // Sum of the sizes of all ranges of `kind`.
     uint64_t total(MemoryKind kind) const;
 

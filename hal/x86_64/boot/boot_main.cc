@@ -4,27 +4,18 @@
 #include <stdint.h>
 
 #include "hal/boot_info.h"
+#include "hal/common/global_constructors.h"
 #include "hal/x86_64/acpi/processors.h"
 #include "hal/x86_64/boot/multiboot_info.h"
 #include "hal/x86_64/cpu/gdt.h"
 #include "hal/x86_64/cpu/idt.h"
-
-// The constructors of global objects (linker.ld collects them).
-using GlobalConstructor = void (*)();
-extern "C" const GlobalConstructor __init_array_start[];
-extern "C" const GlobalConstructor __init_array_end[];
+#include "kernel/debug/panic.h"
+#include "kernel/lib/command_line.h"
 
 namespace {
 
 // Outlives the call: kernel::main keeps a reference for good.
 hal::BootInfo boot_info;
-
-void run_global_constructors() {
-    for (const GlobalConstructor* constructor = __init_array_start; constructor != __init_array_end;
-         ++constructor) {
-        (*constructor)();
-    }
-}
 
 }  // namespace
 
@@ -33,10 +24,12 @@ extern "C" [[noreturn]] void x86_64_boot_main(uint32_t multiboot_info_address) {
     // Exceptions first, so that any fault below gets a register dump.
     load_gdt_and_task_state();
     load_idt();
-    run_global_constructors();
+    hal::run_global_constructors();
 
     boot_info.architecture = "x86_64";
     read_multiboot_info(multiboot_info_address, boot_info);
+    // Known from here on: a panic while reading the rest may power off.
+    kernel::configure_panic(os::CommandLine(boot_info.command_line));
     boot_info.cpu_count = acpi::count_processors();
     kernel::main(boot_info);
 }
