@@ -109,11 +109,6 @@ os_image = rule(
     },
 )
 
-def _runfiles_path(file):
-    # Paths inside the runfiles tree: main-repository files are relative to
-    # the workspace name directory.
-    return file.short_path
-
 def _qemu_runner_impl(ctx):
     image = ctx.attr.image[ImageInfo]
     script = ctx.actions.declare_file(ctx.label.name + ".sh")
@@ -128,8 +123,8 @@ exec "$runfiles/{runner}" "$runfiles/{image}" {default_args} "$@"
             arch = image.arch,
             label = str(ctx.label),
             workspace = ctx.workspace_name,
-            runner = _runfiles_path(ctx.file._runner),
-            image = _runfiles_path(image.directory),
+            runner = ctx.file._runner.short_path,
+            image = image.directory.short_path,
             default_args = " ".join(["'%s'" % arg for arg in ctx.attr.default_args]),
         ),
         is_executable = True,
