@@ -18,6 +18,12 @@ const char* to_string(Error error) {
             return "no space";
         case Error::kOutOfMemory:
             return "out of memory";
+        case Error::kBadAddress:
+            return "bad address";
+        case Error::kPermissionDenied:
+            return "permission denied";
+        case Error::kAlreadyExists:
+            return "already exists";
     }
     return "unknown error";
 }

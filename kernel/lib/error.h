@@ -16,6 +16,9 @@ enum class Error : int {
     kNotFound,             // the named thing does not exist
     kNoSpace,              // a fixed-capacity container is full
     kOutOfMemory,          // an allocator has no memory left
+    kBadAddress,           // a pointer (usually from user space) is not mapped or not allowed
+    kPermissionDenied,     // the operation is not allowed on this object (e.g. W^X)
+    kAlreadyExists,        // the range or name is already in use
 };
 
 const char* to_string(Error error);

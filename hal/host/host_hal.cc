@@ -1,0 +1,193 @@
+#include "hal/host/host_hal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "hal/console.h"
+#include "hal/cpu.h"
+
+namespace hal {
+namespace {
+
+thread_local uint32_t current_cpu = 0;
+uint32_t asids = 4096;
+host::TlbFlushCounts flush_counts;
+mm::PhysicalAddress user_root = 0;
+uint32_t user_asid = 0;
+
+// The simulated RAM; physical addresses outside it translate to nullptr.
+mm::PhysicalAddress ram_base = 0;
+size_t ram_size = 0;
+uint8_t* ram_bytes = nullptr;
+
+}  // namespace
+
+void console_write(const char* text, size_t length) {
+    // stderr: GoogleTest death tests match the panic message there.
+    fwrite(text, 1, length, stderr);
+}
+
+void halt() {
+    fflush(stderr);
+    abort();
+}
+
+void power_off() {
+    halt();
+}
+
+void wait_for_interrupt() {}
+
+uint32_t current_cpu_index() {
+    return current_cpu;
+}
+
+InterruptState disable_interrupts() {
+    return 0;
+}
+
+void restore_interrupts(InterruptState) {}
+
+uint64_t cycle_counter() {
+    timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return static_cast<uint64_t>(now.tv_sec) * 1000000000u + static_cast<uint64_t>(now.tv_nsec);
+}
+
+void spin_pause() {}
+
+namespace mm {
+
+// A lower half of 47 bits, as on x86_64 and aarch64 with 48-bit addresses.
+VirtualAddress user_space_end() {
+    return VirtualAddress{1} << 47;
+}
+
+VirtualAddress kernel_space_base() {
+    return ~((VirtualAddress{1} << 47) - 1);
+}
+
+void* physical_to_virtual(PhysicalAddress address) {
+    if (address < ram_base || address - ram_base >= ram_size) return nullptr;
+    return ram_bytes + (address - ram_base);
+}
+
+PhysicalAddress virtual_to_physical(const void* address) {
+    auto* byte = static_cast<const uint8_t*>(address);
+    if (byte < ram_bytes || static_cast<size_t>(byte - ram_bytes) >= ram_size) return 0;
+    return ram_base + static_cast<PhysicalAddress>(byte - ram_bytes);
+}
+
+PhysicalAddress early_direct_map_limit() {
+    return ram_base + ram_size;
+}
+
+PhysicalAddress kernel_root_table() {
+    return 0;
+}
+
+uint32_t asid_count() {
+    return asids;
+}
+
+void activate_user_root(PhysicalAddress root, uint32_t asid) {
+    user_root = root;
+    user_asid = asid;
+}
+
+void flush_page(uint32_t, VirtualAddress) {
+    ++flush_counts.pages;
+}
+
+void flush_address_space(uint32_t) {
+    ++flush_counts.address_spaces;
+}
+
+void flush_kernel_page(VirtualAddress) {
+    ++flush_counts.kernel_pages;
+}
+
+void flush_all() {
+    ++flush_counts.all;
+}
+
+void finish_early_mappings() {}
+
+void initialize_user_root(PhysicalAddress) {}
+
+size_t kernel_segments(KernelSegment*, size_t) {
+    return 0;
+}
+
+// Host tests have no user address space: "user addresses" are host pointers
+// in the lower half, and a null or out-of-range one fails like a fault would.
+os::ErrorOr<void> copy_from_user(void* destination, VirtualAddress source, size_t length) {
+    if (source == 0 || source >= user_space_end() || length > user_space_end() - source) {
+        return os::Error::kBadAddress;
+    }
+    memcpy(destination, reinterpret_cast<const void*>(source), length);
+    return {};
+}
+
+os::ErrorOr<void> copy_to_user(VirtualAddress destination, const void* source, size_t length) {
+    if (destination == 0 || destination >= user_space_end() ||
+        length > user_space_end() - destination) {
+        return os::Error::kBadAddress;
+    }
+    memcpy(reinterpret_cast<void*>(destination), source, length);
+    return {};
+}
+
+}  // namespace mm
+
+namespace host {
+
+SimulatedPhysicalMemory::SimulatedPhysicalMemory(mm::PhysicalAddress base, size_t size)
+    : base_(base), size_(size) {
+    if (ram_bytes != nullptr || base % mm::kPageSize != 0 || size % mm::kPageSize != 0) abort();
+    // Aligned like the physical addresses it stands for, up to 2 MiB, so
+    // huge-page alignment checks behave as on hardware.
+    bytes_ = static_cast<uint8_t*>(aligned_alloc(mm::kHugePageSize, size));
+    if (bytes_ == nullptr) abort();
+    memset(bytes_, 0xa5, size);  // not zero: code must not rely on fresh RAM being clear
+    ram_base = base;
+    ram_size = size;
+    ram_bytes = bytes_;
+}
+
+SimulatedPhysicalMemory::~SimulatedPhysicalMemory() {
+    free(bytes_);
+    ram_base = 0;
+    ram_size = 0;
+    ram_bytes = nullptr;
+}
+
+void set_current_cpu(uint32_t index) {
+    current_cpu = index;
+}
+
+void set_asid_count(uint32_t count) {
+    asids = count;
+}
+
+const TlbFlushCounts& tlb_flush_counts() {
+    return flush_counts;
+}
+
+void reset_tlb_flush_counts() {
+    flush_counts = {};
+}
+
+mm::PhysicalAddress active_user_root() {
+    return user_root;
+}
+
+uint32_t active_asid() {
+    return user_asid;
+}
+
+}  // namespace host
+}  // namespace hal
