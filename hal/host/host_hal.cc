@@ -81,8 +81,8 @@ PhysicalAddress virtual_to_physical(const void* address) {
     return ram_base + static_cast<PhysicalAddress>(byte - ram_bytes);
 }
 
-PhysicalAddress early_direct_map_limit() {
-    return ram_base + ram_size;
+bool early_direct_map_covers(PhysicalAddress address, size_t size) {
+    return address >= ram_base && size <= ram_size && address - ram_base <= ram_size - size;
 }
 
 PhysicalAddress kernel_root_table() {

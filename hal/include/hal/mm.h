@@ -43,9 +43,12 @@ void* physical_to_virtual(PhysicalAddress address);
 // returns 0 for anything else (0 is never a valid result: page 0 is never
 // handed out).
 PhysicalAddress virtual_to_physical(const void* address);
-// Physical addresses below this are reachable through the direct map before
-// kernel::mm::init() extends it to all of RAM (the early boot mapping).
-PhysicalAddress early_direct_map_limit();
+// True if [address, address + size) is reachable through the direct map
+// before kernel::mm::init() extends it to all of RAM: the HAL's early boot
+// mapping covers at least the kernel image, the boot archive and the
+// firmware data (device tree, multiboot information) plus some free RAM for
+// the first page tables.
+bool early_direct_map_covers(PhysicalAddress address, size_t size);
 
 // ---- Page tables and address-space identifiers ----------------------------------
 
