@@ -4,7 +4,7 @@
 // Contract between the HAL and kernel/mm:
 //  - Every byte of RAM in the boot memory map is reachable through the direct
 //    map once kernel::mm::init() has run; before that, only what the HAL's
-//    early boot mapped (early_direct_map_limit()) is.
+//    early boot mapped (early_direct_map_covers()) is.
 //  - Virtual addresses below user_space_end() belong to user space and are
 //    translated by the current address space's root table; addresses at or
 //    above kernel_space_base() belong to the kernel and are the same in every
