@@ -4,8 +4,7 @@ Each architecture has two toolchains, told apart by the platform's OS:
   * `os:none` - the kernel, running bare metal in supervisor mode: everything
     linked into it (kernel/lib included) gets the `kernel` flags of ARCH_FLAGS:
     no red zone and the kernel code model on x86_64, no FP/SIMD registers
-    anywhere (the kernel does not save them), strict alignment on aarch64
-    (the MMU is still off, so all memory is Device memory);
+    anywhere (the kernel does not save them);
   * `os:cairn` - user-space programs on Cairn: the same freestanding C++20
     (no exceptions, no RTTI, no host headers) with the ordinary user ABI.
 """
@@ -55,9 +54,9 @@ ARCH_FLAGS = {
         triple = "aarch64-unknown-none-elf",
         common = ["-march=armv8-a"],
         # The kernel traps FP/SIMD use (clang would otherwise spill to d8 and
-        # copy structs through q registers), and runs with the MMU off for now,
-        # where unaligned accesses fault.
-        kernel = ["-mgeneral-regs-only", "-mstrict-align"],
+        # copy structs through q registers). Its C++ runs with the MMU on,
+        # on Normal memory, where unaligned accesses are fine.
+        kernel = ["-mgeneral-regs-only"],
         link = ["-Wl,-z,max-page-size=0x1000"],
     ),
     "riscv64": struct(

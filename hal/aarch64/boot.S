@@ -9,11 +9,18 @@
 // Secondary CPUs are not entered here: they stay in the PSCI "off" state
 // until the kernel starts them (a later issue).
 //
-// The MMU stays off in this issue, so every data access is Device-nGnRnE:
-// nothing here may do an unaligned access, an exclusive load/store or `dc zva`.
+// The kernel is linked in the upper half (memory_layout.h) but entered at its
+// physical load address with the MMU off, where every data access is
+// Device-nGnRnE: until the MMU is on, nothing here may do an unaligned
+// access, an exclusive load/store or `dc zva`, and only PC-relative
+// addressing finds our own data. boot_mmu.S builds the page tables and turns
+// the MMU on; then we jump to the linked addresses and continue in C++.
 
+#include "hal/aarch64/memory_layout.h"
 #include "hal/aarch64/pl011.h"
 #include "hal/aarch64/system_registers.h"
+
+#define GIB_OFFSET_MASK ((1 << GIB_SHIFT) - 1)
 
 // Image header flags: little-endian (bit 0 = 0), 4 KiB pages (bits 1-2 = 1),
 // 2 MiB-aligned base as close to the start of RAM as possible (bit 3 = 0).
@@ -37,12 +44,16 @@ primary_entry:
     msr     daifset, #0xf           // no interrupts until there is a handler for them
     mov     x19, x0                 // x19: device tree address, kept across the calls below
 
-    // The kernel is linked to run at one physical address and has no
-    // relocation code: running anywhere else would follow wrong pointers.
-    adr     x1, _start
+    // The kernel is linked for one offset inside a 1 GiB block and has no
+    // relocation code: the boot page tables map its physical GiB at
+    // KERNEL_WINDOW_BASE, so any other offset would follow wrong pointers.
+    adr     x21, _start             // x21: physical address of the image
     ldr     x2, =_start
-    cmp     x1, x2
+    eor     x3, x21, x2
+    tst     x3, #GIB_OFFSET_MASK
     b.ne    loaded_at_wrong_address
+    lsr     x3, x21, #47            // the direct map reaches 128 TiB
+    cbnz    x3, loaded_at_wrong_address
 
     mrs     x20, CurrentEL
     ubfx    x20, x20, #2, #2        // x20: the exception level we were entered at
@@ -63,33 +74,42 @@ enter_el1:
     msr     spsel, #1               // run on SP_EL1 (EL1h)
     isb
 
+    mov     x0, x21
+    mov     x1, x19
+    bl      build_boot_page_tables
+    // The vectors at their linked address: valid from the moment the MMU is.
+    ldr     x1, =exception_vectors
+    msr     vbar_el1, x1
+    bl      enable_mmu
+    // Still at the physical address, through the identity map; from here on
+    // at the linked one.
+    ldr     x1, =running_at_link_address
+    br      x1
+running_at_link_address:
     adrp    x1, __stack_top
     add     x1, x1, :lo12:__stack_top
     mov     sp, x1
     mov     x29, xzr                // terminate the frame-pointer chain for debuggers
     mov     x30, xzr
 
-    // Zero .bss with aligned 8-byte stores (linker.ld aligns both ends to 16).
+    // Zero .bss, now cacheable memory (linker.ld aligns both ends to 16).
     adrp    x1, __bss_start
     add     x1, x1, :lo12:__bss_start
     adrp    x2, __bss_end
     add     x2, x2, :lo12:__bss_end
 1:  cmp     x1, x2
     b.hs    2f
-    str     xzr, [x1], #8
+    stp     xzr, xzr, [x1], #16
     b       1b
 2:
-    adrp    x1, exception_vectors
-    add     x1, x1, :lo12:exception_vectors
-    msr     vbar_el1, x1
-    isb
     // Now that an SError can be reported, let it be taken: masked, an
     // asynchronous abort (say, a write to a missing device) would go unseen.
     // IRQ and FIQ stay masked until there are drivers for them.
     msr     daifclr, #4
 
-    mov     x0, x19                 // device tree address
+    mov     x0, x19                 // device tree address (physical)
     mov     x1, x20                 // entry exception level
+    mov     x2, x21                 // physical address of the image
     bl      aarch64_boot_main       // never returns
     b       park
 
@@ -102,7 +122,8 @@ entered_at_unsupported_el:
     add     x0, x0, :lo12:message_unsupported_el
     b       early_fatal
 
-// early_fatal(x0 = NUL-terminated message): for failures before C++ can run.
+// early_fatal(x0 = NUL-terminated message): for failures before the MMU is on
+// (and at EL2, where it stays off).
 // Writes the message to the fallback PL011 of QEMU virt (the device tree is
 // not read yet) with a bounded wait per character, then parks the CPU.
     .global early_fatal
@@ -129,6 +150,6 @@ park:
 
     .section .rodata.boot_messages, "a"
 message_wrong_address:
-    .asciz  "\r\nFATAL: kernel not loaded at its link address; it runs only at 0x40080000\r\n"
+    .asciz  "\r\nFATAL: kernel not loaded at 0x80000 into a 1 GiB block below 128 TiB\r\n"
 message_unsupported_el:
     .asciz  "\r\nFATAL: entered at an exception level other than EL1 or EL2\r\n"

@@ -1,6 +1,9 @@
 // From the loader's hand-off to kernel::main: boot.S calls aarch64_boot_main
 // with the device tree; hal/common/device_tree_boot turns the tree into a
-// hal::BootInfo, and this file adds what is aarch64's own (console, PSCI).
+// hal::BootInfo, and this file adds what is aarch64's own (mappings, console,
+// PSCI).
+#include "hal/aarch64/boot_cpu.h"
+#include "hal/aarch64/early_mappings.h"
 #include "hal/aarch64/pl011.h"
 #include "hal/aarch64/psci.h"
 #include "hal/boot_info.h"
@@ -20,29 +23,48 @@ constinit os::fdt::Platform platform;
 constinit hal::BootInfo boot_info;
 char boot_protocol[80];
 
-// Moves the console to the PL011 the tree names. Until now it has been the
-// virt board's fixed address, which may not exist on another machine.
+// Until the device tree names one, the console is the virt board's fixed
+// PL011, which may not exist on another machine.
+void use_fallback_console() {
+    void* registers = map_device(PL011_FALLBACK_BASE, PL011_REGISTERS_USED);
+    use_pl011_at(reinterpret_cast<uintptr_t>(registers));
+}
+
+// Moves the console to the PL011 the tree names.
 void select_console(const os::fdt::DeviceTree& tree) {
     os::fdt::DeviceRegion uart = os::fdt::find_compatible(tree, "arm,pl011");
-    if (!uart.present || uart.base == 0 || uart.size < PL011_REGISTERS_USED) {
+    void* registers = nullptr;
+    if (uart.present && uart.base != 0 && uart.size >= PL011_REGISTERS_USED)
+        registers = map_device(uart.base, uart.size);
+    if (registers == nullptr) {
         kernel::print("aarch64: no usable arm,pl011 in the device tree; keeping 0x%x\n",
                       PL011_FALLBACK_BASE);
         return;
     }
-    use_pl011_at(uart.base);
+    use_pl011_at(reinterpret_cast<uintptr_t>(registers));
 }
 
 }  // namespace
 
-// Called by boot.S on the boot CPU at EL1, MMU off, interrupts masked, with
-// .bss zeroed and VBAR_EL1 set. `entry_level` is the EL the loader entered
-// the kernel at (2 if boot.S left EL2).
-extern "C" [[noreturn]] void aarch64_boot_main(uint64_t device_tree_address, uint64_t entry_level) {
+// Called by boot.S on the boot CPU at EL1, on the boot page tables (MMU and
+// caches on, running at the linked addresses), interrupts masked, with .bss
+// zeroed and VBAR_EL1 set. `device_tree_address` and `image_address` are
+// physical; `entry_level` is the EL the loader entered the kernel at (2 if
+// boot.S left EL2).
+extern "C" [[noreturn]] void aarch64_boot_main(uint64_t device_tree_address, uint64_t entry_level,
+                                               uint64_t image_address) {
+    initialize_early_mappings(image_address);
+    use_fallback_console();
+    initialize_boot_cpu();
     run_global_constructors();
 
     os::fdt::DeviceTree tree = open_device_tree(kArchitecture, device_tree_address);
     select_console(tree);
     fill_boot_info_from_device_tree(kArchitecture, tree, device_tree_address, platform, boot_info);
+    fill_numa_from_device_tree(kArchitecture, tree, current_cpu_affinity(), boot_info);
+    // All of RAM, so the boot archive in boot_info (and whatever kernel/mm
+    // touches first) is reachable.
+    extend_direct_map(boot_info.memory_map);
     set_psci_conduit(platform.psci);
 
     os::format(boot_protocol, sizeof(boot_protocol),

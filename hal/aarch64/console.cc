@@ -12,7 +12,9 @@
 namespace hal {
 namespace {
 
-uintptr_t pl011_base = PL011_FALLBACK_BASE;
+// The UART's registers in the device window (map_device); 0 until boot.cc
+// has mapped one, and output until then is dropped.
+uintptr_t pl011_base = 0;
 
 // Set once a character could not be sent in time. A stuck port would
 // otherwise cost the full poll limit on every character and stall the
@@ -24,8 +26,7 @@ volatile uint32_t& pl011_register(uintptr_t offset) {
 }
 
 void put_character(char character) {
-    if (pl011_stuck)
-        return;
+    if (pl011_stuck || pl011_base == 0) return;
     for (uint32_t polls = 0; pl011_register(PL011_FR) & (1u << PL011_FR_TXFF_BIT); ++polls) {
         if (polls == PL011_TX_POLL_LIMIT) {
             pl011_stuck = true;
@@ -39,8 +40,7 @@ void put_character(char character) {
 
 void console_write(const char* text, size_t length) {
     for (size_t i = 0; i < length; ++i) {
-        if (text[i] == '\n')
-            put_character('\r');
+        if (text[i] == '\n') put_character('\r');
         put_character(text[i]);
     }
 }

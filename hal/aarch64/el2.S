@@ -3,9 +3,10 @@
 // With `-machine virt,virtualization=on` (and on most real boards) the loader
 // enters the kernel at EL2, the hypervisor level. The kernel runs at EL1, so
 // the boot CPU configures EL2 to stay out of the way and returns to EL1:
-// EL1 in AArch64, no traps, the counter and the GICv3 system registers
-// usable from EL1. EL2's own vectors point at a table that reports any
-// exception that still reaches EL2 instead of jumping into garbage.
+// EL1 in AArch64, no traps, the counter, the PMU and the GICv3 system
+// registers usable from EL1. EL2's own vectors point at a table that reports
+// any exception that still reaches EL2 instead of jumping into garbage. EL2
+// runs with its MMU off throughout, so early_fatal's physical UART works.
 
 #include "hal/aarch64/system_registers.h"
 
@@ -24,6 +25,20 @@ leave_el2:
     mov     x1, #CPTR_EL2_NO_TRAPS
     msr     cptr_el2, x1
     msr     hstr_el2, xzr           // no traps of CP15 accesses from AArch32
+
+    // The PMU (hal::cycle_counter reads PMCCNTR_EL0): MDCR_EL2 with only
+    // HPMN = PMCR_EL0.N, so EL1 may use every event counter and nothing
+    // (TPM, TPMCR) traps. Without an architected PMU, PMCR_EL0 is
+    // not there to read.
+    mov     x2, xzr
+    mrs     x1, id_aa64dfr0_el1
+    ubfx    x1, x1, #ID_AA64DFR0_EL1_PMUVER_SHIFT, #4
+    cbz     x1, 3f
+    cmp     x1, #0xf
+    b.eq    3f
+    mrs     x1, pmcr_el0
+    ubfx    x2, x1, #PMCR_EL0_N_SHIFT, #5
+3:  msr     mdcr_el2, x2
 
     // EL1 reads of MIDR_EL1/MPIDR_EL1 return VPIDR_EL2/VMPIDR_EL2: make them
     // the real values so EL1 identifies the CPU correctly.

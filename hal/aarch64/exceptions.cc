@@ -1,10 +1,12 @@
 // The C++ half of exception handling: vectors.S saves an ExceptionFrame and
-// calls aarch64_report_exception, which prints what happened and panics.
-// Every exception is fatal until interrupts and user space exist.
+// calls aarch64_handle_exception. Page faults go to page_fault.cc; every
+// other exception is fatal until interrupts and user space exist: it is
+// reported with a register dump, then the kernel panics.
 #include <stdint.h>
 
 #include "hal/aarch64/exception_frame.h"
 #include "hal/aarch64/exception_syndrome.h"
+#include "hal/aarch64/exceptions.h"
 #include "hal/console.h"
 #include "hal/cpu.h"
 #include "kernel/debug/panic.h"
@@ -51,8 +53,7 @@ void write_hex(uint64_t value) {
 const char* describe(ExceptionVector vector, ExceptionSyndrome syndrome) {
     // ESR_EL1 describes synchronous exceptions and SErrors only; IRQs and FIQs
     // arrive with a stale syndrome.
-    if (vector.is_synchronous() || vector.is_serror())
-        return syndrome.class_name();
+    if (vector.is_synchronous() || vector.is_serror()) return syndrome.class_name();
     return vector.is_irq() ? "unexpected IRQ" : "unexpected FIQ";
 }
 
@@ -81,27 +82,34 @@ void print_registers(const ExceptionFrame& frame) {
 
 }  // namespace
 
-// Called from vectors.S with the index of the vector taken and the saved
-// registers; runs with interrupts masked (the CPU masks them on entry).
-extern "C" [[noreturn]] void aarch64_report_exception(uint64_t vector_index,
-                                                      ExceptionFrame* frame) {
-    if (++reports_in_progress > 1)
-        report_nested_exception(*frame);
+void print_fatal_exception(ExceptionVector vector, const ExceptionFrame& frame) {
+    if (++reports_in_progress > 1) report_nested_exception(frame);
 
-    ExceptionVector vector(vector_index);
-    ExceptionSyndrome syndrome(frame->esr);
-    const char* what = describe(vector, syndrome);
-
-    kernel::print("\nEXCEPTION: %s (%s exception from %s)\n", what, vector.type_name(),
-                  vector.origin_name());
-    kernel::print("  esr  0x%016llx  class 0x%02x  iss 0x%07x\n", static_cast<u64>(frame->esr),
+    ExceptionSyndrome syndrome(frame.esr);
+    kernel::print("\nEXCEPTION: %s (%s exception from %s)\n", describe(vector, syndrome),
+                  vector.type_name(), vector.origin_name());
+    kernel::print("  esr  0x%016llx  class 0x%02x  iss 0x%07x\n", static_cast<u64>(frame.esr),
                   syndrome.exception_class(), syndrome.iss());
     print_syndrome_details(syndrome);
-    kernel::print("  far  0x%016llx  elr 0x%016llx  spsr 0x%016llx\n", static_cast<u64>(frame->far),
-                  static_cast<u64>(frame->elr), static_cast<u64>(frame->spsr));
-    print_registers(*frame);
+    kernel::print("  far  0x%016llx  elr 0x%016llx  spsr 0x%016llx\n", static_cast<u64>(frame.far),
+                  static_cast<u64>(frame.elr), static_cast<u64>(frame.spsr));
+    print_registers(frame);
+}
 
-    kernel::panic("unhandled exception: %s at 0x%llx", what, static_cast<u64>(frame->elr));
+// Called from vectors.S with the index of the vector taken and the saved
+// registers, with interrupts masked (the CPU masks them on entry). Returning
+// resumes the interrupted code with the frame's registers.
+extern "C" void aarch64_handle_exception(uint64_t vector_index, ExceptionFrame* frame) {
+    ExceptionVector vector(vector_index);
+    ExceptionSyndrome syndrome(frame->esr);
+    // While a report is being printed, even a page fault is one too many.
+    if (reports_in_progress == 0 && vector.is_synchronous() && syndrome.is_page_fault()) {
+        handle_page_fault(vector, *frame);
+        return;
+    }
+    print_fatal_exception(vector, *frame);
+    kernel::panic("unhandled exception: %s at 0x%llx", describe(vector, syndrome),
+                  static_cast<u64>(frame->elr));
 }
 
 }  // namespace hal::aarch64

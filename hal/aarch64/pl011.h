@@ -2,8 +2,8 @@
 // constants are shared with boot.S, which prints fatal errors before C++ runs.
 #pragma once
 
-// Where QEMU virt puts its first PL011. Used until the device tree has been
-// read and names the real one.
+// Where QEMU virt puts its first PL011 (physical). Used until the device tree
+// has been read and names the real one.
 #define PL011_FALLBACK_BASE 0x09000000
 
 #define PL011_DR 0x00              // data register: writing transmits a character
@@ -22,8 +22,8 @@
 
 namespace hal::aarch64 {
 
-// Switches the console to the PL011 whose registers start at `base`, as named
-// by the device tree. The MMU is off, so this is a physical address.
+// Switches the console to the PL011 whose registers start at virtual address
+// `base`: where hal::aarch64::map_device() mapped the physical ones.
 void use_pl011_at(uintptr_t base);
 
 }  // namespace hal::aarch64

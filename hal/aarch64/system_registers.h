@@ -8,6 +8,48 @@
 // behaviour ARMv8.0 software expects.
 #define SCTLR_EL1_MMU_OFF 0x30d00800
 
+// SCTLR_EL1 for running the kernel: the RES1 bits above plus M (stage 1
+// translation), C and I (data and instruction caches), SA and SA0 (stack
+// alignment checks at EL1 and EL0). A (alignment checks) stays off: Normal
+// memory allows unaligned accesses and the compiler may use them. WXN stays
+// off: the page tables keep W^X themselves, per mapping.
+#define SCTLR_EL1_MMU_ON 0x30d0181d
+// SCTLR_EL1.SPAN, RES1 in ARMv8.0: with FEAT_PAN, 0 makes every exception
+// taken to EL1 set PSTATE.PAN (no kernel access to user pages).
+#define SCTLR_EL1_SPAN (1 << 23)
+
+// TCR_EL1 without IPS and AS, which boot_mmu.S fills in from the ID registers:
+// T0SZ = T1SZ = 16 (48-bit virtual addresses in both halves), 4 KiB granules
+// (TG0 = 0b00, TG1 = 0b10), table walks inner-shareable and write-back
+// write-allocate cacheable (SHx = 0b11, IRGNx = ORGNx = 0b01). TBI, A1, EPDx
+// and the hardware access/dirty flags are all 0.
+#define TCR_EL1_BASE 0xb5103510
+#define TCR_EL1_IPS_SHIFT 32
+#define TCR_EL1_AS 0x1000000000  // bit 36: 16-bit ASIDs
+// IPS encodes a physical address size like ID_AA64MMFR0_EL1.PARange does;
+// 0b101 is 48 bits, the most a 4 KiB granule reaches without FEAT_LPA2.
+#define TCR_EL1_IPS_48_BITS 5
+
+// ID_AA64MMFR0_EL1: PARange, bits [3:0], and ASIDBits, bits [7:4] (0b0010: 16 bits).
+#define ID_AA64MMFR0_EL1_PARANGE_SHIFT 0
+#define ID_AA64MMFR0_EL1_ASIDBITS_SHIFT 4
+#define ID_AA64MMFR0_EL1_ASIDBITS_16 2
+// ID_AA64MMFR1_EL1.PAN, bits [23:20]: non-zero if FEAT_PAN is implemented.
+#define ID_AA64MMFR1_EL1_PAN_SHIFT 20
+// ID_AA64DFR0_EL1.PMUVer, bits [11:8]: 0 = no PMU, 0xf = an IMPLEMENTATION
+// DEFINED one; anything else is the architected PMU with PMCCNTR_EL0.
+#define ID_AA64DFR0_EL1_PMUVER_SHIFT 8
+
+// PMCR_EL0: E (enable the counters), C (reset the cycle counter), LC (the
+// cycle counter overflows at 64 bits, not 32); N, bits [15:11], is the
+// number of event counters.
+#define PMCR_EL0_E (1 << 0)
+#define PMCR_EL0_C (1 << 2)
+#define PMCR_EL0_LC (1 << 6)
+#define PMCR_EL0_N_SHIFT 11
+// PMCNTENSET_EL0.C: the cycle counter counts.
+#define PMCNTENSET_EL0_C 0x80000000
+
 // HCR_EL2.RW: EL1 executes in AArch64. All trap and virtualization bits are
 // left 0, so nothing EL1 does is taken to EL2.
 #define HCR_EL2_RW 0x80000000

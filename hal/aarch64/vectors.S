@@ -4,11 +4,14 @@
 // lower EL AArch64, lower EL AArch32} x {synchronous, IRQ, FIQ, SError}.
 // Each slot saves x0/x1, puts its own index in x0 and joins the common path,
 // which saves the rest of the ExceptionFrame (exception_frame.h) and calls
-// aarch64_report_exception(vector, frame).
+// aarch64_handle_exception(vector, frame). That returns only for exceptions
+// it dealt with (page faults kernel/mm resolved, user-copy faults it turned
+// into a resumption at the recovery point, which it writes to frame->elr);
+// the restore half then reloads the frame and returns with eret. Everything
+// else ends in a register dump and a panic.
 //
-// Every exception is fatal in this issue (interrupts stay masked and there
-// is no user space), so the common path never returns and has no restore
-// half. It runs on the stack that was in use, which is SP_EL1 for all of them.
+// It runs on SP_EL1, the stack that was in use: the kernel runs in EL1h, and
+// there is no user space yet whose entries would need a kernel stack.
 
 #include "hal/aarch64/exception_frame.h"
 
@@ -17,7 +20,7 @@
     sub     sp, sp, #EXCEPTION_FRAME_SIZE
     stp     x0, x1, [sp, #EXCEPTION_FRAME_X0]
     mov     x0, #\index
-    b       save_frame_and_report
+    b       save_frame_and_handle
 .endm
 
     .section .text.vectors, "ax"
@@ -29,7 +32,7 @@ exception_vectors:
     .endr
 
 // x0 = vector index; x0 and x1 of the interrupted code are already saved.
-save_frame_and_report:
+save_frame_and_handle:
     stp     x2, x3, [sp, #(EXCEPTION_FRAME_X0 + 2 * 8)]
     stp     x4, x5, [sp, #(EXCEPTION_FRAME_X0 + 4 * 8)]
     stp     x6, x7, [sp, #(EXCEPTION_FRAME_X0 + 6 * 8)]
@@ -63,6 +66,32 @@ save_frame_and_report:
     stp     x1, x2, [sp, #EXCEPTION_FRAME_ESR]
 
     mov     x1, sp                  // the frame
-    bl      aarch64_report_exception
-1:  wfi                             // not reached: the report ends in panic()
-    b       1b
+    bl      aarch64_handle_exception
+
+    // Back to the interrupted code, with the frame's elr and spsr. SPSR.M[0]
+    // (SPSel) clear means it ran on SP_EL0 (EL0t, EL1t): restore that one;
+    // our own SP_EL1 is the frame's base plus its size.
+    ldp     x1, x2, [sp, #EXCEPTION_FRAME_ELR]
+    msr     elr_el1, x1
+    msr     spsr_el1, x2
+    tbnz    x2, #0, 1f
+    ldr     x1, [sp, #EXCEPTION_FRAME_SP]
+    msr     sp_el0, x1
+1:  ldp     x0, x1, [sp, #(EXCEPTION_FRAME_X0 + 0 * 8)]
+    ldp     x2, x3, [sp, #(EXCEPTION_FRAME_X0 + 2 * 8)]
+    ldp     x4, x5, [sp, #(EXCEPTION_FRAME_X0 + 4 * 8)]
+    ldp     x6, x7, [sp, #(EXCEPTION_FRAME_X0 + 6 * 8)]
+    ldp     x8, x9, [sp, #(EXCEPTION_FRAME_X0 + 8 * 8)]
+    ldp     x10, x11, [sp, #(EXCEPTION_FRAME_X0 + 10 * 8)]
+    ldp     x12, x13, [sp, #(EXCEPTION_FRAME_X0 + 12 * 8)]
+    ldp     x14, x15, [sp, #(EXCEPTION_FRAME_X0 + 14 * 8)]
+    ldp     x16, x17, [sp, #(EXCEPTION_FRAME_X0 + 16 * 8)]
+    ldp     x18, x19, [sp, #(EXCEPTION_FRAME_X0 + 18 * 8)]
+    ldp     x20, x21, [sp, #(EXCEPTION_FRAME_X0 + 20 * 8)]
+    ldp     x22, x23, [sp, #(EXCEPTION_FRAME_X0 + 22 * 8)]
+    ldp     x24, x25, [sp, #(EXCEPTION_FRAME_X0 + 24 * 8)]
+    ldp     x26, x27, [sp, #(EXCEPTION_FRAME_X0 + 26 * 8)]
+    ldp     x28, x29, [sp, #(EXCEPTION_FRAME_X0 + 28 * 8)]
+    ldr     x30, [sp, #EXCEPTION_FRAME_X30]
+    add     sp, sp, #EXCEPTION_FRAME_SIZE
+    eret

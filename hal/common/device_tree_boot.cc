@@ -1,5 +1,7 @@
 #include "hal/common/device_tree_boot.h"
 
+#include "hal/common/device_tree_numa.h"
+#include "hal/mm.h"
 #include "kernel/debug/panic.h"
 #include "kernel/debug/print.h"
 
@@ -20,6 +22,15 @@ constexpr size_t kMaxDeviceTreeSize = 2 * 1024 * 1024;
 // Both boot protocols place the blob on an 8-byte boundary; the parser reads
 // byte-wise, but a misaligned pointer means the register held no tree.
 constexpr uint64_t kDeviceTreeAlignment = 8;
+
+// The blob header's fixed part, and where in it the big-endian totalsize is.
+constexpr size_t kDeviceTreeHeaderSize = 40;
+constexpr size_t kTotalSizeOffset = 4;
+
+uint32_t read_big_endian_32(const unsigned char* bytes) {
+    return (uint32_t{bytes[0]} << 24) | (uint32_t{bytes[1]} << 16) | (uint32_t{bytes[2]} << 8) |
+           bytes[3];
+}
 
 void reserve_kernel_image(const char* architecture, os::MemoryMap& memory) {
     KernelImage image = kernel_image();
@@ -48,14 +59,18 @@ os::Bytes find_boot_archive(const char* architecture, const os::fdt::Platform& p
                       architecture, static_cast<u64>(start), static_cast<u64>(end));
         return {};
     }
-    return os::Bytes(reinterpret_cast<const unsigned char*>(start), end - start);
+    // Through the direct map, which the HAL's early boot makes cover the
+    // boot archive before kernel::main reads it.
+    return os::Bytes(static_cast<const unsigned char*>(mm::physical_to_virtual(start)),
+                     end - start);
 }
 
 }  // namespace
 
 KernelImage kernel_image() {
-    auto start = reinterpret_cast<uintptr_t>(__kernel_start);
-    return {start, reinterpret_cast<uintptr_t>(__kernel_end) - start};
+    auto size =
+        reinterpret_cast<uintptr_t>(__kernel_end) - reinterpret_cast<uintptr_t>(__kernel_start);
+    return {mm::virtual_to_physical(__kernel_start), size};
 }
 
 os::fdt::DeviceTree open_device_tree(const char* architecture, uint64_t address) {
@@ -69,8 +84,21 @@ os::fdt::DeviceTree open_device_tree(const char* architecture, uint64_t address)
         kernel::panic("%s: the device tree at 0x%llx lies inside the kernel image", architecture,
                       static_cast<u64>(address));
     }
-    auto tree =
-        os::fdt::DeviceTree::from_blob(reinterpret_cast<const void*>(address), kMaxDeviceTreeSize);
+    // Read through the direct map: the HAL's early boot maps the blob there,
+    // but only so far. Check the header, then the size it claims.
+    if (!mm::early_direct_map_covers(address, kDeviceTreeHeaderSize)) {
+        kernel::panic("%s: the device tree at 0x%llx is outside the early direct map", architecture,
+                      static_cast<u64>(address));
+    }
+    auto* blob = static_cast<const unsigned char*>(mm::physical_to_virtual(address));
+    size_t total_size = read_big_endian_32(blob + kTotalSizeOffset);
+    // A size over the limit is from_blob's to reject (it reads no further).
+    if (total_size <= kMaxDeviceTreeSize && !mm::early_direct_map_covers(address, total_size)) {
+        kernel::panic("%s: the device tree at 0x%llx extends beyond the early direct map",
+                      architecture, static_cast<u64>(address));
+    }
+    auto tree = os::fdt::DeviceTree::from_blob(
+        blob, total_size <= kMaxDeviceTreeSize ? total_size : kDeviceTreeHeaderSize);
     if (tree.is_error()) {
         kernel::panic("%s: device tree at 0x%llx rejected: %s", architecture,
                       static_cast<u64>(address), os::to_string(tree.error()));
@@ -100,6 +128,16 @@ void fill_boot_info_from_device_tree(const char* architecture, const os::fdt::De
     boot_info.cpu_count = platform.cpu_count;
     boot_info.memory_map = platform.memory;
     boot_info.boot_archive = find_boot_archive(architecture, platform);
+}
+
+void fill_numa_from_device_tree(const char* architecture, const os::fdt::DeviceTree& tree,
+                                uint64_t boot_cpu_id, BootInfo& boot_info) {
+    auto result = read_numa_topology(tree, boot_cpu_id, boot_info.numa);
+    if (result.is_error()) {
+        // The memory works without NUMA information, only less well.
+        kernel::print("%s: ignoring the device tree's NUMA description: %s\n", architecture,
+                      os::to_string(result.error()));
+    }
 }
 
 }  // namespace hal

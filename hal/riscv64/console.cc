@@ -7,7 +7,9 @@
 #include <stdint.h>
 
 #include "hal/riscv64/console_select.h"
+#include "hal/riscv64/mmu/early_mappings.h"
 #include "hal/riscv64/sbi.h"
+#include "kernel/debug/print.h"
 
 namespace hal::riscv64 {
 namespace {
@@ -22,9 +24,13 @@ constexpr uint8_t kTransmitHoldingEmpty = 1 << 5;  // LSR.THRE
 // hardware, and still bounded when the device does not exist.
 constexpr int kTransmitPolls = 1'000'000;
 
-// The UART's register base, or 0 for the SBI console. constinit: the console
-// must work before any constructor has run, so this is plain .data.
-constinit uintptr_t uart_base = kVirtUartAddress;
+// NS16550A registers span 8 bytes; the device tree usually says 0x100.
+constexpr uint64_t kMinimumRegisterSpan = 8;
+
+// The UART's registers as mapped in the fixmap, or 0 for the SBI console,
+// which is what C++ code prints through until riscv64_boot maps a UART.
+// constinit: the console must work before any constructor has run.
+constinit uintptr_t uart_base = 0;
 
 void firmware_write(const char* text) {
     while (*text != '\0')
@@ -58,8 +64,16 @@ void write_byte(char c) {
 
 }  // namespace
 
-void console_use_uart(uintptr_t base) {
-    uart_base = base;
+void console_use_uart(uint64_t physical_base, uint64_t size) {
+    void* registers =
+        mmu::map_device(physical_base, size < kMinimumRegisterSpan ? kMinimumRegisterSpan : size);
+    if (registers == nullptr) {
+        uart_base = 0;
+        kernel::print("riscv64: no room to map the UART at 0x%llx; using the SBI console\n",
+                      static_cast<unsigned long long>(physical_base));
+        return;
+    }
+    uart_base = reinterpret_cast<uintptr_t>(registers);
 }
 
 void console_use_firmware() {
@@ -72,8 +86,7 @@ namespace hal {
 
 void console_write(const char* text, size_t length) {
     for (size_t i = 0; i < length; ++i) {
-        if (text[i] == '\n')
-            riscv64::write_byte('\r');
+        if (text[i] == '\n') riscv64::write_byte('\r');
         riscv64::write_byte(text[i]);
     }
 }

@@ -5,7 +5,8 @@
 # usage: make_image.sh OUT_DIR KERNEL_ELF BOOTFS LLVM_OBJCOPY
 #
 # QEMU's virt board boots OpenSBI (its default -bios, fw_dynamic), which
-# starts the ELF that -kernel loaded at 0x80200000 and hands it the device
+# starts the ELF that -kernel loaded at 0x80200000 (its physical load address,
+# p_paddr; it is linked in the upper half) and hands it the device
 # tree, in which QEMU has recorded where -initrd put the boot archive. Booting
 # "as firmware would" and booting directly are therefore the same thing here,
 # and the ELF needs no conversion: LLVM_OBJCOPY is accepted for the common

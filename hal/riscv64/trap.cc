@@ -1,19 +1,29 @@
-// The C++ half of the trap vector: decodes the trap, dumps the machine state
-// and panics. Nothing is handled yet, so every trap is fatal; the dump is what
-// makes it debuggable.
+// The C++ half of the trap vector: page faults go to page_fault.cc, a failed
+// probe (probes.S) is skipped, and everything else is fatal: a register dump,
+// which is what makes it debuggable, then a panic.
+#include "hal/riscv64/trap.h"
+
+#include <stdarg.h>
 #include <stdint.h>
 
 #include "hal/cpu.h"
 #include "hal/riscv64/console_select.h"
-#include "hal/riscv64/trap_frame.h"
 #include "kernel/debug/panic.h"
 #include "kernel/debug/print.h"
+#include "kernel/lib/format.h"
+
+extern "C" char riscv64_cycle_probe_instruction[];  // probes.S
 
 namespace hal::riscv64 {
 namespace {
 
 constexpr uint64_t kInterruptBit = uint64_t{1} << 63;
 constexpr uint64_t kSstatusSpp = uint64_t{1} << 8;  // 1: trapped from S-mode, 0: from U-mode
+constexpr uint64_t kIllegalInstruction = 2;
+constexpr uint64_t kLoadAccessFault = 5;
+constexpr uint64_t kStoreAccessFault = 7;
+constexpr unsigned kRegisterA0 = 10;
+constexpr unsigned kProbeInstructionSize = 4;
 
 // Exception codes (privileged specification v1.12, table 4.2), by code.
 constexpr const char* kExceptionNames[] = {
@@ -49,8 +59,7 @@ const char* lookup(const char* const (&names)[N], uint64_t code, const char* unk
 
 const char* cause_name(uint64_t scause) {
     uint64_t code = scause & ~kInterruptBit;
-    if ((scause & kInterruptBit) != 0)
-        return lookup(kInterruptNames, code, "unknown interrupt");
+    if ((scause & kInterruptBit) != 0) return lookup(kInterruptNames, code, "unknown interrupt");
     return lookup(kExceptionNames, code, "unknown exception");
 }
 
@@ -70,29 +79,43 @@ void dump(const TrapFrame& frame) {
     constexpr unsigned kColumns = 4;
     for (unsigned number = 1; number <= 31; ++number) {
         kernel::print("  %-3s 0x%016llx", kRegisterNames[number - 1], hex(frame.x(number)));
-        if (number % kColumns == 0 || number == 31)
-            kernel::print("\n");
+        if (number % kColumns == 0 || number == 31) kernel::print("\n");
     }
 }
 
-[[noreturn]] void report(const TrapFrame& frame) {
-    dump(frame);
-    kernel::panic("unhandled trap: %s at sepc 0x%llx", cause_name(frame.scause),
-                  static_cast<unsigned long long>(frame.sepc));
-}
+// Fatal reports so far. More than one means that reporting the first trapped
+// in turn; trap_entry.S keeps the first frame intact for that case (the
+// nested one lies below it on the trap stack).
+constinit int report_count = 0;
+constinit const TrapFrame* first_frame = nullptr;
+constinit const char* first_message = nullptr;
 
-// Traps taken so far. More than one means that reporting the first trapped in
-// turn; trap_entry.S keeps the first frame intact for that case.
-constinit int trap_count = 0;
-constinit const TrapFrame* first_trap = nullptr;
+// probes.S: the probed instruction raised an illegal-instruction exception,
+// so what it probes is unavailable. Resume after it with a0 = 0.
+bool skip_failed_probe(TrapFrame& frame) {
+    if (frame.sepc != reinterpret_cast<uint64_t>(riscv64_cycle_probe_instruction)) return false;
+    frame.set_x(kRegisterA0, 0);
+    frame.sepc += kProbeInstructionSize;
+    return true;
+}
 
 }  // namespace
 
-extern "C" [[noreturn]] void riscv64_handle_trap(const TrapFrame& frame) {
-    switch (++trap_count) {
+void report_fatal_trap(const TrapFrame& frame, const char* format, ...) {
+    // One message buffer per report that is printed: the first and a nested one.
+    static constinit char messages[2][160];
+    char* message = messages[report_count < 1 ? 0 : 1];
+    va_list arguments;
+    va_start(arguments, format);
+    os::vformat(message, sizeof(messages[0]), format, arguments);
+    va_end(arguments);
+
+    switch (++report_count) {
         case 1:
-            first_trap = &frame;
-            report(frame);
+            first_frame = &frame;
+            first_message = message;
+            dump(frame);
+            kernel::panic("%s", message);
         case 2:
             // Reporting faulted, most likely on the UART (say, a wrong address
             // in the device tree). Report again through the firmware's console,
@@ -100,11 +123,27 @@ extern "C" [[noreturn]] void riscv64_handle_trap(const TrapFrame& frame) {
             console_use_firmware();
             kernel::print("\nriscv64 trap: %s at sepc 0x%llx while reporting a trap\n",
                           cause_name(frame.scause), static_cast<unsigned long long>(frame.sepc));
-            report(*first_trap);
+            dump(*first_frame);
+            kernel::panic("%s", first_message);
         default:
             // Even the firmware's console failed: nothing is left to report with.
             hal::halt();
     }
+}
+
+extern "C" void riscv64_handle_trap(TrapFrame& frame) {
+    bool interrupt = (frame.scause & kInterruptBit) != 0;
+    if (!interrupt && is_page_fault(frame.scause)) {
+        handle_page_fault(frame);
+        return;
+    }
+    if (!interrupt && frame.scause == kIllegalInstruction && skip_failed_probe(frame)) return;
+    // A user page that maps no memory (or memory PMP denies) fails the copy
+    // like an unmapped one.
+    bool access_fault = frame.scause == kLoadAccessFault || frame.scause == kStoreAccessFault;
+    if (!interrupt && access_fault && resume_user_copy(frame)) return;
+    report_fatal_trap(frame, "unhandled trap: %s at sepc 0x%llx", cause_name(frame.scause),
+                      static_cast<unsigned long long>(frame.sepc));
 }
 
 }  // namespace hal::riscv64

@@ -1,8 +1,10 @@
 /* The supervisor trap vector (stvec, direct mode): every exception and
  * interrupt taken in S-mode arrives here.
  *
- * At this stage every trap is fatal, so the vector only has to record the
- * machine state faithfully for the register dump; it never returns.
+ * The frame records the machine state faithfully for the register dump, and
+ * is what the trap returns through: riscv64_handle_trap either returns (a
+ * resolved page fault, a user copy's recovery, a probe) after perhaps editing
+ * the frame's sepc and registers, or reports the trap and never returns.
  *
  * The frame goes on a dedicated trap stack whose top is kept in sscratch
  * (set by entry.S). Swapping sp with sscratch first means that a trap caused
@@ -11,6 +13,8 @@
  */
 
 #include "hal/riscv64/trap_frame.h"
+
+#define SSTATUS_SUM (1 << 18)
 
     .section .text.trap, "ax", @progbits
     /* stvec's BASE field drops the low two bits: the vector must be 4-byte
@@ -35,6 +39,10 @@ riscv64_trap_entry:
     sd      t0, TRAP_FRAME_SEPC(sp)
     csrr    t0, sstatus
     sd      t0, TRAP_FRAME_SSTATUS(sp)
+    /* User memory stays out of reach in the handler, even if the trap hit a
+       user copy (user_copy.S); the return below restores SUM from the frame. */
+    li      t1, SSTATUS_SUM
+    csrc    sstatus, t1
     csrr    t0, scause
     sd      t0, TRAP_FRAME_SCAUSE(sp)
     csrr    t0, stval
@@ -43,16 +51,29 @@ riscv64_trap_entry:
     /* Re-arm sscratch with this frame's base: should the handler itself
        fault, the nested trap lands on the trap stack again, rather than on
        the interrupted (possibly broken) stack, and below this frame, which
-       it must not overwrite: the handler reports this frame again then.
-       The handler's own stack frames below are abandoned, as every trap is
-       fatal. */
+       it must not overwrite. */
     csrw    sscratch, sp
 
     mv      a0, sp
     li      fp, 0
     call    riscv64_handle_trap
 
-    /* riscv64_handle_trap does not return at this stage. */
-1:  wfi
-    j       1b
+    /* Resume as the frame says. sstatus first: a nested trap in the handler
+       overwrote SPP and SPIE, which sret reads. SIE is clear in the saved
+       value (the trap cleared it before it was saved), so nothing interrupts
+       the restore. */
+    ld      t0, TRAP_FRAME_SSTATUS(sp)
+    csrw    sstatus, t0
+    ld      t0, TRAP_FRAME_SEPC(sp)
+    csrw    sepc, t0
+    /* The trap stack is free again down from the top of this frame. */
+    addi    t0, sp, TRAP_FRAME_SIZE
+    csrw    sscratch, t0
+
+    ld      x1, TRAP_FRAME_REGISTERS + 0 * 8(sp)
+    .irp n, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+    ld      x\n, TRAP_FRAME_REGISTERS + (\n - 1) * 8(sp)
+    .endr
+    ld      sp, TRAP_FRAME_REGISTERS + 1 * 8(sp)
+    sret
     .size riscv64_trap_entry, . - riscv64_trap_entry

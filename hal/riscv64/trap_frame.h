@@ -1,4 +1,5 @@
-// The registers trap_entry.S saves on every trap, in the order it saves them.
+// The registers trap_entry.S saves on every trap, in the order it saves them,
+// and restores when the handler returns.
 // The assembly uses the TRAP_FRAME_* offsets; the static_asserts below keep
 // the C++ view and the assembly in agreement.
 #pragma once
@@ -27,8 +28,9 @@ struct TrapFrame {
     uint64_t stval;    // faulting address or instruction bits, if the cause has one
     uint64_t padding;
 
-    // Register xN, 1 <= number <= 31.
+    // Register xN, 1 <= number <= 31; the trap returns with the value set.
     uint64_t x(unsigned number) const { return registers[number - 1]; }
+    void set_x(unsigned number, uint64_t value) { registers[number - 1] = value; }
 };
 
 static_assert(offsetof(TrapFrame, registers) == TRAP_FRAME_REGISTERS);

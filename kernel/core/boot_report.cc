@@ -48,12 +48,23 @@ void report_boot_archive(os::Bytes bytes) {
     });
 }
 
+void report_numa(const hal::NumaTopology& numa) {
+    print("numa: %u node%s, boot cpu on node %u\n", numa.node_count, numa.node_count == 1 ? "" : "s",
+          numa.boot_cpu_node);
+    for (size_t i = 0; i < numa.range_count; ++i) {
+        const hal::MemoryAffinity& range = numa.ranges[i];
+        print("  [0x%016llx-0x%016llx] node %u\n", static_cast<unsigned long long>(range.base),
+              static_cast<unsigned long long>(range.base + range.size - 1), range.node);
+    }
+}
+
 }  // namespace
 
 void report_boot_info(const hal::BootInfo& boot_info) {
     print("command line: \"%s\"\n", boot_info.command_line);
     print("cpus: %u\n", boot_info.cpu_count);
     report_memory(boot_info.memory_map);
+    report_numa(boot_info.numa);
     report_boot_archive(boot_info.boot_archive);
 }
 

@@ -7,6 +7,9 @@
 #include "kernel/debug/panic.h"
 #include "kernel/debug/print.h"
 #include "kernel/lib/command_line.h"
+#include "kernel/lib/string.h"
+#include "kernel/mm/init.h"
+#include "kernel/selftest/selftest.h"
 
 namespace kernel {
 namespace {
@@ -23,6 +26,15 @@ void run_boot_self_test(const os::CommandLine& command_line) {
     }
 }
 
+// `test=<suite>` for a suite of in-kernel self-tests (see
+// kernel/selftest/selftest.h), e.g. test=mm or test=all.
+void run_kernel_self_tests(const os::CommandLine& command_line) {
+    char suite[32];
+    if (!command_line.value("test", suite, sizeof(suite))) return;
+    if (os::string_compare(suite, "panic") == 0 || os::string_compare(suite, "trap") == 0) return;
+    selftest::run(suite);
+}
+
 }  // namespace
 
 void main(const hal::BootInfo& boot_info) {
@@ -33,6 +45,12 @@ void main(const hal::BootInfo& boot_info) {
           boot_info.boot_protocol);
     report_boot_info(boot_info);
     run_boot_self_test(command_line);
+
+    if (auto result = mm::initialize(boot_info); result.is_error()) {
+        panic("memory management failed to start: %s", os::to_string(result.error()));
+    }
+    mm::report_free_memory();
+    run_kernel_self_tests(command_line);
 
     print("boot: complete\n");
     if (command_line.has("poweroff")) {

@@ -69,6 +69,7 @@ bool has_signature(const char* field, const char* signature, size_t length) {
 uint64_t search_rsdp(uint64_t start, uint64_t end) {
     for (uint64_t address = start; address + kRsdpRevision0Size <= end; address += kRsdpAlignment) {
         const auto* candidate = static_cast<const Rsdp*>(direct_map(address, kRsdpRevision0Size));
+        if (candidate == nullptr) return 0;
         if (has_signature(candidate->signature, "RSD PTR ", 8) &&
             checksum_is_zero(candidate, kRsdpRevision0Size)) {
             return address;
@@ -78,8 +79,8 @@ uint64_t search_rsdp(uint64_t start, uint64_t end) {
 }
 
 uint64_t find_rsdp() {
-    uint64_t ebda = uint64_t{*static_cast<const uint16_t*>(direct_map(kEbdaSegmentAddress, 2))}
-                    << 4;
+    const auto* ebda_segment = static_cast<const uint16_t*>(direct_map(kEbdaSegmentAddress, 2));
+    uint64_t ebda = ebda_segment != nullptr ? uint64_t{*ebda_segment} << 4 : 0;
     if (ebda >= kEbdaLowest && ebda < kEbdaEnd) {
         if (uint64_t rsdp = search_rsdp(ebda, ebda + kEbdaSearchLength)) return rsdp;
     }

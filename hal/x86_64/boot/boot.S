@@ -13,6 +13,7 @@
 // Jumps and calls are relative and need no conversion.
 
 #include "hal/x86_64/memory_layout.h"
+#include "hal/x86_64/mmu/page_table_format.h"
 
 #define PHYSICAL(symbol) ((symbol) - X86_64_KERNEL_VIRTUAL_BASE)
 
@@ -28,8 +29,8 @@
 #define BOOT_CODE_SELECTOR 0x08
 #define BOOT_DATA_SELECTOR 0x10
 
-#define PAGE_PRESENT_WRITABLE 0x03
-#define PAGE_LARGE 0x80  // a page directory entry that maps 2 MiB directly
+#define PAGE_PRESENT_WRITABLE (X86_64_PTE_PRESENT | X86_64_PTE_WRITABLE)
+#define PAGE_LARGE X86_64_PTE_HUGE  // a page directory entry that maps 2 MiB directly
 #define CR0_WRITE_PROTECT (1 << 16)
 #define CR0_PAGING (1 << 31)
 #define CR4_PAE (1 << 5)
@@ -114,16 +115,21 @@ boot_entry:
     //                until the jump to the higher half
     //   PML4[256] -> boot_pdpt_low: the same tables again as the direct map
     //                at X86_64_DIRECT_MAP_BASE
-    //   PML4[511] -> boot_pdpt_high, entry 510 -> boot_page_directories[0]:
+    //   PML4[511] -> boot_pdpt_high, entry 510 -> boot_kernel_page_directory:
     //                the kernel window, physical 0-1 GiB at -2 GiB
+    // The kernel window has a page directory of its own so that kernel/mm
+    // can change the image's permissions without touching the direct map.
     // Entries are 64-bit; their upper halves stay zero (.bss was cleared).
+    // mmu/kernel_mappings.cc later marks them global and the direct map
+    // no-execute, once the identity map is gone.
     movl $PHYSICAL(boot_pdpt_low) + PAGE_PRESENT_WRITABLE, %eax
     movl %eax, PHYSICAL(boot_pml4) + 0 * 8
     movl %eax, PHYSICAL(boot_pml4) + 256 * 8
     movl $PHYSICAL(boot_pdpt_high) + PAGE_PRESENT_WRITABLE, PHYSICAL(boot_pml4) + 511 * 8
+    movl $PHYSICAL(boot_kernel_page_directory) + PAGE_PRESENT_WRITABLE, %eax
+    movl %eax, PHYSICAL(boot_pdpt_high) + 510 * 8
 
     movl $PHYSICAL(boot_page_directories) + PAGE_PRESENT_WRITABLE, %eax
-    movl %eax, PHYSICAL(boot_pdpt_high) + 510 * 8
     movl $PHYSICAL(boot_pdpt_low), %edi
     movl $4, %ecx
 1:  movl %eax, (%edi)               // boot_pdpt_low[i] -> boot_page_directories[i]
@@ -133,12 +139,12 @@ boot_entry:
 
     // 4 page directories x 512 entries: entry n maps physical n * 2 MiB.
     movl $PHYSICAL(boot_page_directories), %edi
-    movl $PAGE_PRESENT_WRITABLE | PAGE_LARGE, %eax
     movl $4 * 512, %ecx
-2:  movl %eax, (%edi)
-    addl $0x200000, %eax
-    addl $8, %edi
-    loop 2b
+    call fill_page_directories
+    // The kernel window's directory: 512 entries, physical 0-1 GiB.
+    movl $PHYSICAL(boot_kernel_page_directory), %edi
+    movl $512, %ecx
+    call fill_page_directories
 
     // Long mode: PAE paging, EFER.LME, then paging on (the loader left
     // protected mode on). No-execute support and write protection make page
@@ -197,6 +203,16 @@ higher_half_entry:
     jmp 3b
 
     .code32
+// Fills ecx consecutive page-directory entries from edi with 2 MiB pages of
+// physical 0, 2 MiB, 4 MiB, ... Clobbers eax, ecx and edi.
+fill_page_directories:
+    movl $PAGE_PRESENT_WRITABLE | PAGE_LARGE, %eax
+1:  movl %eax, (%edi)
+    addl $0x200000, %eax
+    addl $8, %edi
+    loop 1b
+    ret
+
 .Lnot_multiboot:
     movl $PHYSICAL(message_not_multiboot), %edi
     jmp fail_32
@@ -247,8 +263,12 @@ boot_gdt_pointer64:                     // for lgdt in 64-bit mode: 64-bit base
     .word boot_gdt_end - boot_gdt - 1
     .quad boot_gdt
 
+// The boot page tables. boot_pml4 stays the kernel's root table for good
+// (hal::mm::kernel_root_table()); kernel/mm adopts and extends it.
     .section .bss.boot_page_tables, "aw", @nobits
     .balign 4096
+    .globl x86_64_boot_pml4
+x86_64_boot_pml4:
 boot_pml4:
     .skip 4096
 boot_pdpt_low:
@@ -257,6 +277,10 @@ boot_pdpt_high:
     .skip 4096
 boot_page_directories:
     .skip 4 * 4096
+    .globl x86_64_boot_kernel_page_directory
+x86_64_boot_kernel_page_directory:
+boot_kernel_page_directory:
+    .skip 4096
 
 // The stack of the boot CPU: x86_64_boot_main and kernel::main run on it.
     .section .bss.boot_stack, "aw", @nobits

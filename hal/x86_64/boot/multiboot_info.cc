@@ -33,9 +33,10 @@ struct LoaderString {
 };
 
 LoaderString find_loader_string(uint64_t address) {
-    if (address >= kDirectMapSize) return {};
-    size_t limit = os::min<uint64_t>(kMaxLoaderString, kDirectMapSize - address);
+    if (address >= kEarlyDirectMapSize) return {};
+    size_t limit = os::min<uint64_t>(kMaxLoaderString, kEarlyDirectMapSize - address);
     const auto* text = static_cast<const char*>(direct_map(address, limit));
+    if (text == nullptr) return {};
     size_t length = os::string_length_bounded(text, limit);
     return {.text = text, .length = length, .terminated = length < limit};
 }

@@ -43,7 +43,12 @@ exception_common:
     pushq %r15
     movq %rsp, %rdi
     cld                             // the C++ ABI expects the direction flag clear
-    call x86_64_handle_exception
+    // A fault inside a user copy arrives with RFLAGS.AC set (SMAP disabled);
+    // the handler must not run that way. iretq restores the saved flags.
+    testb $1, x86_64_smap_enabled(%rip)
+    jz 1f
+    clac
+1:  call x86_64_handle_exception
     // A handler that returns resumes the interrupted code.
     popq %r15
     popq %r14

@@ -1,11 +1,13 @@
-// What happens on a CPU exception: nothing in the kernel handles one yet, so
-// every exception is fatal. The handler prints everything needed to find the
-// cause (which exception, where, all registers) and panics.
+// What happens on a CPU exception. Page faults go to cpu/page_fault.cc,
+// which may resolve them; every other exception is fatal: the handler prints
+// everything needed to find the cause (which exception, where, all
+// registers) and panics.
 #include <stddef.h>
 #include <stdint.h>
 
 #include "hal/cpu.h"
 #include "hal/x86_64/cpu/exception_frame.h"
+#include "hal/x86_64/cpu/exceptions.h"
 #include "hal/x86_64/cpu/instructions.h"
 #include "kernel/debug/panic.h"
 #include "kernel/debug/print.h"
@@ -86,6 +88,29 @@ void print_page_fault_cause(uint64_t error_code, uint64_t address) {
 
 }  // namespace
 
+void report_exception(const ExceptionFrame& frame, uint64_t cr2) {
+    reporting_exception = true;
+    const ExceptionName& name = kExceptionNames[frame.vector % kExceptionVectorCount];
+    kernel::print("\nexception: %s %s (vector %llu), error code 0x%llx\n", name.mnemonic,
+                  name.description, static_cast<unsigned long long>(frame.vector),
+                  static_cast<unsigned long long>(frame.error_code));
+    // Laid out as printed, three to a line.
+    // clang-format off
+    const NamedRegister registers[] = {
+        {"rip", frame.rip}, {"rsp", frame.rsp}, {"rflags", frame.rflags},
+        {"cs", frame.cs},   {"ss", frame.ss},   {"rbp", frame.rbp},
+        {"rax", frame.rax}, {"rbx", frame.rbx}, {"rcx", frame.rcx},
+        {"rdx", frame.rdx}, {"rsi", frame.rsi}, {"rdi", frame.rdi},
+        {"r8", frame.r8},   {"r9", frame.r9},   {"r10", frame.r10},
+        {"r11", frame.r11}, {"r12", frame.r12}, {"r13", frame.r13},
+        {"r14", frame.r14}, {"r15", frame.r15}, {"cr0", read_cr0()},
+        {"cr2", cr2},       {"cr3", read_cr3()}, {"cr4", read_cr4()},
+    };
+    // clang-format on
+    print_registers(registers, sizeof(registers) / sizeof(registers[0]));
+    if (frame.vector == kPageFaultVector) print_page_fault_cause(frame.error_code, cr2);
+}
+
 }  // namespace hal::x86_64
 
 using hal::x86_64::ExceptionFrame;
@@ -98,29 +123,12 @@ extern "C" void x86_64_handle_exception(ExceptionFrame* frame) {
                       static_cast<unsigned long long>(frame->vector));
         hal::halt();
     }
-    reporting_exception = true;
-
+    if (frame->vector == kPageFaultVector) {
+        handle_page_fault(*frame);
+        return;  // resume: resolved, or a user copy's recovery point
+    }
+    report_exception(*frame, read_cr2());
     const ExceptionName& name = kExceptionNames[frame->vector % kExceptionVectorCount];
-    uint64_t cr2 = read_cr2();
-    kernel::print("\nexception: %s %s (vector %llu), error code 0x%llx\n", name.mnemonic,
-                  name.description, static_cast<unsigned long long>(frame->vector),
-                  static_cast<unsigned long long>(frame->error_code));
-    // Laid out as printed, three to a line.
-    // clang-format off
-    const NamedRegister registers[] = {
-        {"rip", frame->rip}, {"rsp", frame->rsp}, {"rflags", frame->rflags},
-        {"cs", frame->cs},   {"ss", frame->ss},   {"rbp", frame->rbp},
-        {"rax", frame->rax}, {"rbx", frame->rbx}, {"rcx", frame->rcx},
-        {"rdx", frame->rdx}, {"rsi", frame->rsi}, {"rdi", frame->rdi},
-        {"r8", frame->r8},   {"r9", frame->r9},   {"r10", frame->r10},
-        {"r11", frame->r11}, {"r12", frame->r12}, {"r13", frame->r13},
-        {"r14", frame->r14}, {"r15", frame->r15}, {"cr0", read_cr0()},
-        {"cr2", cr2},        {"cr3", read_cr3()}, {"cr4", read_cr4()},
-    };
-    // clang-format on
-    print_registers(registers, sizeof(registers) / sizeof(registers[0]));
-    if (frame->vector == kPageFaultVector) print_page_fault_cause(frame->error_code, cr2);
-
     kernel::panic("unhandled CPU exception %s (%s) at rip 0x%016llx", name.mnemonic,
                   name.description, static_cast<unsigned long long>(frame->rip));
 }

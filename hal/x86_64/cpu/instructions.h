@@ -16,6 +16,19 @@ inline void disable_interrupts() {
     asm volatile("cli" ::: "memory");
 }
 
+inline void enable_interrupts() {
+    asm volatile("sti" ::: "memory");
+}
+
+inline constexpr uint64_t kFlagsInterruptEnable = 1 << 9;  // RFLAGS.IF
+inline constexpr uint64_t kFlagsAlignmentCheck = 1 << 18;  // RFLAGS.AC: SMAP is off while set
+
+inline uint64_t read_flags() {
+    uint64_t flags;
+    asm volatile("pushfq; popq %0" : "=r"(flags) : : "memory");
+    return flags;
+}
+
 // Stops until the next interrupt (or forever, with interrupts disabled).
 inline void halt_until_interrupt() {
     asm volatile("hlt" ::: "memory");
@@ -52,6 +65,77 @@ inline uint64_t read_cr4() {
     uint64_t value;
     asm volatile("mov %%cr4, %0" : "=r"(value));
     return value;
+}
+
+inline void write_cr0(uint64_t value) {
+    asm volatile("mov %0, %%cr0" : : "r"(value) : "memory");
+}
+
+// Loads a root table (and, with CR4.PCIDE, a PCID and the no-flush bit 63).
+inline void write_cr3(uint64_t value) {
+    asm volatile("mov %0, %%cr3" : : "r"(value) : "memory");
+}
+
+inline void write_cr4(uint64_t value) {
+    asm volatile("mov %0, %%cr4" : : "r"(value) : "memory");
+}
+
+inline uint64_t read_msr(uint32_t msr) {
+    uint32_t low, high;
+    asm volatile("rdmsr" : "=a"(low), "=d"(high) : "c"(msr));
+    return (uint64_t{high} << 32) | low;
+}
+
+inline void write_msr(uint32_t msr, uint64_t value) {
+    asm volatile("wrmsr"
+                 :
+                 : "c"(msr), "a"(static_cast<uint32_t>(value)),
+                   "d"(static_cast<uint32_t>(value >> 32))
+                 : "memory");
+}
+
+struct CpuidResult {
+    uint32_t eax, ebx, ecx, edx;
+};
+
+inline CpuidResult cpuid(uint32_t leaf, uint32_t subleaf = 0) {
+    CpuidResult result;
+    asm volatile("cpuid"
+                 : "=a"(result.eax), "=b"(result.ebx), "=c"(result.ecx), "=d"(result.edx)
+                 : "a"(leaf), "c"(subleaf));
+    return result;
+}
+
+// Drops the TLB entries for the page holding `address`: those of the current
+// PCID, and global ones whatever their PCID.
+inline void invalidate_page(uint64_t address) {
+    asm volatile("invlpg (%0)" : : "r"(address) : "memory");
+}
+
+// INVPCID's invalidation types (Intel SDM vol. 2, INVPCID).
+enum class InvpcidType : uint64_t {
+    kIndividualAddress = 0,  // one page of one PCID (not global entries)
+    kSingleContext = 1,      // every non-global entry of one PCID
+    kAllContextsAndGlobal = 2,
+    kAllContexts = 3,  // every non-global entry of every PCID
+};
+
+inline void invalidate_pcid(InvpcidType type, uint32_t pcid, uint64_t address) {
+    struct {
+        uint64_t pcid;
+        uint64_t address;
+    } descriptor = {pcid, address};
+    asm volatile("invpcid %0, %1" : : "m"(descriptor), "r"(static_cast<uint64_t>(type)) : "memory");
+}
+
+inline uint64_t read_time_stamp_counter() {
+    uint32_t low, high;
+    asm volatile("rdtsc" : "=a"(low), "=d"(high));
+    return (uint64_t{high} << 32) | low;
+}
+
+inline void pause() {
+    asm volatile("pause");
 }
 
 }  // namespace hal::x86_64

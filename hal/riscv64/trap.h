@@ -1,0 +1,27 @@
+// What trap.cc's dispatcher and the handlers it calls share.
+#pragma once
+
+#include <stdint.h>
+
+#include "hal/riscv64/trap_frame.h"
+
+namespace hal::riscv64 {
+
+// Dumps the registers of `frame`, then panics with the formatted message. A
+// trap while reporting reports the first trap again through the SBI console.
+[[noreturn]] __attribute__((format(printf, 2, 3))) void report_fatal_trap(const TrapFrame& frame,
+                                                                          const char* format, ...);
+
+// page_fault.cc: if the trap hit user_copy.S on a user address, makes it
+// resume at the copy's recovery point (the copy then fails) and returns true.
+// A fault on the kernel side of a copy is a kernel bug: false.
+bool resume_user_copy(TrapFrame& frame);
+
+// page_fault.cc: scause 12, 13, 15.
+bool is_page_fault(uint64_t scause);
+// Hands the fault to kernel::handle_page_fault(); returns when the trap may
+// resume (resolved, or a user copy redirected to its recovery point), and
+// reports the fault otherwise.
+void handle_page_fault(TrapFrame& frame);
+
+}  // namespace hal::riscv64

@@ -1,0 +1,85 @@
+#include "hal/x86_64/cpu/features.h"
+
+#include "hal/x86_64/cpu/instructions.h"
+#include "hal/x86_64/mmu/page_table_format.h"
+#include "kernel/debug/panic.h"
+
+uint8_t x86_64_smap_enabled = 0;
+
+namespace hal::x86_64 {
+namespace {
+
+// CPUID bits (Intel SDM vol. 2, CPUID).
+constexpr uint32_t kLeaf1EcxPcid = 1u << 17;
+constexpr uint32_t kLeaf1EdxGlobalPages = 1u << 13;
+constexpr uint32_t kLeaf7EbxSmep = 1u << 7;
+constexpr uint32_t kLeaf7EbxInvpcid = 1u << 10;
+constexpr uint32_t kLeaf7EbxSmap = 1u << 20;
+constexpr uint32_t kExtendedEdxNoExecute = 1u << 20;
+constexpr uint32_t kExtendedEdx1GibPages = 1u << 26;
+
+constexpr uint32_t kMsrEfer = 0xc0000080;
+constexpr uint64_t kEferNoExecuteEnable = 1 << 11;
+constexpr uint64_t kCr0WriteProtect = 1 << 16;
+constexpr uint64_t kCr4GlobalPages = 1 << 7;
+constexpr uint64_t kCr4Pcid = 1 << 17;
+constexpr uint64_t kCr4Smep = 1 << 20;
+constexpr uint64_t kCr4Smap = 1 << 21;
+
+CpuFeatures features;
+
+CpuFeatures detect_features() {
+    CpuFeatures found;
+    uint32_t max_leaf = cpuid(0).eax;
+    CpuidResult leaf1 = cpuid(1);
+    found.pcid = leaf1.ecx & kLeaf1EcxPcid;
+    found.global_pages = leaf1.edx & kLeaf1EdxGlobalPages;
+    if (max_leaf >= 7) {
+        CpuidResult leaf7 = cpuid(7, 0);
+        found.smep = leaf7.ebx & kLeaf7EbxSmep;
+        found.smap = leaf7.ebx & kLeaf7EbxSmap;
+        found.invpcid = leaf7.ebx & kLeaf7EbxInvpcid;
+    }
+    if (cpuid(0x80000000).eax >= 0x80000001) {
+        CpuidResult extended = cpuid(0x80000001);
+        found.no_execute = extended.edx & kExtendedEdxNoExecute;
+        found.huge_1gib = extended.edx & kExtendedEdx1GibPages;
+    }
+    return found;
+}
+
+}  // namespace
+
+void enable_cpu_features() {
+    features = detect_features();
+    if (!features.no_execute) {
+        kernel::panic("this CPU has no no-execute (NX) pages; Cairn needs them for W^X");
+    }
+    // boot.S already sets both; stating them here keeps the guarantee in one place.
+    write_msr(kMsrEfer, read_msr(kMsrEfer) | kEferNoExecuteEnable);
+    write_cr0(read_cr0() | kCr0WriteProtect);
+
+    uint64_t cr4 = read_cr4();
+    if (features.global_pages) cr4 |= kCr4GlobalPages;
+    if (features.smep) cr4 |= kCr4Smep;
+    if (features.smap) cr4 |= kCr4Smap;
+    // PCIDE may only be set while CR3 holds PCID 0, as it does since boot.S.
+    if (features.pcid) cr4 |= kCr4Pcid;
+    write_cr4(cr4);
+    x86_64_smap_enabled = features.smap ? 1 : 0;
+    PageTableFormat::set_gigabyte_pages_supported(features.huge_1gib);
+}
+
+const CpuFeatures& cpu_features() {
+    return features;
+}
+
+uint32_t current_apic_id() {
+    constexpr uint32_t kTopologyLeaf = 0xb;
+    if (cpuid(0).eax >= kTopologyLeaf && cpuid(kTopologyLeaf, 0).ebx != 0) {
+        return cpuid(kTopologyLeaf, 0).edx;
+    }
+    return cpuid(1).ebx >> 24;
+}
+
+}  // namespace hal::x86_64

@@ -1,0 +1,124 @@
+// Vector 14: page faults. Every fault goes to kernel::handle_page_fault()
+// (kernel/mm decides what the access means); the HAL adds only what is
+// x86-specific: decoding the error code, recovering the user-copy routine,
+// and refusing faults that can only be kernel bugs.
+#include <stdint.h>
+
+#include "hal/mm.h"
+#include "hal/x86_64/cpu/exceptions.h"
+#include "hal/x86_64/cpu/features.h"
+#include "hal/x86_64/cpu/instructions.h"
+#include "hal/x86_64/memory_layout.h"
+#include "hal/x86_64/mmu/user_copy.h"
+#include "kernel/debug/panic.h"
+
+namespace hal::x86_64 {
+namespace {
+
+// Page-fault error code bits (Intel SDM vol. 3A, 4.7).
+constexpr uint64_t kErrorPresent = 1 << 0;
+constexpr uint64_t kErrorWrite = 1 << 1;
+constexpr uint64_t kErrorUser = 1 << 2;
+constexpr uint64_t kErrorReservedBit = 1 << 3;
+constexpr uint64_t kErrorInstructionFetch = 1 << 4;
+
+// The fault kernel::handle_page_fault() is working on. A fault while it runs
+// is never handed to it again (it may hold the very locks it would need, and
+// a fault in the fault handler can recur forever): a user copy inside it just
+// fails, anything else panics naming both faults.
+bool handling_fault = false;
+mm::PageFault outer_fault;
+
+mm::PageFault decode(const ExceptionFrame& frame, uint64_t address) {
+    mm::Access access = (frame.error_code & kErrorInstructionFetch) ? mm::Access::kExecute
+                        : (frame.error_code & kErrorWrite)          ? mm::Access::kWrite
+                                                                    : mm::Access::kRead;
+    return {
+        .address = address,
+        .pc = frame.rip,
+        .access = access,
+        .from_user = (frame.error_code & kErrorUser) != 0,
+        .present = (frame.error_code & kErrorPresent) != 0,
+    };
+}
+
+const char* describe(mm::Access access) {
+    switch (access) {
+        case mm::Access::kRead:
+            return "read of";
+        case mm::Access::kWrite:
+            return "write to";
+        case mm::Access::kExecute:
+            return "instruction fetch from";
+    }
+    return "access to";
+}
+
+// Prints the register dump, then panics with one line that says what failed:
+// "page fault in kernel mode: write to 0x... (page present, access not
+// permitted) at pc 0x...", and why the HAL gave up if it was not kernel/mm.
+[[noreturn]] void fail(const ExceptionFrame& frame, const mm::PageFault& fault,
+                       const char* reason) {
+    report_exception(frame, fault.address);
+    kernel::panic("page fault in %s mode: %s 0x%016llx (%s) at pc 0x%016llx%s",
+                  fault.from_user ? "user" : "kernel", describe(fault.access),
+                  static_cast<unsigned long long>(fault.address),
+                  fault.present ? "page present, access not permitted" : "page not present",
+                  static_cast<unsigned long long>(fault.pc), reason);
+}
+
+[[noreturn]] void fail_nested(const ExceptionFrame& frame, const mm::PageFault& fault) {
+    report_exception(frame, fault.address);
+    kernel::panic(
+        "page fault in kernel mode: %s 0x%016llx (%s) at pc 0x%016llx while handling a page "
+        "fault: %s 0x%016llx at pc 0x%016llx",
+        describe(fault.access), static_cast<unsigned long long>(fault.address),
+        fault.present ? "page present, access not permitted" : "page not present",
+        static_cast<unsigned long long>(fault.pc), describe(outer_fault.access),
+        static_cast<unsigned long long>(outer_fault.address),
+        static_cast<unsigned long long>(outer_fault.pc));
+}
+
+}  // namespace
+
+void handle_page_fault(ExceptionFrame& frame) {
+    // CR2 first: any later fault would overwrite it.
+    mm::PageFault fault = decode(frame, read_cr2());
+    if (frame.error_code & kErrorReservedBit) {
+        fail(frame, fault, "; a page-table entry has a reserved bit set");
+    }
+    bool user_address = fault.address < kUserSpaceEnd;
+    // The kernel touches user memory only through the user-copy routine: a
+    // fault there on a user address may be resolved or recovered, and any
+    // other kernel access to the user half is a bug (with SMAP it faults even
+    // on a mapped page; with SMEP any instruction fetch does), not something
+    // to page in.
+    bool user_copy = !fault.from_user && user_address && is_user_copy_access(fault.pc);
+    if (!fault.from_user && user_address && !user_copy) {
+        fail(frame, fault,
+             fault.present && cpu_features().smap && !(frame.rflags & kFlagsAlignmentCheck)
+                 ? "; kernel access to user memory outside the user-copy routine (SMAP)"
+                 : "; kernel access to user memory outside the user-copy routine");
+    }
+
+    if (handling_fault) {
+        if (!user_copy) fail_nested(frame, fault);
+        frame.rip = user_copy_recovery_point();
+        return;
+    }
+    handling_fault = true;
+    outer_fault = fault;
+    kernel::FaultResolution resolution = kernel::handle_page_fault(fault);
+    handling_fault = false;
+
+    if (resolution == kernel::FaultResolution::kResolved) return;
+    if (user_copy) {
+        frame.rip = user_copy_recovery_point();  // the copy returns kBadAddress
+        return;
+    }
+    // No user mode exists yet; once it does, an unresolved user fault goes to
+    // the faulting thread's owner instead.
+    fail(frame, fault, "");
+}
+
+}  // namespace hal::x86_64

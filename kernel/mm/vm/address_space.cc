@@ -1,0 +1,503 @@
+// Address spaces: creation, map/unmap/protect, switch and teardown. The
+// clone is in address_space_clone.cc, the fault paths in page_fault.cc.
+#include "kernel/mm/vm/address_space.h"
+
+#include "kernel/debug/panic.h"
+#include "kernel/mm/physical/physical_memory.h"
+#include "kernel/mm/vm/memory_object.h"
+
+namespace kernel::mm {
+namespace {
+
+using hal::mm::PhysicalAddress;
+using hal::mm::VirtualAddress;
+
+constexpr uint64_t kPage = hal::mm::kPageSize;
+// Beyond this many pages one address-space flush is cheaper than flushing
+// page by page.
+constexpr uint64_t kMaxPageFlushes = 32;
+
+// The address space each CPU runs; written only by that CPU.
+AddressSpace* current_spaces[kMaxCpus];
+
+bool is_page_aligned(uint64_t value) {
+    return value % kPage == 0;
+}
+
+// [address, address + length) must be whole pages of the user half, and
+// page 0 is never part of a region.
+os::ErrorOr<void> check_user_range(VirtualAddress address, uint64_t length) {
+    if (length == 0 || !is_page_aligned(address) || !is_page_aligned(length)) {
+        return os::Error::kInvalidArgument;
+    }
+    VirtualAddress end;
+    if (address < kPage || !os::checked_add(address, length, &end) ||
+        end > hal::mm::user_space_end()) {
+        return os::Error::kBadAddress;
+    }
+    return {};
+}
+
+// The object kind each region type maps (kAnonymous's is private and made
+// here, so callers pass none).
+bool takes_object(RegionType type, MemoryObjectKind* kind) {
+    switch (type) {
+        case RegionType::kShared:
+            *kind = MemoryObjectKind::kAnonymous;
+            return true;
+        case RegionType::kDevice:
+            *kind = MemoryObjectKind::kPhysical;
+            return true;
+        case RegionType::kFileBacked:
+            *kind = MemoryObjectKind::kPagerBacked;
+            return true;
+        case RegionType::kAnonymous:
+        case RegionType::kReserved:
+            return false;
+    }
+    return false;
+}
+
+os::ErrorOr<void> check_request(const MapRequest& request) {
+    TRY(check_permissions(request.permissions));
+    if (request.type == RegionType::kReserved && request.permissions != Permissions{}) {
+        return os::Error::kInvalidArgument;
+    }
+    MemoryObjectKind kind;
+    if (!takes_object(request.type, &kind)) {
+        if (request.object != nullptr || request.object_offset != 0) {
+            return os::Error::kInvalidArgument;
+        }
+        return {};
+    }
+    if (request.object == nullptr || request.object->kind() != kind ||
+        !is_page_aligned(request.object_offset)) {
+        return os::Error::kInvalidArgument;
+    }
+    uint64_t object_end;
+    if (!os::checked_add(request.object_offset, request.length, &object_end) ||
+        object_end > request.object->size()) {
+        return os::Error::kOutOfRange;
+    }
+    return {};
+}
+
+AddressSpace*& this_cpu_space() {
+    uint32_t cpu = hal::current_cpu_index();
+    KERNEL_ASSERT(cpu < kMaxCpus);
+    return current_spaces[cpu];
+}
+
+}  // namespace
+
+AddressSpace* current_address_space() {
+    return this_cpu_space();
+}
+
+AddressSpace::AddressSpace(VmEnvironment& environment, PageTable table)
+    : environment_(environment), table_(os::move(table)) {}
+
+os::ErrorOr<AddressSpace*> AddressSpace::create(VmEnvironment& environment) {
+    PageTable table = TRY(PageTable::create(*environment.tables));
+    hal::mm::initialize_user_root(table.root());
+    auto* space = create_object<AddressSpace>(*environment.objects, environment, os::move(table));
+    if (space == nullptr) {
+        environment.tables->free_table(table.root());
+        return os::Error::kOutOfMemory;
+    }
+    return space;
+}
+
+Region* AddressSpace::new_region() {
+    return create_object<Region>(*environment_.objects);
+}
+
+void AddressSpace::free_region(Region* region) {
+    if (region == nullptr) return;
+    KERNEL_ASSERT(!region->is_linked());
+    if (region->object != nullptr) region->object->release();
+    destroy_object(*environment_.objects, region);
+}
+
+MappingAttributes AddressSpace::attributes_for(const Region& region, bool writable) const {
+    MappingAttributes attributes;
+    attributes.writable = writable && region.permissions.write;
+    attributes.executable = region.permissions.execute;
+    attributes.user = true;
+    attributes.cache = region.type == RegionType::kDevice ? hal::mm::CachePolicy::kDevice
+                                                          : hal::mm::CachePolicy::kNormal;
+    return attributes;
+}
+
+bool AddressSpace::is_free(VirtualAddress start, uint64_t length) const {
+    // The region starting last before `start + length` is the only one that
+    // can overlap, because regions do not overlap each other.
+    const Region* before = regions_.floor(start + length - 1);
+    return before == nullptr || before->end <= start;
+}
+
+os::ErrorOr<VirtualAddress> AddressSpace::find_free_range(VirtualAddress hint,
+                                                          uint64_t length) const {
+    VirtualAddress limit = hal::mm::user_space_end();
+    VirtualAddress candidate = hint < kLowestAutomaticAddress ? kLowestAutomaticAddress : hint;
+    candidate = os::align_up(candidate, kPage);
+    // First fit: walk the gaps after `candidate` in address order; if the
+    // hint leaves no room, start again from the bottom.
+    for (int pass = 0; pass < 2; ++pass) {
+        const Region* region = regions_.floor(candidate);
+        if (region != nullptr && region->end > candidate) candidate = region->end;
+        region = regions_.lower_bound(candidate);
+        for (;;) {
+            VirtualAddress gap_end = region != nullptr ? region->start : limit;
+            if (candidate <= gap_end && gap_end - candidate >= length) return candidate;
+            if (region == nullptr) break;
+            candidate = region->end;
+            region = regions_.next(*region);
+        }
+        candidate = kLowestAutomaticAddress;
+    }
+    return os::Error::kNoSpace;
+}
+
+os::ErrorOr<VirtualAddress> AddressSpace::map(const MapRequest& request) {
+    if (request.fixed) {
+        TRY(check_user_range(request.address, request.length));
+    } else {
+        TRY(check_user_range(kLowestAutomaticAddress, request.length));
+        if (!is_page_aligned(request.address)) return os::Error::kInvalidArgument;
+    }
+    TRY(check_request(request));
+
+    // Allocate before locking: the lock is held only for the tree update.
+    Region* region = new_region();
+    if (region == nullptr) return os::Error::kOutOfMemory;
+    region->type = request.type;
+    region->permissions = request.permissions;
+    if (request.type == RegionType::kAnonymous) {
+        auto object = MemoryObject::create_anonymous(request.length, environment_);
+        if (object.is_error()) {
+            free_region(region);
+            return object.error();
+        }
+        region->object = object.value();
+    } else if (request.object != nullptr) {
+        request.object->add_reference();
+        region->object = request.object;
+        region->object_offset = request.object_offset;
+    }
+
+    os::ErrorOr<void> result;
+    VirtualAddress start = 0;
+    {
+        SpinLockGuard guard(lock_);
+        if (request.fixed) {
+            region->start = request.address;
+            if (!is_free(request.address, request.length)) result = os::Error::kAlreadyExists;
+        } else {
+            auto found = find_free_range(request.address, request.length);
+            if (found.is_error()) {
+                result = found.error();
+            } else {
+                region->start = found.value();
+            }
+        }
+        if (!result.is_error()) {
+            start = region->start;  // once unlocked, the region may go at any time
+            region->end = region->start + request.length;
+            insert_region(regions_, *region);
+            if (region->type == RegionType::kDevice) {
+                result = map_device_pages(*region);
+                if (result.is_error()) {
+                    unmap_pages(*region, region->start, region->end);
+                    regions_.remove(*region);
+                }
+            }
+        }
+    }
+    if (result.is_error()) {
+        free_region(region);
+        return result.error();
+    }
+    return start;
+}
+
+os::ErrorOr<void> AddressSpace::map_device_pages(const Region& region) {
+    MappingAttributes attributes = attributes_for(region, true);
+    for (VirtualAddress page = region.start; page < region.end; page += kPage) {
+        PhysicalAddress physical = TRY(region.object->acquire_page(region.page_index_of(page)));
+        TRY(map_page(page, physical, attributes));
+    }
+    return {};
+}
+
+os::ErrorOr<void> AddressSpace::map_page(VirtualAddress page, PhysicalAddress physical,
+                                         MappingAttributes attributes) {
+    return table_.map(page, physical, PageSize::k4KiB, attributes);
+}
+
+void AddressSpace::unmap_pages(Region& region, VirtualAddress start, VirtualAddress end) {
+    remove_entries(start, end - start);
+    flush(start, end - start);
+    // Only now, with no entry and no TLB reaching them, may frames go.
+    if (region.type == RegionType::kAnonymous) {
+        region.object->release_pages(region.page_index_of(start), (end - start) / kPage);
+    }
+}
+
+void AddressSpace::remove_entries(VirtualAddress start, uint64_t length) {
+    // Entries hold no references (see address_space.h): nothing to collect.
+    struct IgnoreLeaves final : UnmapVisitor {
+        void on_unmapped(VirtualAddress, PhysicalAddress, PageSize) override {}
+    } ignore;
+    // User regions are mapped with 4 KiB pages only, so unmapping never has
+    // to split a huge page and cannot fail.
+    auto unmapped = table_.unmap(start, length, ignore);
+    KERNEL_ASSERT(!unmapped.is_error());
+}
+
+void AddressSpace::remap_entries(const Region& region) {
+    if (!region.permissions.read) {
+        // Every present entry is readable: no access at all means no entry.
+        // The pages stay in the region's object.
+        remove_entries(region.start, region.size());
+        return;
+    }
+    // Anonymous pages may be shared copy-on-write: they become writable one
+    // by one through write faults.
+    bool writable = region.type != RegionType::kAnonymous;
+    auto changed = table_.protect(region.start, region.size(), attributes_for(region, writable));
+    KERNEL_ASSERT(!changed.is_error());  // 4 KiB pages: nothing to split
+}
+
+void AddressSpace::insert_region(RegionTree& tree, Region& region) {
+    bool inserted = tree.insert(region);
+    KERNEL_ASSERT(inserted);  // callers checked that nothing overlaps
+}
+
+void AddressSpace::split(Region& region, VirtualAddress at, Region* upper) {
+    KERNEL_ASSERT(region.start < at && at < region.end && is_page_aligned(at));
+    *upper = region;  // copies the description, not the tree links
+    upper->start = at;
+    upper->object_offset = region.object_offset + (at - region.start);
+    if (upper->object != nullptr) upper->object->add_reference();
+    region.end = at;
+    insert_region(regions_, *upper);
+}
+
+os::ErrorOr<void> AddressSpace::unmap(VirtualAddress address, uint64_t length) {
+    TRY(check_user_range(address, length));
+    VirtualAddress end = address + length;
+    // A hole punched into the middle of one region needs a second region.
+    Region* spare = new_region();
+    {
+        SpinLockGuard guard(lock_);
+        Region* region = regions_.find_containing(address);
+        if (region != nullptr && region->start < address && region->end > end && spare == nullptr) {
+            return os::Error::kOutOfMemory;
+        }
+        if (region == nullptr) region = regions_.lower_bound(address);
+        while (region != nullptr && region->start < end) {
+            Region* next = regions_.next(*region);
+            VirtualAddress cut_start = os::max(region->start, address);
+            VirtualAddress cut_end = os::min(region->end, end);
+            unmap_pages(*region, cut_start, cut_end);
+            if (cut_start == region->start && cut_end == region->end) {
+                regions_.remove(*region);
+                free_region(region);
+            } else if (cut_start == region->start) {
+                regions_.remove(*region);
+                region->object_offset += cut_end - region->start;
+                region->start = cut_end;
+                insert_region(regions_, *region);
+            } else if (cut_end == region->end) {
+                region->end = cut_start;
+            } else {
+                split(*region, cut_end, spare);
+                spare = nullptr;
+                region->end = cut_start;
+            }
+            region = next;
+        }
+    }
+    free_region(spare);
+    return {};
+}
+
+namespace {
+
+// One of the regions allocated ahead, which the caller checked is there.
+Region* take_spare(Region* (&spares)[2]) {
+    for (Region*& spare : spares) {
+        if (spare != nullptr) {
+            Region* taken = spare;
+            spare = nullptr;
+            return taken;
+        }
+    }
+    KERNEL_ASSERT(false);
+    return nullptr;
+}
+
+}  // namespace
+
+os::ErrorOr<void> AddressSpace::protect(VirtualAddress address, uint64_t length,
+                                        Permissions permissions) {
+    TRY(check_user_range(address, length));
+    TRY(check_permissions(permissions));
+    VirtualAddress end = address + length;
+    // Splitting at both edges of one region needs two more regions.
+    Region* spares[2] = {new_region(), new_region()};
+    os::ErrorOr<void> result;
+    {
+        SpinLockGuard guard(lock_);
+        // Check everything before changing anything.
+        Region* first = regions_.find_containing(address);
+        size_t splits_needed = 0;
+        VirtualAddress covered = address;
+        bool reserved = false;
+        for (Region* region = first; covered < end; region = regions_.next(*region)) {
+            if (region == nullptr || region->start > covered) {
+                result = os::Error::kNotFound;
+                break;
+            }
+            reserved |= region->type == RegionType::kReserved;
+            if (region->start < address) ++splits_needed;
+            if (region->end > end) ++splits_needed;
+            covered = region->end;
+        }
+        if (!result.is_error() && reserved) result = os::Error::kPermissionDenied;
+        if (!result.is_error() && splits_needed > (spares[0] != nullptr) + (spares[1] != nullptr)) {
+            result = os::Error::kOutOfMemory;
+        }
+        if (!result.is_error()) {
+            if (first->start < address) {
+                Region* upper = take_spare(spares);
+                split(*first, address, upper);
+                first = upper;
+            }
+            Region* last = regions_.find_containing(end - 1);
+            if (last->end > end) split(*last, end, take_spare(spares));
+            for (Region* region = first; region != nullptr && region->start < end;
+                 region = regions_.next(*region)) {
+                region->permissions = permissions;
+                remap_entries(*region);
+            }
+            flush(address, length);
+        }
+    }
+    free_region(spares[0]);
+    free_region(spares[1]);
+    return result;
+}
+
+void AddressSpace::activate() {
+    SpinLockGuard guard(lock_);  // assign() wants the space's lock held
+    this_cpu_space() = this;
+    AsidAssignment assignment = environment_.asids->assign(asid_);
+    hal::mm::activate_user_root(table_.root(), assignment.asid);
+    if (assignment.flush) hal::mm::flush_address_space(assignment.asid);
+}
+
+void as_switch(AddressSpace* space) {
+    if (space != nullptr) {
+        space->activate();
+        return;
+    }
+    InterruptGuard guard;
+    AddressSpace*& current = this_cpu_space();
+    if (current == nullptr) return;
+    // An empty user half with the kernel's ASID 0. Nothing of the user half
+    // is cached under ASID 0 except, without ASIDs, the old space's
+    // entries: hence the flush.
+    hal::mm::activate_user_root(current->environment().empty_user_root(), 0);
+    hal::mm::flush_address_space(0);
+    current = nullptr;
+}
+
+void AddressSpace::flush(VirtualAddress start, uint64_t length) {
+    // An address space that never ran has nothing in any TLB.
+    if (asid_.id == 0) return;
+    uint32_t asid = static_cast<uint32_t>(asid_.id);
+    if (length / kPage > kMaxPageFlushes) {
+        hal::mm::flush_address_space(asid);
+        return;
+    }
+    for (VirtualAddress page = start; page < start + length; page += kPage) {
+        hal::mm::flush_page(asid, page);
+    }
+}
+
+void AddressSpace::flush_all() {
+    if (asid_.id != 0) hal::mm::flush_address_space(static_cast<uint32_t>(asid_.id));
+}
+
+void AddressSpace::destroy() {
+    if (current_address_space() == this) as_switch(nullptr);
+    for (AddressSpace* running : current_spaces) {
+        if (running == this) panic("address space %p destroyed while another CPU runs it", this);
+    }
+    {
+        SpinLockGuard guard(lock_);
+        // Nothing runs this space any more; releasing the ASID flushes what
+        // TLBs still cache under it (a space that never ran has nothing
+        // cached). Then the tables can go, without visiting leaves since
+        // entries hold no references, and then the frames, with the objects.
+        if (asid_.id != 0) environment_.asids->release(asid_);
+        table_.destroy_user_half();
+        while (Region* region = regions_.first()) {
+            regions_.remove(*region);
+            free_region(region);
+        }
+    }
+    environment_.tables->free_table(table_.root());
+    destroy_object(*environment_.objects, this);
+}
+
+bool AddressSpace::translate(VirtualAddress address, PageTable::Translation* translation) const {
+    SpinLockGuard guard(lock_);
+    return table_.query(address, translation);
+}
+
+bool AddressSpace::find_region(VirtualAddress address, RegionInfo* info) const {
+    SpinLockGuard guard(lock_);
+    const Region* region = regions_.find_containing(address);
+    if (region == nullptr) return false;
+    *info = describe_region(*region);
+    return true;
+}
+
+size_t AddressSpace::region_count() const {
+    SpinLockGuard guard(lock_);
+    return regions_.size();
+}
+
+size_t AddressSpace::copy_regions(RegionInfo* regions, size_t capacity) const {
+    SpinLockGuard guard(lock_);
+    size_t count = 0;
+    for (const Region& region : regions_) {
+        if (count < capacity) regions[count] = describe_region(region);
+        ++count;
+    }
+    return count;
+}
+
+bool AddressSpace::check_invariants() const {
+    SpinLockGuard guard(lock_);
+    if (!regions_.check_invariants()) return false;
+    VirtualAddress previous_end = kPage;  // page 0 is never in a region
+    for (const Region& region : regions_) {
+        if (region.start < previous_end || region.start >= region.end) return false;
+        if (!is_page_aligned(region.start) || !is_page_aligned(region.end)) return false;
+        if (region.end > hal::mm::user_space_end()) return false;
+        if (check_permissions(region.permissions).is_error()) return false;
+        if ((region.object == nullptr) != (region.type == RegionType::kReserved)) return false;
+        if (region.object != nullptr &&
+            region.object_offset + region.size() > region.object->size()) {
+            return false;
+        }
+        previous_end = region.end;
+    }
+    return true;
+}
+
+}  // namespace kernel::mm

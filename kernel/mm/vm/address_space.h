@@ -1,0 +1,201 @@
+// Address spaces: the user half of a page-table tree plus the regions that
+// say what may be mapped in it, and the page-fault handling that maps it.
+//
+// Pages appear lazily: as_map() records a region (only device regions are
+// mapped at once), and the first access faults the page in (see
+// handle_fault()). Page-table entries hold no frame references: the page
+// lists of memory objects do (memory_object.h), so an entry is a cache of
+// what the region's object holds, and tearing down entries never frees
+// anything by itself.
+//
+// Copy-on-write: every anonymous region keeps its pages in a private
+// MemoryObject. as_clone() gives the child a new private object holding the
+// same frames (one more reference each) and makes the parent's entries
+// read-only, so the first write on either side faults: a frame still shared
+// (reference count > 1) is copied into a new frame, one referenced by this
+// object alone is just made writable again.
+//
+// Frames are freed only after the entries that mapped them are gone and the
+// TLB is flushed (unmap, copy-on-write, destroy), so no CPU can reach a
+// frame after it is handed back.
+//
+// Locking: `lock_` guards the regions, the page table, the ASID context and
+// the private objects' page lists. Order (outer first):
+//   AddressSpace::lock_ -> MemoryObject::lock_ -> PhysicalMemory's node locks
+//   AddressSpace::lock_ -> AsidAllocator's lock
+// (the ObjectAllocator and TablePageSource are leaves under any of these). A fault that needs a
+// Pager drops `lock_` while the pager runs and revalidates afterwards.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hal/mm.h"
+#include "kernel/lib/error.h"
+#include "kernel/mm/vm/asid_allocator.h"
+#include "kernel/mm/vm/page_table.h"
+#include "kernel/mm/vm/region.h"
+#include "kernel/mm/vm/vm_environment.h"
+#include "kernel/sync/spin_lock.h"
+
+namespace kernel::mm {
+
+class MemoryObject;
+
+// Where as_map() puts a region when the caller does not fix the address:
+// the lowest free range at or above this (page 0 and its neighbours stay
+// unmapped so that null-pointer accesses fault).
+inline constexpr hal::mm::VirtualAddress kLowestAutomaticAddress = 0x10000;
+
+struct MapRequest {
+    RegionType type = RegionType::kAnonymous;
+    Permissions permissions;
+    uint64_t length = 0;  // bytes: page-aligned, > 0
+    // With `fixed`, the region's start; otherwise where to start looking
+    // for a free range (0: kLowestAutomaticAddress).
+    hal::mm::VirtualAddress address = 0;
+    bool fixed = false;
+    // kShared: an anonymous object; kDevice: a physical one; kFileBacked: a
+    // pager-backed one; none for kAnonymous and kReserved. The region takes
+    // its own reference; the caller keeps its own.
+    MemoryObject* object = nullptr;
+    uint64_t object_offset = 0;  // page-aligned; the range must lie in the object
+};
+
+class AddressSpace {
+public:
+    // A new, empty address space whose root carries the kernel half.
+    static os::ErrorOr<AddressSpace*> create(VmEnvironment& environment = vm_environment());
+
+    // Unmaps everything and frees the regions, page tables, ASID and the
+    // address space itself. It must not be active on another CPU; on this
+    // CPU it is switched away from first.
+    void destroy();
+
+    // Adds a region and returns its start. Errors: kInvalidArgument
+    // (misaligned, zero length, bad type/object combination, permissions
+    // -w- or --x, any permission on a reserved region), kPermissionDenied
+    // (writable and executable), kBadAddress (not inside the user half, or
+    // overlapping page 0), kOutOfRange (past the object's end),
+    // kAlreadyExists (overlaps a region), kNoSpace (no free range that
+    // large), kOutOfMemory.
+    os::ErrorOr<hal::mm::VirtualAddress> map(const MapRequest& request);
+
+    // Removes [address, address + length) from every region it overlaps,
+    // splitting a region when a hole opens inside it; unmaps the pages and
+    // drops the frames only this address space held. Unmapped parts of the
+    // range are ignored. kInvalidArgument, kBadAddress as for map().
+    os::ErrorOr<void> unmap(hal::mm::VirtualAddress address, uint64_t length);
+
+    // Sets the permissions of [address, address + length), splitting regions
+    // at the edges; existing entries are downgraded and the TLB flushed
+    // (upgrades take effect through faults). The range must be covered by
+    // regions (else kNotFound) none of which is reserved (else
+    // kPermissionDenied); W^X and the rest as for map(). On error nothing
+    // changed.
+    os::ErrorOr<void> protect(hal::mm::VirtualAddress address, uint64_t length,
+                              Permissions permissions);
+
+    // A fork: a new address space with the same regions. Anonymous memory
+    // becomes copy-on-write (see above), shared, file-backed and device
+    // regions share their objects, reserved ones are copied.
+    os::ErrorOr<AddressSpace*> clone();
+
+    // Makes this the current address space of this CPU (as_switch).
+    void activate();
+
+    // Resolves a fault at a user-half address of this address space, or
+    // prints why it cannot and returns kUnresolved (see handle_page_fault).
+    FaultResolution handle_fault(const hal::mm::PageFault& fault);
+
+    // ---- Introspection (tests, diagnostics) -------------------------------
+
+    hal::mm::PhysicalAddress root() const { return table_.root(); }
+    // The translation of `address`, if mapped.
+    bool translate(hal::mm::VirtualAddress address, PageTable::Translation* translation) const;
+    // The region containing `address`, copied out; false if none.
+    bool find_region(hal::mm::VirtualAddress address, RegionInfo* info) const;
+    size_t region_count() const;
+    // Copies up to `capacity` regions in address order; returns how many
+    // there are in all.
+    size_t copy_regions(RegionInfo* regions, size_t capacity) const;
+    // Regions sorted, non-overlapping, inside the user half, W^X, objects
+    // large enough; the tree balanced.
+    bool check_invariants() const;
+
+    VmEnvironment& environment() const { return environment_; }
+
+    // Use create(); public only for create_object().
+    AddressSpace(VmEnvironment& environment, PageTable table);
+
+private:
+    ~AddressSpace() = default;
+    template <typename T>
+    friend void destroy_object(ObjectAllocator&, T*);
+    friend void as_switch(AddressSpace*);
+    struct FaultOutcome;
+
+    // address_space.cc
+    Region* new_region();
+    void free_region(Region* region);
+    MappingAttributes attributes_for(const Region& region, bool writable) const;
+    bool is_free(hal::mm::VirtualAddress start, uint64_t length) const;
+    os::ErrorOr<hal::mm::VirtualAddress> find_free_range(hal::mm::VirtualAddress hint,
+                                                         uint64_t length) const;
+    os::ErrorOr<void> map_device_pages(const Region& region);
+    os::ErrorOr<void> map_page(hal::mm::VirtualAddress page, hal::mm::PhysicalAddress physical,
+                               MappingAttributes attributes);
+    void remove_entries(hal::mm::VirtualAddress start, uint64_t length);
+    void remap_entries(const Region& region);
+    void unmap_pages(Region& region, hal::mm::VirtualAddress start, hal::mm::VirtualAddress end);
+    static void insert_region(RegionTree& tree, Region& region);
+    void split(Region& region, hal::mm::VirtualAddress at, Region* upper);
+    os::ErrorOr<void> clone_region(const Region& region, AddressSpace& child);
+    void flush(hal::mm::VirtualAddress start, uint64_t length);
+    void flush_all();
+
+    // page_fault.cc
+    FaultOutcome resolve_fault(const hal::mm::PageFault& fault, RegionInfo* info);
+    FaultOutcome resolve_in_region(Region& region, const hal::mm::PageFault& fault);
+    FaultOutcome populate(Region& region, hal::mm::VirtualAddress page, hal::mm::Access access);
+    FaultOutcome populate_from_pager(const hal::mm::PageFault& fault, MemoryObject* object,
+                                     uint64_t index);
+    FaultOutcome copy_on_write(Region& region, hal::mm::VirtualAddress page);
+    os::ErrorOr<hal::mm::PhysicalAddress> copy_page(Region& region, uint64_t index,
+                                                    PageFrame* shared);
+
+    VmEnvironment& environment_;
+    mutable SpinLock lock_;
+    PageTable table_;     // guarded by lock_
+    RegionTree regions_;  // guarded by lock_
+    AsidContext asid_;    // guarded by lock_ (AsidAllocator::assign wants it held)
+};
+
+// The current address space of this CPU (nullptr: none, the kernel's alone).
+AddressSpace* current_address_space();
+
+// The operations as the design names them.
+inline os::ErrorOr<AddressSpace*> as_create(VmEnvironment& environment = vm_environment()) {
+    return AddressSpace::create(environment);
+}
+inline void as_destroy(AddressSpace* space) {
+    space->destroy();
+}
+inline os::ErrorOr<hal::mm::VirtualAddress> as_map(AddressSpace* space, const MapRequest& request) {
+    return space->map(request);
+}
+inline os::ErrorOr<void> as_unmap(AddressSpace* space, hal::mm::VirtualAddress address,
+                                  uint64_t length) {
+    return space->unmap(address, length);
+}
+inline os::ErrorOr<void> as_protect(AddressSpace* space, hal::mm::VirtualAddress address,
+                                    uint64_t length, Permissions permissions) {
+    return space->protect(address, length, permissions);
+}
+inline os::ErrorOr<AddressSpace*> as_clone(AddressSpace* space) {
+    return space->clone();
+}
+// Activates `space`, or with nullptr a user half with nothing in it.
+void as_switch(AddressSpace* space);
+
+}  // namespace kernel::mm

@@ -1,0 +1,87 @@
+// Address-space identifiers (ASIDs on aarch64 and riscv64, PCIDs on x86_64):
+// tags that let TLB entries of several address spaces coexist, so switching
+// between them needs no flush.
+//
+// Generation-based, like Linux's arm64 allocator: an address space keeps its
+// ASID as long as the allocator's generation does not change. When the ASIDs
+// run out, a rollover starts a new generation: every ASID becomes free again
+// except those running on a CPU at that moment (they stay reserved for their
+// owners), and all TLBs are flushed once, so every ASID handed out in the
+// new generation starts clean. Address spaces from older generations get a
+// new ASID - or keep theirs if it is still free - the next time they run.
+//
+// asid_count == 1 means the CPU has none: everything runs as ASID 0 (also
+// the kernel's) and every switch of address space must flush.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kernel/sync/spin_lock.h"
+
+namespace kernel::mm {
+
+// An address space's ASID as last handed out: (generation << 32) | asid.
+// Zero-initialised by the owner; only the allocator changes it.
+struct AsidContext {
+    uint64_t id = 0;
+};
+
+struct AsidAssignment {
+    uint32_t asid = 0;
+    // The ASID may tag another address space's TLB entries on this CPU: the
+    // caller flushes it (hal::mm::flush_address_space) after activating the
+    // root. Only in no-ASID mode; a rollover has already flushed everything.
+    bool flush = false;
+};
+
+class AsidAllocator {
+public:
+    static constexpr uint32_t kMaxAsids = 65536;  // 16-bit ASIDs
+    static constexpr uint32_t kMaxCpus = 64;
+
+    // `asid_count` as hal::mm::asid_count() reports it (clamped to
+    // kMaxAsids); `cpu_count` CPUs may run address spaces. With too few ASIDs
+    // to keep one reserved per CPU across a rollover and still hand out
+    // another, the allocator runs without ASIDs.
+    AsidAllocator(uint32_t asid_count, uint32_t cpu_count);
+    AsidAllocator(const AsidAllocator&) = delete;
+    AsidAllocator& operator=(const AsidAllocator&) = delete;
+
+    // The ASID to run `context`'s address space with on this CPU; called on
+    // every switch to it, before activating its root.
+    AsidAssignment assign(AsidContext& context);
+
+    // The address space is being destroyed and runs on no CPU any more: its
+    // ASID is flushed everywhere and may be handed out again.
+    void release(AsidContext& context);
+
+    bool has_asids() const { return count_ > 1; }
+    uint64_t generation() const;
+
+private:
+    static constexpr uint32_t kGenerationShift = 32;
+    static uint32_t asid_of(uint64_t id) { return static_cast<uint32_t>(id); }
+    uint64_t generation_of(uint64_t id) const { return id >> kGenerationShift; }
+    uint64_t current(uint32_t asid) const { return (generation_ << kGenerationShift) | asid; }
+
+    bool is_used(uint32_t asid) const { return used_[asid / 64] & (uint64_t{1} << (asid % 64)); }
+    void set_used(uint32_t asid, bool used);
+    uint64_t new_id(uint64_t old_id);
+    bool take_reserved(uint64_t old_id, uint64_t new_id);
+    uint32_t find_free();
+    void roll_over();
+
+    mutable SpinLock lock_;
+    const uint32_t cpu_count_;
+    const uint32_t count_;     // 1: no ASIDs
+    uint64_t generation_ = 1;  // guarded by lock_, as is everything below
+    uint32_t next_ = 1;        // where the search for a free ASID resumes
+    // What each CPU runs, and what it ran at the last rollover (kept for
+    // that address space in the new generation).
+    uint64_t active_[kMaxCpus] = {};
+    uint64_t reserved_[kMaxCpus] = {};
+    uint64_t used_[kMaxAsids / 64] = {};  // bit per ASID of this generation
+};
+
+}  // namespace kernel::mm

@@ -1,0 +1,175 @@
+#include "kernel/mm/vm/memory_object.h"
+
+#include "kernel/debug/panic.h"
+#include "kernel/mm/physical/physical_memory.h"
+
+namespace kernel::mm {
+
+using hal::mm::PhysicalAddress;
+
+const char* to_string(MemoryObjectKind kind) {
+    switch (kind) {
+        case MemoryObjectKind::kAnonymous:
+            return "anonymous";
+        case MemoryObjectKind::kPhysical:
+            return "physical";
+        case MemoryObjectKind::kPagerBacked:
+            return "pager-backed";
+    }
+    return "?";
+}
+
+MemoryObject::MemoryObject(MemoryObjectKind kind, uint64_t page_count, VmEnvironment& environment)
+    : environment_(environment),
+      kind_(kind),
+      page_count_(page_count),
+      pages_(*environment.frames, page_count) {}
+
+os::ErrorOr<MemoryObject*> MemoryObject::create(MemoryObjectKind kind, uint64_t size,
+                                                VmEnvironment& environment) {
+    if (size == 0 || size % hal::mm::kPageSize != 0) return os::Error::kInvalidArgument;
+    auto* object = create_object<MemoryObject>(*environment.objects, kind,
+                                               size / hal::mm::kPageSize, environment);
+    if (object == nullptr) return os::Error::kOutOfMemory;
+    return object;
+}
+
+os::ErrorOr<MemoryObject*> MemoryObject::create_anonymous(uint64_t size,
+                                                          VmEnvironment& environment) {
+    return create(MemoryObjectKind::kAnonymous, size, environment);
+}
+
+os::ErrorOr<MemoryObject*> MemoryObject::create_physical(PhysicalAddress base, uint64_t size,
+                                                         VmEnvironment& environment) {
+    PhysicalAddress end;
+    if (base % hal::mm::kPageSize != 0 || !os::checked_add(base, size, &end)) {
+        return os::Error::kInvalidArgument;
+    }
+    MemoryObject* object = TRY(create(MemoryObjectKind::kPhysical, size, environment));
+    object->physical_base_ = base;
+    return object;
+}
+
+os::ErrorOr<MemoryObject*> MemoryObject::create_pager_backed(Pager& pager, uint64_t size,
+                                                             VmEnvironment& environment) {
+    MemoryObject* object = TRY(create(MemoryObjectKind::kPagerBacked, size, environment));
+    object->pager_ = &pager;
+    return object;
+}
+
+void MemoryObject::add_reference() {
+    uint32_t before = __atomic_fetch_add(&references_, 1, __ATOMIC_RELAXED);
+    KERNEL_ASSERT(before != 0);
+}
+
+void MemoryObject::release() {
+    uint32_t remaining = __atomic_sub_fetch(&references_, 1, __ATOMIC_ACQ_REL);
+    if (remaining != 0) return;
+    // Nobody else can reach the object now: no lock needed to tear it down.
+    destroy_object(*environment_.objects, this);  // ~PageList drops the pages
+}
+
+PageFrame* MemoryObject::find_page(uint64_t index) const {
+    if (index >= page_count_) return nullptr;
+    SpinLockGuard guard(lock_);
+    return pages_.find(index);
+}
+
+uint64_t MemoryObject::resident_pages() const {
+    SpinLockGuard guard(lock_);
+    return pages_.resident_pages();
+}
+
+os::ErrorOr<PageFrame*> MemoryObject::zero_fill_locked(uint64_t index) {
+    PageRequest request;
+    request.zeroed = true;
+    PageFrame* frame = TRY(environment_.frames->allocate(request));
+    frame->set_usage(FrameUsage::kUserMemory);
+    auto inserted = pages_.insert(index, frame);
+    if (inserted.is_error()) {
+        release_frame(*environment_.frames, frame);
+        return inserted.error();
+    }
+    return frame;
+}
+
+os::ErrorOr<PhysicalAddress> MemoryObject::acquire_page(uint64_t index) {
+    if (index >= page_count_) return os::Error::kOutOfRange;
+    PhysicalMemory& frames = *environment_.frames;
+    switch (kind_) {
+        case MemoryObjectKind::kPhysical:
+            return physical_base_ + index * hal::mm::kPageSize;
+
+        case MemoryObjectKind::kAnonymous: {
+            SpinLockGuard guard(lock_);
+            PageFrame* frame = pages_.find(index);
+            if (frame == nullptr) frame = TRY(zero_fill_locked(index));
+            return frames.address_of(frame);
+        }
+
+        case MemoryObjectKind::kPagerBacked: {
+            if (PageFrame* frame = find_page(index)) return frames.address_of(frame);
+            // The pager runs unlocked (a user-space pager will block). Two
+            // faults may ask for the same page: the second supply_page()
+            // fails with kAlreadyExists, and both find the page below.
+            auto supplied = pager_->supply(*this, index);
+            PageFrame* frame = find_page(index);
+            if (frame != nullptr) return frames.address_of(frame);
+            return supplied.is_error() ? supplied.error() : os::Error::kNotFound;
+        }
+    }
+    return os::Error::kUnsupported;
+}
+
+os::ErrorOr<void> MemoryObject::supply_page(uint64_t index, os::Bytes data) {
+    if (index >= page_count_ || data.size() > hal::mm::kPageSize) return os::Error::kOutOfRange;
+    if (kind_ == MemoryObjectKind::kPhysical) return os::Error::kUnsupported;
+    PhysicalMemory& frames = *environment_.frames;
+    // Fill the frame before taking the lock: the copy is the slow part.
+    PageFrame* frame = TRY(frames.allocate(PageRequest{}));
+    frame->set_usage(FrameUsage::kUserMemory);
+    auto* bytes = static_cast<uint8_t*>(frames.virtual_address_of(frame));
+    __builtin_memcpy(bytes, data.data(), data.size());
+    __builtin_memset(bytes + data.size(), 0, hal::mm::kPageSize - data.size());
+
+    os::ErrorOr<void> inserted = os::Error::kAlreadyExists;
+    {
+        SpinLockGuard guard(lock_);
+        if (pages_.find(index) == nullptr) inserted = pages_.insert(index, frame);
+    }
+    if (inserted.is_error()) release_frame(frames, frame);
+    return inserted;
+}
+
+PageFrame* MemoryObject::replace_page(uint64_t index, PageFrame* frame) {
+    SpinLockGuard guard(lock_);
+    return pages_.replace(index, frame);
+}
+
+void MemoryObject::release_pages(uint64_t first, uint64_t count) {
+    SpinLockGuard guard(lock_);
+    PhysicalMemory& frames = *environment_.frames;
+    pages_.remove_range(first, count,
+                        [&frames](uint64_t, PageFrame* frame) { release_frame(frames, frame); });
+}
+
+os::ErrorOr<void> MemoryObject::share_pages_with(MemoryObject& target, uint64_t first,
+                                                 uint64_t count, PageCallback shared,
+                                                 void* context) {
+    KERNEL_ASSERT(target.page_count_ == page_count_);
+    // Both locks: this one, then the new object's, which nobody else can
+    // reach yet, so the order cannot deadlock.
+    SpinLockGuard guard(lock_);
+    SpinLockGuard target_guard(target.lock_);
+    os::ErrorOr<void> result;
+    pages_.for_each(first, count, [&](uint64_t index, PageFrame* frame) {
+        if (result.is_error()) return;
+        result = target.pages_.insert(index, frame);
+        if (result.is_error()) return;
+        frame->add_reference();
+        shared(context, index, frame);
+    });
+    return result;
+}
+
+}  // namespace kernel::mm
