@@ -109,7 +109,7 @@ os::ErrorOr<void> protect_kernel_image(PageTable& table) {
     return {};
 }
 
-PhysicalPageSource* kernel_page_source = nullptr;
+hal::NumaTopology numa_topology;
 
 }  // namespace
 
@@ -128,11 +128,15 @@ os::ErrorOr<void> initialize(const hal::BootInfo& boot_info) {
     TRY(frames.initialize(boot_info.memory_map, boot_info.numa, boot_allocator.hand_over()));
     frames.set_cpu_node(hal::current_cpu_index(), boot_info.numa.boot_cpu_node);
 
+    numa_topology = boot_info.numa;
     static PhysicalPageSource page_source(frames);
-    kernel_page_source = &page_source;
     TRY(initialize_kernel_heap(page_source));
     TRY(initialize_kernel_vm(frames, kernel_heap(), boot_info.cpu_count));
     return {};
+}
+
+const hal::NumaTopology& boot_numa_topology() {
+    return numa_topology;
 }
 
 void report_free_memory() {

@@ -18,6 +18,9 @@ namespace kernel::mm {
 
 os::ErrorOr<void> initialize(const hal::BootInfo& boot_info);
 
+// The NUMA topology the HAL reported at boot (for diagnostics and tests).
+const hal::NumaTopology& boot_numa_topology();
+
 // Prints one line per NUMA node: "memory: node N: X MiB free of Y MiB".
 void report_free_memory();
 

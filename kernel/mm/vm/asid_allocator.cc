@@ -26,7 +26,13 @@ AsidAllocator::AsidAllocator(uint32_t asid_count, uint32_t cpu_count)
 }
 
 AsidAssignment AsidAllocator::assign(AsidContext& context) {
-    if (!has_asids()) return {.asid = 0, .flush = true};
+    if (!has_asids()) {
+        // Every space shares ASID 0, but the context must still say that the
+        // space has run (id != 0): its owner skips TLB flushes for spaces
+        // that never ran.
+        context.id = kRanWithoutAsids;
+        return {.asid = 0, .flush = true};
+    }
     SpinLockGuard guard(lock_);
     const uint32_t cpu = hal::current_cpu_index();
     KERNEL_ASSERT(cpu < cpu_count_);

@@ -24,8 +24,11 @@ namespace kernel::mm {
 // An address space's ASID as last handed out: (generation << 32) | asid.
 // Zero-initialised by the owner; only the allocator changes it.
 struct AsidContext {
-    uint64_t id = 0;
+    uint64_t id = 0;  // 0: never ran on any CPU, so no TLB holds its entries
 };
+
+// The id of a context that ran in no-ASID mode: generation 1, ASID 0.
+inline constexpr uint64_t kRanWithoutAsids = uint64_t{1} << 32;
 
 struct AsidAssignment {
     uint32_t asid = 0;

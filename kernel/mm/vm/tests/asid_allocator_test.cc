@@ -140,6 +140,9 @@ TEST_F(AsidAllocatorTest, WithoutAsidsEverythingIsZeroAndEverySwitchFlushes) {
             AsidAssignment assignment = allocator.assign(*context);
             EXPECT_EQ(assignment.asid, 0u);
             EXPECT_TRUE(assignment.flush);
+            // The context records that the space ran: its owner must flush
+            // the TLB when it changes the space's tables.
+            EXPECT_NE(context->id, 0u);
         }
         allocator.release(a);
         EXPECT_EQ(flushes_of_everything(), 0u);
