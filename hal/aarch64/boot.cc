@@ -53,9 +53,10 @@ void select_console(const os::fdt::DeviceTree& tree) {
 // boot.S left EL2).
 extern "C" [[noreturn]] void aarch64_boot_main(uint64_t device_tree_address, uint64_t entry_level,
                                                uint64_t image_address) {
+    // First: hal::current_cpu_index() works from here on.
+    initialize_boot_cpu();
     initialize_early_mappings(image_address);
     use_fallback_console();
-    initialize_boot_cpu();
     run_global_constructors();
 
     os::fdt::DeviceTree tree = open_device_tree(kArchitecture, device_tree_address);

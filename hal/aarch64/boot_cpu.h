@@ -9,8 +9,8 @@ namespace hal::aarch64 {
 // what a device tree's /cpus/cpu@N reg holds for this CPU.
 uint64_t current_cpu_affinity();
 
-// Records the boot CPU (current_cpu_index() is 0 on it) and starts the
-// cycle counter. Once, early in boot.
+// Gives the boot CPU index 0 (TPIDR_EL1, see hal/arch/cpu_inline.h) and
+// starts the cycle counter. Once, before anything calls current_cpu_index().
 void initialize_boot_cpu();
 
 }  // namespace hal::aarch64

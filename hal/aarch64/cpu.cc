@@ -1,5 +1,6 @@
-// hal/cpu.h for aarch64: stopping the CPU, switching the machine off, and the
-// CPU's identity, interrupt mask and cycle counter.
+// hal/cpu.h for aarch64: stopping the CPU, switching the machine off, the
+// CPU's identity and cycle counter. The inline part (CPU index, interrupt
+// mask, spin_pause) is in include/hal/arch/cpu_inline.h.
 #include "hal/cpu.h"
 
 #include "hal/aarch64/boot_cpu.h"
@@ -13,7 +14,6 @@ namespace {
 
 constexpr uint64_t kAffinityMask = 0xff00ffffff;
 
-constinit uint64_t boot_cpu_affinity = 0;
 // Without an architected PMU, cycle_counter() falls back to the generic
 // timer's virtual count, which every ARMv8 CPU has.
 constinit bool have_cycle_counter = false;
@@ -36,7 +36,8 @@ uint64_t current_cpu_affinity() {
 }
 
 void initialize_boot_cpu() {
-    boot_cpu_affinity = current_cpu_affinity();
+    // current_cpu_index() is 0 here from now on.
+    asm volatile("msr tpidr_el1, %0" : : "r"(kCpuIndexTag | 0) : "memory");
     have_cycle_counter = has_architected_pmu();
     if (have_cycle_counter) {
         // Count cycles from zero, 64 bits wide, at EL0 and EL1 (PMCCFILTR_EL0
@@ -46,6 +47,14 @@ void initialize_boot_cpu() {
                      : "r"(uint64_t{PMCR_EL0_E | PMCR_EL0_C | PMCR_EL0_LC}),
                        "r"(uint64_t{PMCNTENSET_EL0_C}));
     }
+}
+
+void report_unstarted_cpu(uint64_t tpidr) {
+    kernel::panic(
+        "CPU with MPIDR affinity 0x%llx runs kernel code but was never started"
+        " (TPIDR_EL1 0x%llx)",
+        static_cast<unsigned long long>(current_cpu_affinity()),
+        static_cast<unsigned long long>(tpidr));
 }
 
 }  // namespace aarch64
@@ -74,28 +83,6 @@ void wait_for_interrupt() {
     asm volatile("wfi" ::: "memory");
 }
 
-uint32_t current_cpu_index() {
-    // Only the boot CPU runs until SMP bring-up, which will number the others
-    // (and may then keep the index in TPIDR_EL1 instead of searching).
-    uint64_t affinity = aarch64::current_cpu_affinity();
-    if (affinity != boot_cpu_affinity) {
-        kernel::panic("CPU with MPIDR affinity 0x%llx runs kernel code but was never started",
-                      static_cast<unsigned long long>(affinity));
-    }
-    return 0;
-}
-
-InterruptState disable_interrupts() {
-    InterruptState previous;
-    // IRQ and FIQ; debug exceptions and SErrors stay as they are.
-    asm volatile("mrs %0, daif\n\tmsr daifset, #3" : "=r"(previous) : : "memory");
-    return previous;
-}
-
-void restore_interrupts(InterruptState previous) {
-    asm volatile("msr daif, %0" : : "r"(previous) : "memory");
-}
-
 uint64_t cycle_counter() {
     uint64_t count;
     if (have_cycle_counter)
@@ -103,10 +90,6 @@ uint64_t cycle_counter() {
     else
         asm volatile("mrs %0, cntvct_el0" : "=r"(count));
     return count;
-}
-
-void spin_pause() {
-    asm volatile("yield" ::: "memory");
 }
 
 }  // namespace hal

@@ -5,6 +5,7 @@
 #include "hal/aarch64/exceptions.h"
 #include "hal/aarch64/memory_layout.h"
 #include "hal/aarch64/user_copy.h"
+#include "hal/common/page_fault_description.h"
 #include "hal/mm.h"
 #include "kernel/debug/panic.h"
 #include "kernel/debug/print.h"
@@ -37,26 +38,10 @@ mm::PageFault decode(const ExceptionFrame& frame) {
     return fault;
 }
 
-const char* access_name(mm::Access access) {
-    switch (access) {
-        case mm::Access::kRead:
-            return "read";
-        case mm::Access::kWrite:
-            return "write";
-        case mm::Access::kExecute:
-            return "execute";
-    }
-    return "?";
-}
-
 [[noreturn]] void report_unresolved(ExceptionVector vector, const ExceptionFrame& frame,
                                     const mm::PageFault& fault, const char* why) {
     print_fatal_exception(vector, frame);
-    kernel::panic("%s page fault: %s of 0x%llx (%s) at pc 0x%llx%s",
-                  fault.from_user ? "user" : "kernel", access_name(fault.access),
-                  static_cast<u64>(fault.address),
-                  fault.present ? "present, access not permitted" : "not present",
-                  static_cast<u64>(fault.pc), why);
+    kernel::panic("%s%s", describe_page_fault(fault).text, why);
 }
 
 }  // namespace

@@ -12,7 +12,6 @@
 namespace hal {
 namespace {
 
-thread_local uint32_t current_cpu = 0;
 uint32_t asids = 4096;
 host::TlbFlushCounts flush_counts;
 mm::PhysicalAddress user_root = 0;
@@ -41,23 +40,11 @@ void power_off() {
 
 void wait_for_interrupt() {}
 
-uint32_t current_cpu_index() {
-    return current_cpu;
-}
-
-InterruptState disable_interrupts() {
-    return 0;
-}
-
-void restore_interrupts(InterruptState) {}
-
 uint64_t cycle_counter() {
     timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     return static_cast<uint64_t>(now.tv_sec) * 1000000000u + static_cast<uint64_t>(now.tv_nsec);
 }
-
-void spin_pause() {}
 
 namespace mm {
 
@@ -166,7 +153,7 @@ SimulatedPhysicalMemory::~SimulatedPhysicalMemory() {
 }
 
 void set_current_cpu(uint32_t index) {
-    current_cpu = index;
+    internal::current_cpu = index;
 }
 
 void set_asid_count(uint32_t count) {

@@ -1,5 +1,6 @@
-// hal/cpu.h on riscv64: interrupts, wfi, counters, and switching off through
-// the SBI.
+// hal/cpu.h on riscv64: wfi, the cycle counter, and switching off through the
+// SBI. The inline part (CPU index, interrupt masking, spin_pause) is in
+// include/hal/arch/cpu_inline.h.
 #include "hal/cpu.h"
 
 #include "hal/riscv64/cycle_counter.h"
@@ -10,8 +11,6 @@ extern "C" uint64_t riscv64_probe_cycle_counter();  // probes.S
 
 namespace hal {
 namespace {
-
-constexpr uint64_t kSstatusSie = uint64_t{1} << 1;
 
 // Whether S-mode may read the cycle CSR: the firmware decides, through
 // mcounteren.CY, which S-mode cannot read. Probed once at boot.
@@ -46,20 +45,6 @@ void wait_for_interrupt() {
     asm volatile("wfi" ::: "memory");
 }
 
-uint32_t current_cpu_index() {
-    return 0;  // only the boot hart runs until SMP starts the others
-}
-
-InterruptState disable_interrupts() {
-    uint64_t previous;
-    asm volatile("csrrci %0, sstatus, 1 << 1" : "=r"(previous)::"memory");
-    return previous & kSstatusSie;
-}
-
-void restore_interrupts(InterruptState previous) {
-    if ((previous & kSstatusSie) != 0) asm volatile("csrsi sstatus, 1 << 1" ::: "memory");
-}
-
 uint64_t cycle_counter() {
     uint64_t value;
     if (cycle_csr_readable) {
@@ -70,13 +55,6 @@ uint64_t cycle_counter() {
         asm volatile("rdtime %0" : "=r"(value));
     }
     return value;
-}
-
-void spin_pause() {
-    // Zihintpause's `pause`, encoded as the FENCE hint it is (pred = W,
-    // succ = 0): a CPU without the extension executes it as a fence that
-    // orders nothing, i.e. a nop, so it needs no detection.
-    asm volatile(".insn i 0x0f, 0, x0, x0, 0x010");
 }
 
 }  // namespace hal

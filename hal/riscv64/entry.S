@@ -18,10 +18,12 @@
  *     linked, upper-half addresses;
  *   - a trap vector and its stack, so that a fault is reported instead of
  *     returning into the firmware (before paging: a message through the SBI);
+ *   - tp = 0, the boot hart's CPU index (hal::current_cpu_index());
  *   - a 16-byte aligned stack (the psABI's requirement).
  */
 
 #include "hal/riscv64/mmu/address_space_layout.h"
+#include "hal/riscv64/trap_frame.h"
 
 #define SSTATUS_SIE (1 << 1)
 #define SBI_LEGACY_CONSOLE_PUTCHAR 1
@@ -83,11 +85,17 @@ _start:
     jr      t0
 
 high_entry:
+    /* The boot hart is CPU 0: tp holds the CPU index in the kernel
+       (hal/arch/cpu_inline.h). */
+    li      tp, 0
     /* Traps: direct mode (stvec[1:0] = 0, so every trap enters at the vector's
-       base). trap_entry.S finds its stack in sscratch. */
+       base). trap_entry.S finds its stack in sscratch, and the kernel's tp in
+       the slot at the stack's top (trap_frame.h). */
     lla     t0, riscv64_trap_entry
     csrw    stvec, t0
     lla     t0, __trap_stack_top
+    addi    t0, t0, -TRAP_STACK_KERNEL_TP_SLOT
+    sd      tp, 0(t0)
     csrw    sscratch, t0
     lla     sp, __boot_stack_top
 

@@ -1,6 +1,7 @@
 // Page faults (scause 12, 13, 15): described as a hal::mm::PageFault and
 // handed to kernel::handle_page_fault(); what it cannot resolve either
 // resumes a user copy at its recovery point or is reported.
+#include "hal/common/page_fault_description.h"
 #include "hal/mm.h"
 #include "hal/riscv64/mmu/csr.h"
 #include "hal/riscv64/mmu/page_table_format.h"
@@ -30,17 +31,6 @@ Access access_of(uint64_t scause) {
             return Access::kWrite;
         default:
             return Access::kRead;
-    }
-}
-
-const char* access_name(Access access) {
-    switch (access) {
-        case Access::kExecute:
-            return "execute";
-        case Access::kWrite:
-            return "write";
-        default:
-            return "read";
     }
 }
 
@@ -96,10 +86,7 @@ void handle_page_fault(TrapFrame& frame) {
         return;
     }
     if (resume_user_copy(frame)) return;
-    report_fatal_trap(frame, "page fault: %s %s at 0x%llx, pc 0x%llx (%s)",
-                      fault.from_user ? "user" : "kernel", access_name(fault.access),
-                      static_cast<u64>(fault.address), static_cast<u64>(fault.pc),
-                      fault.present ? "not permitted" : "not mapped");
+    report_fatal_trap(frame, "%s", describe_page_fault(fault).text);
 }
 
 }  // namespace hal::riscv64

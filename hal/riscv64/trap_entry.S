@@ -7,13 +7,15 @@
  * the frame's sepc and registers, or reports the trap and never returns.
  *
  * The frame goes on a dedicated trap stack whose top is kept in sscratch
- * (set by entry.S). Swapping sp with sscratch first means that a trap caused
- * by a corrupt or exhausted kernel stack is still reported, instead of
- * faulting again on every store of the frame.
+ * (set by entry.S; above it waits the kernel's tp, see trap_frame.h).
+ * Swapping sp with sscratch first means that a trap caused by a corrupt or
+ * exhausted kernel stack is still reported, instead of faulting again on
+ * every store of the frame.
  */
 
 #include "hal/riscv64/trap_frame.h"
 
+#define SSTATUS_SPP (1 << 8)
 #define SSTATUS_SUM (1 << 18)
 
     .section .text.trap, "ax", @progbits
@@ -39,6 +41,14 @@ riscv64_trap_entry:
     sd      t0, TRAP_FRAME_SEPC(sp)
     csrr    t0, sstatus
     sd      t0, TRAP_FRAME_SSTATUS(sp)
+    /* From U-mode, tp is the user's thread pointer (the frame keeps it for
+       the return): the handler needs the kernel's, the CPU index, which
+       waits in the slot right above this frame (trap_frame.h). Traps from
+       S-mode arrive with the kernel's tp already. */
+    andi    t1, t0, SSTATUS_SPP
+    bnez    t1, 1f
+    ld      tp, TRAP_FRAME_SIZE(sp)
+1:
     /* User memory stays out of reach in the handler, even if the trap hit a
        user copy (user_copy.S); the return below restores SUM from the frame. */
     li      t1, SSTATUS_SUM

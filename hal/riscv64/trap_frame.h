@@ -11,6 +11,13 @@
 #define TRAP_FRAME_STVAL (34 * 8)
 #define TRAP_FRAME_SIZE (36 * 8)  // rounded up so sp stays 16-byte aligned
 
+// The trap stack's top 16 bytes are not stack: the first 8 hold the hart's
+// kernel tp (its CPU index, hal/arch/cpu_inline.h), which trap_entry.S loads
+// for traps from U-mode, as they arrive with the user's tp. sscratch points
+// at the slot whenever no trap is being handled, so the frame of a trap from
+// U-mode (never a nested one) ends right below it, at sp + TRAP_FRAME_SIZE.
+#define TRAP_STACK_KERNEL_TP_SLOT 16  // bytes; keeps sscratch 16-byte aligned
+
 #ifndef __ASSEMBLER__
 
 #include <stddef.h>

@@ -9,6 +9,7 @@
 #include "kernel/lib/command_line.h"
 #include "kernel/lib/string.h"
 #include "kernel/mm/init.h"
+#include "kernel/selftest/benchmark.h"
 #include "kernel/selftest/selftest.h"
 
 namespace kernel {
@@ -35,6 +36,13 @@ void run_kernel_self_tests(const os::CommandLine& command_line) {
     selftest::run(suite);
 }
 
+// `bench=<suite>` for a suite of in-kernel benchmarks (see
+// kernel/selftest/benchmark.h), e.g. bench=mm; //tests/benchmarks runs them.
+void run_kernel_benchmarks(const os::CommandLine& command_line) {
+    char suite[32];
+    if (command_line.value("bench", suite, sizeof(suite))) benchmark::run(suite);
+}
+
 }  // namespace
 
 void main(const hal::BootInfo& boot_info) {
@@ -51,6 +59,7 @@ void main(const hal::BootInfo& boot_info) {
     }
     mm::report_free_memory();
     run_kernel_self_tests(command_line);
+    run_kernel_benchmarks(command_line);
 
     print("boot: complete\n");
     if (command_line.has("poweroff")) {

@@ -1,4 +1,11 @@
 // CPU control that generic code needs before the scheduler exists.
+//
+// The functions declared `inline` here run on every lock and every per-CPU
+// access, so a call would cost more than their few instructions. Each target
+// defines them in its hal/arch/cpu_inline.h, which this header includes at
+// the end: hal/<arch>/include/ for the kernels, hal/host/include/ for host
+// builds (//hal:interface picks one by the target platform). Generic code
+// still includes only this header.
 #pragma once
 
 #include <stdint.h>
@@ -17,14 +24,15 @@ namespace hal {
 void wait_for_interrupt();
 
 // Index of the executing CPU, 0 .. cpu_count-1 (always 0 until SMP starts
-// the others).
-uint32_t current_cpu_index();
+// the others). Read afresh on every call.
+inline uint32_t current_cpu_index();
 
 // Interrupt masking on this CPU. disable_interrupts() returns the previous
-// state for restore_interrupts(), so the pair nests.
+// state for restore_interrupts(), so the pair nests. Both are compiler
+// barriers: memory accesses stay between them.
 using InterruptState = uint64_t;
-InterruptState disable_interrupts();
-void restore_interrupts(InterruptState previous);
+inline InterruptState disable_interrupts();
+inline void restore_interrupts(InterruptState previous);
 
 // A free-running counter for measurements: rdtsc on x86_64, PMCCNTR_EL0 on
 // aarch64, rdcycle on riscv64. Under QEMU `-icount shift=0` it counts guest
@@ -32,6 +40,8 @@ void restore_interrupts(InterruptState previous);
 uint64_t cycle_counter();
 
 // A hint inside spin loops (pause / yield / nop).
-void spin_pause();
+inline void spin_pause();
 
 }  // namespace hal
+
+#include "hal/arch/cpu_inline.h"

@@ -108,6 +108,18 @@ os::ErrorOr<void> copy_to_user(VirtualAddress destination, const void* source, s
 
 enum class Access : uint8_t { kRead, kWrite, kExecute };
 
+inline const char* to_string(Access access) {
+    switch (access) {
+        case Access::kRead:
+            return "read";
+        case Access::kWrite:
+            return "write";
+        case Access::kExecute:
+            return "execute";
+    }
+    return "?";
+}
+
 struct PageFault {
     VirtualAddress address = 0;   // the faulting virtual address
     VirtualAddress pc = 0;        // the faulting instruction

@@ -16,18 +16,9 @@ inline void disable_interrupts() {
     asm volatile("cli" ::: "memory");
 }
 
-inline void enable_interrupts() {
-    asm volatile("sti" ::: "memory");
-}
-
-inline constexpr uint64_t kFlagsInterruptEnable = 1 << 9;  // RFLAGS.IF
+// RFLAGS.IF, reading the flags and sti are in hal/arch/cpu_inline.h (the
+// inline part of hal/cpu.h).
 inline constexpr uint64_t kFlagsAlignmentCheck = 1 << 18;  // RFLAGS.AC: SMAP is off while set
-
-inline uint64_t read_flags() {
-    uint64_t flags;
-    asm volatile("pushfq; popq %0" : "=r"(flags) : : "memory");
-    return flags;
-}
 
 // Stops until the next interrupt (or forever, with interrupts disabled).
 inline void halt_until_interrupt() {
@@ -132,10 +123,6 @@ inline uint64_t read_time_stamp_counter() {
     uint32_t low, high;
     asm volatile("rdtsc" : "=a"(low), "=d"(high));
     return (uint64_t{high} << 32) | low;
-}
-
-inline void pause() {
-    asm volatile("pause");
 }
 
 }  // namespace hal::x86_64

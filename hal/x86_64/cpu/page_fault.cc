@@ -4,6 +4,7 @@
 // and refusing faults that can only be kernel bugs.
 #include <stdint.h>
 
+#include "hal/common/page_fault_description.h"
 #include "hal/mm.h"
 #include "hal/x86_64/cpu/exceptions.h"
 #include "hal/x86_64/cpu/features.h"
@@ -42,41 +43,19 @@ mm::PageFault decode(const ExceptionFrame& frame, uint64_t address) {
     };
 }
 
-const char* describe(mm::Access access) {
-    switch (access) {
-        case mm::Access::kRead:
-            return "read of";
-        case mm::Access::kWrite:
-            return "write to";
-        case mm::Access::kExecute:
-            return "instruction fetch from";
-    }
-    return "access to";
-}
-
 // Prints the register dump, then panics with one line that says what failed:
 // "page fault in kernel mode: write to 0x... (page present, access not
 // permitted) at pc 0x...", and why the HAL gave up if it was not kernel/mm.
 [[noreturn]] void fail(const ExceptionFrame& frame, const mm::PageFault& fault,
                        const char* reason) {
     report_exception(frame, fault.address);
-    kernel::panic("page fault in %s mode: %s 0x%016llx (%s) at pc 0x%016llx%s",
-                  fault.from_user ? "user" : "kernel", describe(fault.access),
-                  static_cast<unsigned long long>(fault.address),
-                  fault.present ? "page present, access not permitted" : "page not present",
-                  static_cast<unsigned long long>(fault.pc), reason);
+    kernel::panic("%s%s", describe_page_fault(fault).text, reason);
 }
 
 [[noreturn]] void fail_nested(const ExceptionFrame& frame, const mm::PageFault& fault) {
     report_exception(frame, fault.address);
-    kernel::panic(
-        "page fault in kernel mode: %s 0x%016llx (%s) at pc 0x%016llx while handling a page "
-        "fault: %s 0x%016llx at pc 0x%016llx",
-        describe(fault.access), static_cast<unsigned long long>(fault.address),
-        fault.present ? "page present, access not permitted" : "page not present",
-        static_cast<unsigned long long>(fault.pc), describe(outer_fault.access),
-        static_cast<unsigned long long>(outer_fault.address),
-        static_cast<unsigned long long>(outer_fault.pc));
+    kernel::panic("%s, while handling another: %s", describe_page_fault(fault).text,
+                  describe_page_fault(outer_fault).text);
 }
 
 }  // namespace

@@ -114,6 +114,23 @@ uint32_t PhysicalMemory::release(PageFrame* frame) {
     return remaining;
 }
 
+void PhysicalMemory::split_block(PageFrame* frame) {
+    Zone& zone = zone_of(frame, "split_block");
+    Node& node = nodes_[zone.node()];
+    SpinLockGuard guard(node.lock);
+    auto address = static_cast<unsigned long long>(zone.frame_number(frame) << hal::mm::kPageShift);
+    if (frame->state_ != FrameState::kAllocated) {
+        panic("physical memory: split_block of frame 0x%llx, which is not an allocated block head",
+              address);
+    }
+    uint32_t references = frame->reference_count();
+    if (references != 1) {
+        panic("physical memory: split_block of the block at 0x%llx with %u references", address,
+              references);
+    }
+    zone.split(frame);
+}
+
 const Zone* PhysicalMemory::zone_of_frame_number(uint64_t frame_number) const {
     size_t low = 0;
     size_t high = zone_count_;

@@ -98,6 +98,14 @@ public:
     // the references left.
     uint32_t release(PageFrame* frame);
 
+    // Turns the allocated block headed by `frame` (order k, exactly one
+    // reference) into 2^k allocated order-0 blocks with one reference each
+    // and the head's usage, so that its frames can be shared, released and
+    // freed one by one (a huge page that later needs 4 KiB treatment).
+    // free() merges them again as they come back. Panics on anything but an
+    // allocated block head with one reference.
+    void split_block(PageFrame* frame);
+
     // The descriptor of the frame holding `address`; nullptr if unmanaged.
     PageFrame* frame_of(hal::mm::PhysicalAddress address) const;
     hal::mm::PhysicalAddress address_of(const PageFrame* frame) const;

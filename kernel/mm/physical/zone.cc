@@ -78,6 +78,19 @@ void Zone::free(PageFrame* head, FreeCounts& counts) {
     push(frame(number), order, counts);
 }
 
+void Zone::split(PageFrame* head) {
+    // A block lies inside one zone, so its descriptors are consecutive.
+    size_t count = size_t{1} << head->order_;
+    for (size_t i = 0; i < count; ++i) {
+        PageFrame* frame = head + i;
+        frame->state_ = FrameState::kAllocated;
+        frame->order_ = 0;
+        frame->references_ = 1;
+        frame->usage_ = head->usage_;
+        if (i != 0) frame->owner = nullptr;  // tails' owner fields are stale (see PageFrame)
+    }
+}
+
 void Zone::add_free_run(uint64_t first, uint64_t count, FreeCounts& counts) {
     // Cut the run into the largest naturally aligned blocks, left to right.
     // The result has no two free buddies of one order, like free() leaves it.

@@ -72,6 +72,11 @@ public:
     // and merges it with its free buddies.
     void free(PageFrame* head, FreeCounts& counts);
 
+    // Makes every frame of the allocated block headed by `head` an
+    // allocated order-0 block with one reference and the head's usage (the
+    // caller checked `head`). Free counts do not change: nothing is freed.
+    void split(PageFrame* head);
+
     // Frees [first, first + count): frames of this zone that are kTail and
     // belong to no block yet (used once, by PhysicalMemory::initialize).
     void add_free_run(uint64_t first, uint64_t count, FreeCounts& counts);

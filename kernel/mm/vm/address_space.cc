@@ -63,6 +63,10 @@ os::ErrorOr<void> check_request(const MapRequest& request) {
     if (request.type == RegionType::kReserved && request.permissions != Permissions{}) {
         return os::Error::kInvalidArgument;
     }
+    if (request.huge_pages && request.type != RegionType::kAnonymous &&
+        request.type != RegionType::kDevice) {
+        return os::Error::kInvalidArgument;
+    }
     MemoryObjectKind kind;
     if (!takes_object(request.type, &kind)) {
         if (request.object != nullptr || request.object_offset != 0) {
@@ -173,6 +177,7 @@ os::ErrorOr<VirtualAddress> AddressSpace::map(const MapRequest& request) {
     if (region == nullptr) return os::Error::kOutOfMemory;
     region->type = request.type;
     region->permissions = request.permissions;
+    region->huge_pages = request.huge_pages && request.type == RegionType::kAnonymous;
     if (request.type == RegionType::kAnonymous) {
         auto object = MemoryObject::create_anonymous(request.length, environment_);
         if (object.is_error()) {
@@ -222,12 +227,13 @@ os::ErrorOr<VirtualAddress> AddressSpace::map(const MapRequest& request) {
 }
 
 os::ErrorOr<void> AddressSpace::map_device_pages(const Region& region) {
-    MappingAttributes attributes = attributes_for(region, true);
-    for (VirtualAddress page = region.start; page < region.end; page += kPage) {
-        PhysicalAddress physical = TRY(region.object->acquire_page(region.page_index_of(page)));
-        TRY(map_page(page, physical, attributes));
-    }
-    return {};
+    // The object is physically contiguous: 2 MiB leaves wherever the virtual
+    // and physical addresses and the rest of the region allow, 4 KiB
+    // elsewhere, so every leaf lies inside the region. (No 1 GiB leaves:
+    // splitting one on a partial unmap would cost two table pages.)
+    PhysicalAddress physical = TRY(region.object->acquire_page(region.page_index_of(region.start)));
+    return table_.map_range(region.start, physical, region.size(), attributes_for(region, true),
+                            PageSize::k2MiB);
 }
 
 os::ErrorOr<void> AddressSpace::map_page(VirtualAddress page, PhysicalAddress physical,
@@ -244,15 +250,27 @@ void AddressSpace::unmap_pages(Region& region, VirtualAddress start, VirtualAddr
     }
 }
 
-void AddressSpace::remove_entries(VirtualAddress start, uint64_t length) {
+os::ErrorOr<void> AddressSpace::split_edges(VirtualAddress start, VirtualAddress end) {
+    TRY(table_.split_huge_leaves_at(start));
+    return table_.split_huge_leaves_at(end);
+}
+
+os::ErrorOr<void> AddressSpace::try_remove_entries(VirtualAddress start, uint64_t length) {
     // Entries hold no references (see address_space.h): nothing to collect.
     struct IgnoreLeaves final : UnmapVisitor {
         void on_unmapped(VirtualAddress, PhysicalAddress, PageSize) override {}
     } ignore;
-    // User regions are mapped with 4 KiB pages only, so unmapping never has
-    // to split a huge page and cannot fail.
-    auto unmapped = table_.unmap(start, length, ignore);
-    KERNEL_ASSERT(!unmapped.is_error());
+    // Fails (changing nothing) only if a huge leaf straddling an edge cannot
+    // be split for want of a table page.
+    TRY(table_.unmap(start, length, ignore));
+    return {};
+}
+
+void AddressSpace::remove_entries(VirtualAddress start, uint64_t length) {
+    // For ranges whose edges are region edges: no huge leaf straddles them
+    // (see address_space.h), so there is nothing to split.
+    auto removed = try_remove_entries(start, length);
+    KERNEL_ASSERT(!removed.is_error());
 }
 
 void AddressSpace::remap_entries(const Region& region) {
@@ -266,7 +284,7 @@ void AddressSpace::remap_entries(const Region& region) {
     // by one through write faults.
     bool writable = region.type != RegionType::kAnonymous;
     auto changed = table_.protect(region.start, region.size(), attributes_for(region, writable));
-    KERNEL_ASSERT(!changed.is_error());  // 4 KiB pages: nothing to split
+    KERNEL_ASSERT(!changed.is_error());  // region edges: nothing to split
 }
 
 void AddressSpace::insert_region(RegionTree& tree, Region& region) {
@@ -289,13 +307,20 @@ os::ErrorOr<void> AddressSpace::unmap(VirtualAddress address, uint64_t length) {
     VirtualAddress end = address + length;
     // A hole punched into the middle of one region needs a second region.
     Region* spare = new_region();
+    os::ErrorOr<void> result;
     {
         SpinLockGuard guard(lock_);
         Region* region = regions_.find_containing(address);
         if (region != nullptr && region->start < address && region->end > end && spare == nullptr) {
             return os::Error::kOutOfMemory;
         }
-        if (region == nullptr) region = regions_.lower_bound(address);
+        // The only step that can fail, so it goes first (see address_space.h).
+        result = split_edges(address, end);
+        if (result.is_error()) {
+            region = nullptr;  // nothing changed
+        } else if (region == nullptr) {
+            region = regions_.lower_bound(address);
+        }
         while (region != nullptr && region->start < end) {
             Region* next = regions_.next(*region);
             VirtualAddress cut_start = os::max(region->start, address);
@@ -320,7 +345,7 @@ os::ErrorOr<void> AddressSpace::unmap(VirtualAddress address, uint64_t length) {
         }
     }
     free_region(spare);
-    return {};
+    return result;
 }
 
 namespace {
@@ -369,6 +394,8 @@ os::ErrorOr<void> AddressSpace::protect(VirtualAddress address, uint64_t length,
         if (!result.is_error() && splits_needed > (spares[0] != nullptr) + (spares[1] != nullptr)) {
             result = os::Error::kOutOfMemory;
         }
+        // The last step that can fail (see address_space.h).
+        if (!result.is_error()) result = split_edges(address, end);
         if (!result.is_error()) {
             if (first->start < address) {
                 Region* upper = take_spare(spares);
@@ -495,6 +522,17 @@ bool AddressSpace::check_invariants() const {
             region.object_offset + region.size() > region.object->size()) {
             return false;
         }
+        // Only the leaves at either end can reach past the region.
+        PageTable::Translation translation;
+        if (table_.query(region.start, &translation) &&
+            region.start % page_size_bytes(translation.size) != 0) {
+            return false;
+        }
+        if (table_.query(region.end - kPage, &translation) &&
+            region.end % page_size_bytes(translation.size) != 0) {
+            return false;
+        }
+        if (region.huge_pages && region.type != RegionType::kAnonymous) return false;
         previous_end = region.end;
     }
     return true;

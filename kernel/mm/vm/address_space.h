@@ -19,6 +19,21 @@
 // TLB is flushed (unmap, copy-on-write, destroy), so no CPU can reach a
 // frame after it is handed back.
 //
+// Huge pages: device regions are mapped with 2 MiB leaves wherever the
+// virtual address, the physical address and the rest of the region allow,
+// and anonymous regions mapped with `huge_pages` fill a whole 2 MiB block at
+// the first fault in it (see populate_huge()). The object's page list still
+// holds one reference per 4 KiB frame (the block is split into order-0
+// frames at once), so clone, copy-on-write and release work page by page as
+// before; only the entry is huge. Invariant: a huge leaf lies inside one
+// region. It is made only inside one, and unmap() and protect() split the
+// leaves straddling their range's edges before they move any region edge
+// there (split_edges()); that split is the only step of theirs that can run
+// out of memory, and it changes no translation. A clone maps the child's
+// copy-on-write pages with 4 KiB entries and keeps the parent's huge leaf,
+// read-only; the first write splits it unless every page under it is the
+// parent's alone again, which makes the whole leaf writable.
+//
 // Locking: `lock_` guards the regions, the page table, the ASID context and
 // the private objects' page lists. Order (outer first):
 //   AddressSpace::lock_ -> MemoryObject::lock_ -> PhysicalMemory's node locks
@@ -60,6 +75,10 @@ struct MapRequest {
     // its own reference; the caller keeps its own.
     MemoryObject* object = nullptr;
     uint64_t object_offset = 0;  // page-aligned; the range must lie in the object
+    // Transparent huge pages for a kAnonymous region (see above); allowed
+    // for kDevice, which gets 2 MiB leaves wherever alignment allows anyway,
+    // and kInvalidArgument for the other types.
+    bool huge_pages = false;
 };
 
 class AddressSpace {
@@ -120,7 +139,7 @@ public:
     // there are in all.
     size_t copy_regions(RegionInfo* regions, size_t capacity) const;
     // Regions sorted, non-overlapping, inside the user half, W^X, objects
-    // large enough; the tree balanced.
+    // large enough, no huge leaf across a region's edge; the tree balanced.
     bool check_invariants() const;
 
     VmEnvironment& environment() const { return environment_; }
@@ -145,6 +164,8 @@ private:
     os::ErrorOr<void> map_device_pages(const Region& region);
     os::ErrorOr<void> map_page(hal::mm::VirtualAddress page, hal::mm::PhysicalAddress physical,
                                MappingAttributes attributes);
+    os::ErrorOr<void> split_edges(hal::mm::VirtualAddress start, hal::mm::VirtualAddress end);
+    os::ErrorOr<void> try_remove_entries(hal::mm::VirtualAddress start, uint64_t length);
     void remove_entries(hal::mm::VirtualAddress start, uint64_t length);
     void remap_entries(const Region& region);
     void unmap_pages(Region& region, hal::mm::VirtualAddress start, hal::mm::VirtualAddress end);
@@ -158,9 +179,10 @@ private:
     FaultOutcome resolve_fault(const hal::mm::PageFault& fault, RegionInfo* info);
     FaultOutcome resolve_in_region(Region& region, const hal::mm::PageFault& fault);
     FaultOutcome populate(Region& region, hal::mm::VirtualAddress page, hal::mm::Access access);
+    bool populate_huge(Region& region, hal::mm::VirtualAddress page);
     FaultOutcome populate_from_pager(const hal::mm::PageFault& fault, MemoryObject* object,
                                      uint64_t index);
-    FaultOutcome copy_on_write(Region& region, hal::mm::VirtualAddress page);
+    FaultOutcome copy_on_write(Region& region, hal::mm::VirtualAddress page, PageSize leaf);
     os::ErrorOr<hal::mm::PhysicalAddress> copy_page(Region& region, uint64_t index,
                                                     PageFrame* shared);
 

@@ -5,18 +5,6 @@
 
 namespace kernel::mm {
 
-const char* to_string(hal::mm::Access access) {
-    switch (access) {
-        case hal::mm::Access::kRead:
-            return "read";
-        case hal::mm::Access::kWrite:
-            return "write";
-        case hal::mm::Access::kExecute:
-            return "execute";
-    }
-    return "?";
-}
-
 size_t format_fault_report(const FaultReport& report, char* buffer, size_t capacity) {
     char cause[160];
     const RegionInfo* region = report.region;

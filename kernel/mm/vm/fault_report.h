@@ -21,8 +21,6 @@ struct FaultReport {
     os::Error error{};
 };
 
-const char* to_string(hal::mm::Access access);
-
 // Formats the line (without a newline) like os::format: returns the full
 // length, writes at most `capacity` bytes including the terminating NUL.
 size_t format_fault_report(const FaultReport& report, char* buffer, size_t capacity);

@@ -153,6 +153,49 @@ void MemoryObject::release_pages(uint64_t first, uint64_t count) {
                         [&frames](uint64_t, PageFrame* frame) { release_frame(frames, frame); });
 }
 
+os::ErrorOr<PhysicalAddress> MemoryObject::populate_block(uint64_t first, unsigned order) {
+    if (kind_ != MemoryObjectKind::kAnonymous) return os::Error::kUnsupported;
+    const uint64_t count = uint64_t{1} << order;
+    if (order > kMaxOrder || first >= page_count_ || count > page_count_ - first) {
+        return os::Error::kOutOfRange;
+    }
+    PhysicalMemory& frames = *environment_.frames;
+    SpinLockGuard guard(lock_);
+    bool any_present = false;
+    pages_.for_each(first, count, [&any_present](uint64_t, PageFrame*) { any_present = true; });
+    if (any_present) return os::Error::kAlreadyExists;
+
+    PageRequest request;
+    request.order = order;
+    request.zeroed = true;
+    PageFrame* head = TRY(frames.allocate(request));
+    head->set_usage(FrameUsage::kUserMemory);
+    const PhysicalAddress base = frames.address_of(head);
+    frames.split_block(head);  // from here on `count` frames with a reference each
+    for (uint64_t i = 0; i < count; ++i) {
+        auto inserted = pages_.insert(first + i, frames.frame_of(base + i * hal::mm::kPageSize));
+        if (inserted.is_error()) {
+            pages_.remove_range(
+                first, i, [&frames](uint64_t, PageFrame* frame) { release_frame(frames, frame); });
+            for (uint64_t rest = i; rest < count; ++rest) {
+                release_frame(frames, frames.frame_of(base + rest * hal::mm::kPageSize));
+            }
+            return inserted.error();
+        }
+    }
+    return base;
+}
+
+bool MemoryObject::owns_exclusively(uint64_t first, uint64_t count) const {
+    if (first >= page_count_ || count > page_count_ - first) return false;
+    SpinLockGuard guard(lock_);
+    uint64_t exclusive = 0;
+    pages_.for_each(first, count, [&exclusive](uint64_t, PageFrame* frame) {
+        if (frame->reference_count() == 1) ++exclusive;
+    });
+    return exclusive == count;
+}
+
 os::ErrorOr<void> MemoryObject::share_pages_with(MemoryObject& target, uint64_t first,
                                                  uint64_t count, PageCallback shared,
                                                  void* context) {

@@ -111,6 +111,23 @@ public:
     os::ErrorOr<void> share_pages_with(MemoryObject& target, uint64_t first, uint64_t count,
                                        PageCallback shared, void* context);
 
+    // ---- Huge pages (anonymous objects) ------------------------------------
+
+    // Makes the 2^order pages [first, first + 2^order) present at once with
+    // one zeroed, naturally aligned block of that order, split into order-0
+    // frames (PhysicalMemory::split_block) so that each page is shared,
+    // copied and dropped on its own later like any other; returns the
+    // block's physical address. Errors: kAlreadyExists (one of the pages is
+    // present), kOutOfMemory (no free block that large, or no page-list
+    // node), kOutOfRange, kUnsupported (not anonymous). On error nothing
+    // changed.
+    os::ErrorOr<hal::mm::PhysicalAddress> populate_block(uint64_t first, unsigned order);
+
+    // True if every page of [first, first + count) is present and this
+    // object holds the only reference to its frame (so one writable entry
+    // may map them all).
+    bool owns_exclusively(uint64_t first, uint64_t count) const;
+
     VmEnvironment& environment() const { return environment_; }
 
     // Use the create_* functions; public only for create_object().

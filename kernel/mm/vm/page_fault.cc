@@ -15,6 +15,9 @@ using hal::mm::Access;
 namespace {
 
 constexpr uint64_t kPage = hal::mm::kPageSize;
+constexpr uint64_t kHugePage = page_size_bytes(PageSize::k2MiB);
+constexpr unsigned kHugePageOrder = 9;  // 2 MiB in 4 KiB frames
+static_assert(kPage << kHugePageOrder == kHugePage);
 
 bool entry_allows(const MappingAttributes& attributes, Access access) {
     switch (access) {
@@ -101,6 +104,8 @@ AddressSpace::FaultOutcome AddressSpace::resolve_in_region(Region& region,
     }
     VirtualAddress page = os::align_down(fault.address, kPage);
 
+    // Flushing one address drops a TLB entry of any size that translates
+    // it, so a huge leaf needs one flush, not one per 4 KiB page.
     PageTable::Translation translation;
     if (table_.query(page, &translation)) {
         if (entry_allows(translation.attributes, fault.access)) {
@@ -112,13 +117,16 @@ AddressSpace::FaultOutcome AddressSpace::resolve_in_region(Region& region,
         // Copy-on-write: a write to a read-only entry of a writable
         // anonymous region.
         if (fault.access == Access::kWrite && region.type == RegionType::kAnonymous) {
-            return copy_on_write(region, page);
+            return copy_on_write(region, page, translation.size);
         }
         // Otherwise the entry grants less than its region does (it was made
-        // before the region's permissions grew): bring it up to them.
+        // before the region's permissions grew): bring it up to them. A huge
+        // leaf lies inside the region, so it is upgraded whole.
+        uint64_t leaf_size = page_size_bytes(translation.size);
         bool writable = fault.access == Access::kWrite || translation.attributes.writable;
-        auto changed = table_.protect(page, kPage, attributes_for(region, writable));
-        KERNEL_ASSERT(!changed.is_error());
+        auto changed = table_.protect(os::align_down(page, leaf_size), leaf_size,
+                                      attributes_for(region, writable));
+        KERNEL_ASSERT(!changed.is_error());  // a whole leaf: nothing to split
         flush(page, kPage);
         return FaultOutcome::done();
     }
@@ -136,6 +144,7 @@ AddressSpace::FaultOutcome AddressSpace::resolve_in_region(Region& region,
 
 AddressSpace::FaultOutcome AddressSpace::populate(Region& region, VirtualAddress page,
                                                   Access access) {
+    if (populate_huge(region, page)) return FaultOutcome::done();
     uint64_t index = region.page_index_of(page);
     auto acquired = region.object->acquire_page(index);
     if (acquired.is_error()) return FaultOutcome::failed("cannot get the page", acquired.error());
@@ -161,6 +170,38 @@ AddressSpace::FaultOutcome AddressSpace::populate(Region& region, VirtualAddress
     return FaultOutcome::done();
 }
 
+// Maps the whole 2 MiB block around `page` with one leaf if the region
+// allows: a device region where the physical address is aligned too, or an
+// anonymous one with huge pages whose block has no page yet. The block must
+// lie inside the region (the invariant in address_space.h). False if not, or
+// if memory is short: the caller maps a 4 KiB page instead.
+bool AddressSpace::populate_huge(Region& region, VirtualAddress page) {
+    VirtualAddress block = os::align_down(page, kHugePage);
+    if (block < region.start || region.end - block < kHugePage) return false;
+    MappingAttributes attributes = attributes_for(region, true);
+    uint64_t first = region.page_index_of(block);
+    if (region.type == RegionType::kDevice) {
+        // Back after protect() took every access away: its entries went.
+        PhysicalAddress physical = region.object->physical_base() + first * kPage;
+        return physical % kHugePage == 0 &&
+               !table_.map(block, physical, PageSize::k2MiB, attributes).is_error();
+    }
+    if (region.type != RegionType::kAnonymous || !region.huge_pages) return false;
+    // kAlreadyExists (some page of the block is there: 4 KiB from now on)
+    // and kOutOfMemory (no free 2 MiB block) both mean "not huge".
+    auto filled = region.object->populate_block(first, kHugePageOrder);
+    if (filled.is_error()) return false;
+    // The block's pages are new, so they are this object's alone: writable.
+    // With no page of the block present, no entry and so no table can be
+    // under it either (the walker frees empty tables); map() still fails
+    // without a table page for the path.
+    if (table_.map(block, filled.value(), PageSize::k2MiB, attributes).is_error()) {
+        region.object->release_pages(first, kHugePage / kPage);
+        return false;
+    }
+    return true;
+}
+
 os::ErrorOr<PhysicalAddress> AddressSpace::copy_page(Region& region, uint64_t index,
                                                      PageFrame* shared) {
     PhysicalMemory& frames = *environment_.frames;
@@ -176,21 +217,38 @@ os::ErrorOr<PhysicalAddress> AddressSpace::copy_page(Region& region, uint64_t in
     return frames.address_of(copy);
 }
 
-AddressSpace::FaultOutcome AddressSpace::copy_on_write(Region& region, VirtualAddress page) {
+AddressSpace::FaultOutcome AddressSpace::copy_on_write(Region& region, VirtualAddress page,
+                                                       PageSize leaf) {
     uint64_t index = region.page_index_of(page);
     PageFrame* frame = region.object->find_page(index);
     KERNEL_ASSERT(frame != nullptr);  // a present entry maps a page the object holds
     MappingAttributes writable = attributes_for(region, true);
+    if (leaf != PageSize::k4KiB) {
+        // A huge leaf a clone made read-only. If every page under it is
+        // ours alone again, it becomes writable whole and stays huge.
+        uint64_t leaf_size = page_size_bytes(leaf);
+        VirtualAddress leaf_start = os::align_down(page, leaf_size);
+        if (region.object->owns_exclusively(region.page_index_of(leaf_start), leaf_size / kPage)) {
+            auto changed = table_.protect(leaf_start, leaf_size, writable);
+            KERNEL_ASSERT(!changed.is_error());  // a whole leaf: nothing to split
+            flush(page, kPage);
+            return FaultOutcome::done();
+        }
+        // Otherwise the page is handled alone below, which splits the leaf
+        // (and can fail for want of a table page).
+    }
     if (frame->reference_count() == 1) {
         // The other side copied already (or unmapped): the page is ours.
         auto changed = table_.protect(page, kPage, writable);
-        KERNEL_ASSERT(!changed.is_error());
+        if (changed.is_error())
+            return FaultOutcome::failed("splitting a huge page", changed.error());
         flush(page, kPage);
         return FaultOutcome::done();
     }
     // Replace the entry before the old frame can go: unmap, flush, then
     // copy_page() drops this object's reference.
-    remove_entries(page, kPage);
+    auto removed = try_remove_entries(page, kPage);
+    if (removed.is_error()) return FaultOutcome::failed("splitting a huge page", removed.error());
     flush(page, kPage);
     auto copied = copy_page(region, index, frame);
     if (copied.is_error()) return FaultOutcome::failed("copy-on-write", copied.error());

@@ -136,6 +136,15 @@ public:
     // flush needed). Errors as unmap(); on kOutOfMemory no leaf changed.
     os::ErrorOr<size_t> protect(VirtualAddress start, size_t length, MappingAttributes attributes);
 
+    // Splits the huge leaves that contain `address` without starting there,
+    // keeping every translation and attribute, so that a later unmap() or
+    // protect() with an edge at `address` has nothing left to split and
+    // cannot fail. For callers that must change several ranges all or
+    // nothing (an address space's unmap and protect). Errors:
+    // kInvalidArgument (not 4 KiB-aligned), kOutOfMemory (then some leaves
+    // may be split already, which changes no translation).
+    os::ErrorOr<void> split_huge_leaves_at(VirtualAddress address);
+
     // The translation of `address`; false if it is not mapped.
     bool query(VirtualAddress address, Translation* translation) const;
 

@@ -122,6 +122,12 @@ os::ErrorOr<size_t> PageTableOf<Format>::protect(VirtualAddress start, size_t le
 }
 
 template <typename Format>
+os::ErrorOr<void> PageTableOf<Format>::split_huge_leaves_at(VirtualAddress address) {
+    if (address % span(0) != 0) return os::Error::kInvalidArgument;
+    return split_at(address, nullptr);
+}
+
+template <typename Format>
 bool PageTableOf<Format>::query(VirtualAddress address, Translation* translation) const {
     if (!Format::is_canonical(address)) return false;
     PhysicalAddress table = root_;

@@ -65,6 +65,10 @@ struct Region : os::AvlNode {
     RegionType type = RegionType::kAnonymous;
     MemoryObject* object = nullptr;  // counted reference; null for kReserved
     uint64_t object_offset = 0;      // byte offset in `object` of `start`, page-aligned
+    // kAnonymous only: a fault in a 2 MiB block that lies wholly inside the
+    // region and has no page yet fills the block at once and maps it with
+    // one 2 MiB leaf (MapRequest::huge_pages).
+    bool huge_pages = false;
 
     uint64_t size() const { return end - start; }
     bool contains(hal::mm::VirtualAddress address) const {
@@ -92,6 +96,7 @@ struct RegionInfo {
     RegionType type = RegionType::kAnonymous;
     const MemoryObject* object = nullptr;
     uint64_t object_offset = 0;
+    bool huge_pages = false;
 };
 
 inline RegionInfo describe_region(const Region& region) {
@@ -102,6 +107,7 @@ inline RegionInfo describe_region(const Region& region) {
     info.type = region.type;
     info.object = region.object;
     info.object_offset = region.object_offset;
+    info.huge_pages = region.huge_pages;
     return info;
 }
 

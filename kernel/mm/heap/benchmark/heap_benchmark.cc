@@ -8,11 +8,12 @@
 // fast path); "batch" benchmarks allocate 1000 objects and free them all,
 // which also exercises the depot and the slab layer (times are per object).
 //
-// A pair makes six out-of-line HAL calls (interrupt mask and restore, CPU
-// index, twice); "HAL calls of one pair" measures them alone. To see the
-// allocator with those calls inlined, as an inline HAL would give:
-//   ./bazelw run -c opt --copt=-flto=thin --linkopt=-flto=thin \
-//       --linkopt=-fuse-ld=lld //kernel/mm/heap:heap_benchmark
+// A pair makes six HAL calls (interrupt mask and restore, CPU index, twice);
+// "HAL calls of one pair" measures them alone. They are inline
+// (hal/arch/cpu_inline.h); the host HAL's are a thread-local load and two
+// no-ops, so the kernel pays more for them than these figures show (the
+// interrupt mask: pushf/cli/popf-style on x86_64, DAIF on aarch64, sstatus on
+// riscv64).
 // glibc's batch of 4 KiB blocks is slow because glibc returns the freed
 // 4 MiB heap top to the kernel every round (M_TRIM_THRESHOLD) and faults it
 // back in; its ratio says little.
@@ -100,11 +101,8 @@ void glibc_batch(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * kBatch);
 }
 
-// Three repetitions each; the table at the end takes the fastest, the one
-// least disturbed by whatever else shares the machine.
 // What one alloc+free pair spends in the HAL alone: an interrupt mask, the
-// CPU index and the unmask, twice. These are out-of-line calls in the host
-// HAL and in all three kernel HALs today.
+// CPU index and the unmask, twice.
 void hal_calls_per_pair(benchmark::State& state) {
     for (auto _ : state) {
         for (int i = 0; i < 2; ++i) {
@@ -116,6 +114,8 @@ void hal_calls_per_pair(benchmark::State& state) {
     }
 }
 
+// Three repetitions each; the table at the end takes the fastest, the one
+// least disturbed by whatever else shares the machine.
 BENCHMARK(hal_calls_per_pair)->Repetitions(3);
 BENCHMARK(slab_pair_64)->Repetitions(3);
 BENCHMARK(kmalloc_pair)->Arg(64)->Arg(4096)->Repetitions(3);

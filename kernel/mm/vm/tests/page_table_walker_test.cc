@@ -422,6 +422,45 @@ TYPED_TEST(PageTableWalker, OutOfMemoryWhileSplittingRemovesAndChangesNothing) {
     EXPECT_EQ(this->query(middle).attributes, kUserReadOnly);
 }
 
+TYPED_TEST(PageTableWalker, SplitHugeLeavesAtPreparesAnEdgeSoEditsNeedNoMemory) {
+    const VirtualAddress va = 2 * kGiB;
+    const PhysicalAddress pa = 9 * kGiB;
+    ASSERT_FALSE(this->table_.map(va, pa, PageSize::k1GiB, kUserData).is_error());
+    const VirtualAddress edge = va + 5 * kMiB + 12 * kKiB;
+
+    // Aligned to the leaf, unmapped, or misaligned: nothing to do or refused.
+    const size_t live = this->source_.live();
+    EXPECT_FALSE(this->table_.split_huge_leaves_at(va).is_error());
+    EXPECT_FALSE(this->table_.split_huge_leaves_at(va + 3 * kGiB + 4 * kKiB).is_error());
+    EXPECT_EQ(this->table_.split_huge_leaves_at(edge + 1).error(), os::Error::kInvalidArgument);
+    EXPECT_EQ(this->source_.live(), live);
+
+    // Out of memory halfway: the 1 GiB page may be split, no translation changed.
+    this->source_.fail_after(1);
+    EXPECT_EQ(this->table_.split_huge_leaves_at(edge).error(), os::Error::kOutOfMemory);
+    EXPECT_EQ(this->query(edge).physical, pa + (edge - va));
+    EXPECT_EQ(this->query(edge).attributes, kUserData);
+    this->audit();
+
+    this->source_.fail_after(-1);
+    ASSERT_FALSE(this->table_.split_huge_leaves_at(edge).is_error());
+    EXPECT_EQ(this->query(edge).size, PageSize::k4KiB);
+    EXPECT_EQ(this->query(edge - 4 * kKiB).size, PageSize::k4KiB);
+    EXPECT_EQ(this->query(edge).physical, pa + (edge - va));
+    EXPECT_EQ(this->query(va).size, PageSize::k2MiB);
+    // Now an unmap and a protect with that edge need no table page at all.
+    this->source_.fail_after(0);
+    RecordingVisitor visitor;
+    EXPECT_EQ(count_of(this->table_.unmap(edge, 4 * kKiB, visitor)), 1u);
+    EXPECT_EQ(count_of(this->table_.protect(va + 4 * kMiB, edge - (va + 4 * kMiB), kUserReadOnly)),
+              259u);
+    this->source_.fail_after(-1);
+    EXPECT_FALSE(this->mapped(edge));
+    EXPECT_EQ(this->query(edge - 4 * kKiB).attributes, kUserReadOnly);
+    EXPECT_EQ(this->query(edge + 4 * kKiB).attributes, kUserData);
+    this->audit();
+}
+
 // ---- map_range and destroy_user_half ------------------------------------------------
 
 TYPED_TEST(PageTableWalker, MapRangeUsesTheLargestPagesAlignmentAllows) {

@@ -74,8 +74,10 @@ protected:
     static constexpr uint64_t kRamBase = 0x40000000;
     static constexpr uint64_t kRamSize = 8 * kMiB;
 
-    VmTest()
-        : ram_(kRamBase, kRamSize),
+    // Tests that need more room (huge pages) ask for more RAM.
+    explicit VmTest(uint64_t ram_size = kRamSize)
+        : ram_size_(ram_size),
+          ram_(kRamBase, ram_size),
           frames_(std::make_unique<PhysicalMemory>()),
           tables_(*frames_),
           asids_(hal::mm::asid_count(), 1) {}
@@ -83,7 +85,7 @@ protected:
     void SetUp() override {
         hal::host::set_current_cpu(0);
         os::MemoryMap map;
-        ASSERT_FALSE(map.add({kRamBase, kRamSize, os::MemoryKind::kUsable}).is_error());
+        ASSERT_FALSE(map.add({kRamBase, ram_size_, os::MemoryKind::kUsable}).is_error());
         ASSERT_FALSE(frames_->initialize(map, hal::NumaTopology{}).is_error());
         environment_.frames = frames_.get();
         environment_.tables = &tables_;
@@ -186,6 +188,7 @@ protected:
         return frames_->frame_of(translation.physical);
     }
 
+    uint64_t ram_size_;
     hal::host::SimulatedPhysicalMemory ram_;
     std::unique_ptr<PhysicalMemory> frames_;
     FrameTablePageSource tables_;

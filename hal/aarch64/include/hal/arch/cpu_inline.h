@@ -1,0 +1,48 @@
+// The inline part of hal/cpu.h on aarch64 (included by hal/cpu.h; include
+// that instead). The rest is in cpu.cc.
+#pragma once
+
+#include <stdint.h>
+
+namespace hal {
+
+namespace aarch64 {
+
+// TPIDR_EL1 holds kCpuIndexTag | index on every CPU the kernel has started
+// (initialize_boot_cpu() sets it on the boot CPU, first thing in C++), so
+// the index is one register read. The tag in the upper half tells a started
+// CPU from one that runs kernel code without having been started: TPIDR_EL1
+// resets to an UNKNOWN value (0 under QEMU).
+inline constexpr uint64_t kCpuIndexTag = uint64_t{0xca1e} << 48;
+inline constexpr uint64_t kCpuIndexMask = 0xffffffff;
+
+// Panics naming the CPU's MPIDR affinity (cpu.cc).
+[[noreturn]] void report_unstarted_cpu(uint64_t tpidr);
+
+}  // namespace aarch64
+
+inline uint32_t current_cpu_index() {
+    uint64_t tpidr;
+    // volatile: read afresh on every call, never merged with an earlier one.
+    asm volatile("mrs %0, tpidr_el1" : "=r"(tpidr));
+    if ((tpidr & ~aarch64::kCpuIndexMask) != aarch64::kCpuIndexTag) [[unlikely]]
+        aarch64::report_unstarted_cpu(tpidr);
+    return static_cast<uint32_t>(tpidr);
+}
+
+inline InterruptState disable_interrupts() {
+    InterruptState previous;
+    // IRQ and FIQ; debug exceptions and SErrors stay as they are.
+    asm volatile("mrs %0, daif\n\tmsr daifset, #3" : "=r"(previous) : : "memory");
+    return previous;
+}
+
+inline void restore_interrupts(InterruptState previous) {
+    asm volatile("msr daif, %0" : : "r"(previous) : "memory");
+}
+
+inline void spin_pause() {
+    asm volatile("yield" ::: "memory");
+}
+
+}  // namespace hal
