@@ -2,6 +2,7 @@
 
 #include "hal/mm.h"
 #include "kernel/debug/print.h"
+#include "kernel/lib/format.h"
 #include "kernel/mm/heap/kmalloc.h"
 #include "kernel/mm/heap/physical_page_source.h"
 #include "kernel/mm/physical/boot_allocator.h"
@@ -140,6 +141,14 @@ const hal::NumaTopology& boot_numa_topology() {
 }
 
 void report_free_memory() {
+    uint32_t asids = hal::mm::asid_count();
+    char asid_text[24] = "no ASIDs";
+    if (asids > 1) os::format(asid_text, sizeof(asid_text), "%u ASIDs", asids);
+    print("mm: %u-level page tables, %s, user space below 0x%llx, direct map at 0x%llx\n",
+          hal::PageTableFormat::levels(), asid_text,
+          static_cast<unsigned long long>(hal::mm::user_space_end()),
+          static_cast<unsigned long long>(reinterpret_cast<uintptr_t>(
+              hal::mm::physical_to_virtual(0))));
     physical_memory().print_statistics();
 }
 
