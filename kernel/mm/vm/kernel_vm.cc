@@ -2,7 +2,8 @@
 
 #include "hal/mm.h"
 #include "kernel/mm/vm/asid_allocator.h"
-#include "kernel/mm/vm/frame_table_source.h"
+#include "kernel/mm/heap/heap.h"
+#include "kernel/mm/vm/slab_table_source.h"
 #include "kernel/mm/vm/vm_environment.h"
 #include "kernel/mm/vm/vm_object_caches.h"
 
@@ -21,7 +22,7 @@ struct Slot {
     }
 };
 
-Slot<FrameTablePageSource> table_source;
+Slot<SlabTablePageSource> table_source;
 Slot<AsidAllocator> asid_allocator;
 Slot<VmObjectCaches> object_caches;
 bool initialized = false;
@@ -34,7 +35,7 @@ os::ErrorOr<void> initialize_kernel_vm(PhysicalMemory& frames, Heap& heap, uint3
     TRY(caches->initialize(heap));
     VmEnvironment environment;
     environment.frames = &frames;
-    environment.tables = table_source.make(frames);
+    environment.tables = table_source.make(heap.page_table_cache());
     environment.asids = asid_allocator.make(hal::mm::asid_count(), cpu_count);
     environment.objects = caches;
     install_vm_environment(environment);

@@ -2,7 +2,7 @@
 // vm_environment(), which as_create(), MemoryObject::create_*() and the
 // page-fault handler use when no environment is named:
 //  - frames for user pages and page lists from `frames`;
-//  - page-table pages from `frames` (FrameTablePageSource);
+//  - page-table pages from the heap's page-table cache (SlabTablePageSource);
 //  - regions, memory objects and address spaces from slab caches in `heap`;
 //  - an AsidAllocator for hal::mm::asid_count() ASIDs and `cpu_count` CPUs.
 // Once, after the physical memory manager and the heap are up;
