@@ -1,34 +1,35 @@
 // memcpy, memmove, memset and memcmp for freestanding builds: the compiler
 // emits calls to these even when no code names them (struct copies, zeroing).
-// Host builds use the C library's instead, so this file is bare-metal only.
+// Host builds use the C library's instead, so this file is bare-metal only;
+// the word-wide bodies live in memory_operations.h, which host tests check.
 #include <stddef.h>
 #include <stdint.h>
+
+#include "kernel/lib/memory_operations.h"
 
 extern "C" {
 
 void* memcpy(void* destination, const void* source, size_t count) {
-    auto* to = static_cast<unsigned char*>(destination);
-    const auto* from = static_cast<const unsigned char*>(source);
-    while (count--) *to++ = *from++;
+    os::copy_forward(static_cast<unsigned char*>(destination),
+                     static_cast<const unsigned char*>(source), count);
     return destination;
 }
 
 void* memmove(void* destination, const void* source, size_t count) {
     auto* to = static_cast<unsigned char*>(destination);
     const auto* from = static_cast<const unsigned char*>(source);
-    if (to < from) {
-        while (count--) *to++ = *from++;
+    // Forward is safe when the destination starts below the source (or the
+    // ranges do not overlap at all); otherwise copy from the end down.
+    if (to <= from || to >= from + count) {
+        os::copy_forward(to, from, count);
     } else {
-        to += count;
-        from += count;
-        while (count--) *--to = *--from;
+        os::copy_backward(to + count, from + count, count);
     }
     return destination;
 }
 
 void* memset(void* destination, int value, size_t count) {
-    auto* to = static_cast<unsigned char*>(destination);
-    while (count--) *to++ = static_cast<unsigned char>(value);
+    os::fill(static_cast<unsigned char*>(destination), static_cast<unsigned char>(value), count);
     return destination;
 }
 
