@@ -58,6 +58,7 @@ void main(const hal::BootInfo& boot_info) {
         panic("memory management failed to start: %s", os::to_string(result.error()));
     }
     mm::report_free_memory();
+    if (command_line.has("mm_stats")) mm::report_statistics();
     run_kernel_self_tests(command_line);
     run_kernel_benchmarks(command_line);
 

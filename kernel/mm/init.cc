@@ -152,4 +152,9 @@ void report_free_memory() {
     physical_memory().print_statistics();
 }
 
+void report_statistics() {
+    physical_memory().print_statistics(/*per_order=*/true);
+    kernel_heap().print_statistics();
+}
+
 }  // namespace kernel::mm

@@ -24,4 +24,8 @@ const hal::NumaTopology& boot_numa_topology();
 // Prints one line per NUMA node: "memory: node N: X MiB free of Y MiB".
 void report_free_memory();
 
+// Free blocks per node and order, and every slab cache's statistics
+// (`mm_stats` on the command line prints them after boot).
+void report_statistics();
+
 }  // namespace kernel::mm
