@@ -11,7 +11,8 @@ constexpr uint64_t kKiB = 1024;
 void report_memory(const os::MemoryMap& map) {
     print("memory map: %zu ranges\n", map.size());
     for (const os::MemoryRange& range : map) {
-        print("  [0x%016llx-0x%016llx] %10llu KiB  %s\n", static_cast<unsigned long long>(range.base),
+        print("  [0x%016llx-0x%016llx] %10llu KiB  %s\n",
+              static_cast<unsigned long long>(range.base),
               static_cast<unsigned long long>(range.end() - 1),
               static_cast<unsigned long long>(range.size / kKiB), os::to_string(range.kind));
     }
@@ -49,8 +50,8 @@ void report_boot_archive(os::Bytes bytes) {
 }
 
 void report_numa(const hal::NumaTopology& numa) {
-    print("numa: %u node%s, boot cpu on node %u\n", numa.node_count, numa.node_count == 1 ? "" : "s",
-          numa.boot_cpu_node);
+    print("numa: %u node%s, boot cpu on node %u\n", numa.node_count,
+          numa.node_count == 1 ? "" : "s", numa.boot_cpu_node);
     for (size_t i = 0; i < numa.range_count; ++i) {
         const hal::MemoryAffinity& range = numa.ranges[i];
         print("  [0x%016llx-0x%016llx] node %u\n", static_cast<unsigned long long>(range.base),

@@ -68,7 +68,8 @@ void main(const hal::BootInfo& boot_info) {
         hal::power_off();
     }
     // Nothing to run yet: idle until the scheduler arrives.
-    for (;;) hal::wait_for_interrupt();
+    for (;;)
+        hal::wait_for_interrupt();
 }
 
 }  // namespace kernel

@@ -29,8 +29,8 @@ inline bool word_aligned(const void* pointer) {
 __attribute__((no_builtin)) inline void copy_forward(unsigned char* to, const unsigned char* from,
                                                      size_t count) {
     using namespace memory_detail;
-    if (((reinterpret_cast<uintptr_t>(to) ^ reinterpret_cast<uintptr_t>(from)) &
-         (kWordSize - 1)) == 0) {
+    if (((reinterpret_cast<uintptr_t>(to) ^ reinterpret_cast<uintptr_t>(from)) & (kWordSize - 1)) ==
+        0) {
         while (count > 0 && !word_aligned(to)) {
             *to++ = *from++;
             --count;
@@ -45,16 +45,17 @@ __attribute__((no_builtin)) inline void copy_forward(unsigned char* to, const un
             to_words += 8;
             from_words += 8;
         }
-        for (; count >= kWordSize; count -= kWordSize) *to_words++ = *from_words++;
+        for (; count >= kWordSize; count -= kWordSize)
+            *to_words++ = *from_words++;
         to = reinterpret_cast<unsigned char*>(to_words);
         from = reinterpret_cast<const unsigned char*>(from_words);
     }
-    while (count--) *to++ = *from++;
+    while (count--)
+        *to++ = *from++;
 }
 
 __attribute__((no_builtin)) inline void copy_backward(unsigned char* to_end,
-                                                      const unsigned char* from_end,
-                                                      size_t count) {
+                                                      const unsigned char* from_end, size_t count) {
     using namespace memory_detail;
     if (((reinterpret_cast<uintptr_t>(to_end) ^ reinterpret_cast<uintptr_t>(from_end)) &
          (kWordSize - 1)) == 0) {
@@ -64,15 +65,16 @@ __attribute__((no_builtin)) inline void copy_backward(unsigned char* to_end,
         }
         auto* to_words = reinterpret_cast<Word*>(to_end);
         const auto* from_words = reinterpret_cast<const Word*>(from_end);
-        for (; count >= kWordSize; count -= kWordSize) *--to_words = *--from_words;
+        for (; count >= kWordSize; count -= kWordSize)
+            *--to_words = *--from_words;
         to_end = reinterpret_cast<unsigned char*>(to_words);
         from_end = reinterpret_cast<const unsigned char*>(from_words);
     }
-    while (count--) *--to_end = *--from_end;
+    while (count--)
+        *--to_end = *--from_end;
 }
 
-__attribute__((no_builtin)) inline void fill(unsigned char* to, unsigned char value,
-                                             size_t count) {
+__attribute__((no_builtin)) inline void fill(unsigned char* to, unsigned char value, size_t count) {
     using namespace memory_detail;
     while (count > 0 && !word_aligned(to)) {
         *to++ = value;
@@ -85,9 +87,11 @@ __attribute__((no_builtin)) inline void fill(unsigned char* to, unsigned char va
         words[4] = pattern, words[5] = pattern, words[6] = pattern, words[7] = pattern;
         words += 8;
     }
-    for (; count >= kWordSize; count -= kWordSize) *words++ = pattern;
+    for (; count >= kWordSize; count -= kWordSize)
+        *words++ = pattern;
     to = reinterpret_cast<unsigned char*>(words);
-    while (count--) *to++ = value;
+    while (count--)
+        *to++ = value;
 }
 
 }  // namespace os

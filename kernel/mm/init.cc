@@ -52,7 +52,8 @@ os::ErrorOr<void> map_direct(PageTable& table, PhysicalAddress base, PhysicalAdd
     static constexpr PageSize kSizes[] = {PageSize::k1GiB, PageSize::k2MiB, PageSize::k4KiB};
     PhysicalAddress address = base;
     while (address < end) {
-        auto virtual_address = reinterpret_cast<VirtualAddress>(hal::mm::physical_to_virtual(address));
+        auto virtual_address =
+            reinterpret_cast<VirtualAddress>(hal::mm::physical_to_virtual(address));
         if (virtual_address == 0) return os::Error::kOutOfRange;  // past the direct map's span
         PageTable::Translation existing;
         if (table.query(virtual_address, &existing)) {
@@ -147,8 +148,8 @@ void report_free_memory() {
     print("mm: %u-level page tables, %s, user space below 0x%llx, direct map at 0x%llx\n",
           hal::PageTableFormat::levels(), asid_text,
           static_cast<unsigned long long>(hal::mm::user_space_end()),
-          static_cast<unsigned long long>(reinterpret_cast<uintptr_t>(
-              hal::mm::physical_to_virtual(0))));
+          static_cast<unsigned long long>(
+              reinterpret_cast<uintptr_t>(hal::mm::physical_to_virtual(0))));
     physical_memory().print_statistics();
 }
 

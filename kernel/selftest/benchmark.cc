@@ -2,17 +2,12 @@
 
 #include "kernel/debug/print.h"
 #include "kernel/lib/format.h"
-#include "kernel/lib/string.h"
+#include "kernel/selftest/registry.h"
 
 namespace kernel::benchmark {
 namespace {
 
 BenchmarkCase* registry = nullptr;
-
-int compare(const BenchmarkCase& a, const BenchmarkCase& b) {
-    int by_suite = os::string_compare(a.suite, b.suite);
-    return by_suite != 0 ? by_suite : os::string_compare(a.name, b.name);
-}
 
 void sort(int64_t* values, int count) {
     for (int i = 1; i < count; ++i) {
@@ -66,20 +61,15 @@ bool run_one(const BenchmarkCase& benchmark) {
 }  // namespace
 
 Registration::Registration(BenchmarkCase& benchmark) {
-    BenchmarkCase** link = &registry;
-    while (*link != nullptr && compare(**link, benchmark) < 0)
-        link = &(*link)->next;
-    benchmark.next = *link;
-    *link = &benchmark;
+    selftest::insert_sorted(registry, benchmark);
 }
 
 Summary run(const char* suite) {
-    bool everything = os::string_compare(suite, "all") == 0;
     print("bench: suite %s: median of %d runs per benchmark, net of the measuring loop\n", suite,
           kRuns);
     Summary summary;
     for (BenchmarkCase* benchmark = registry; benchmark != nullptr; benchmark = benchmark->next) {
-        if (!everything && os::string_compare(benchmark->suite, suite) != 0) continue;
+        if (!selftest::in_suite(*benchmark, suite)) continue;
         ++summary.run;
         if (!run_one(*benchmark)) ++summary.failed;
     }

@@ -1,17 +1,12 @@
 #include "kernel/selftest/selftest.h"
 
 #include "kernel/debug/print.h"
-#include "kernel/lib/string.h"
+#include "kernel/selftest/registry.h"
 
 namespace kernel::selftest {
 namespace {
 
 TestCase* registry = nullptr;
-
-int compare(const TestCase& a, const TestCase& b) {
-    int by_suite = os::string_compare(a.suite, b.suite);
-    return by_suite != 0 ? by_suite : os::string_compare(a.name, b.name);
-}
 
 }  // namespace
 
@@ -35,17 +30,13 @@ bool Context::check_equal(uint64_t actual, uint64_t expected, const char* actual
 }
 
 Registration::Registration(TestCase& test) {
-    TestCase** link = &registry;
-    while (*link != nullptr && compare(**link, test) < 0) link = &(*link)->next;
-    test.next = *link;
-    *link = &test;
+    insert_sorted(registry, test);
 }
 
 Summary run(const char* suite) {
-    bool everything = os::string_compare(suite, "all") == 0;
     Summary summary;
     for (TestCase* test = registry; test != nullptr; test = test->next) {
-        if (!everything && os::string_compare(test->suite, suite) != 0) continue;
+        if (!in_suite(*test, suite)) continue;
         print("selftest: %s.%s\n", test->suite, test->name);
         Context context;
         test->body(context);

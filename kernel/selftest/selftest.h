@@ -54,18 +54,18 @@ Summary run(const char* suite);
 
 }  // namespace kernel::selftest
 
-#define KERNEL_TEST(suite, name)                                                              \
-    static void selftest_##suite##_##name(::kernel::selftest::Context& context);              \
-    static ::kernel::selftest::TestCase selftest_case_##suite##_##name{                       \
-        #suite, #name, selftest_##suite##_##name};                                            \
-    static ::kernel::selftest::Registration selftest_registration_##suite##_##name{           \
-        selftest_case_##suite##_##name};                                                      \
+#define KERNEL_TEST(suite, name)                                                                   \
+    static void selftest_##suite##_##name(::kernel::selftest::Context& context);                   \
+    static ::kernel::selftest::TestCase selftest_case_##suite##_##name{#suite, #name,              \
+                                                                       selftest_##suite##_##name}; \
+    static ::kernel::selftest::Registration selftest_registration_##suite##_##name{                \
+        selftest_case_##suite##_##name};                                                           \
     static void selftest_##suite##_##name([[maybe_unused]] ::kernel::selftest::Context& context)
 
 #define CHECK(condition) context.check(static_cast<bool>(condition), #condition, __FILE__, __LINE__)
-#define CHECK_EQ(actual, expected)                                                       \
-    context.check_equal(static_cast<uint64_t>(actual), static_cast<uint64_t>(expected), \
-                        #actual, #expected, __FILE__, __LINE__)
+#define CHECK_EQ(actual, expected)                                                               \
+    context.check_equal(static_cast<uint64_t>(actual), static_cast<uint64_t>(expected), #actual, \
+                        #expected, __FILE__, __LINE__)
 #define REQUIRE(condition) \
     if (!CHECK(condition)) return
 #define REQUIRE_EQ(actual, expected) \

@@ -21,7 +21,8 @@ public:
     hal::InterruptState lock() {
         hal::InterruptState state = hal::disable_interrupts();
         while (__atomic_exchange_n(&locked_, true, __ATOMIC_ACQUIRE)) {
-            while (__atomic_load_n(&locked_, __ATOMIC_RELAXED)) hal::spin_pause();
+            while (__atomic_load_n(&locked_, __ATOMIC_RELAXED))
+                hal::spin_pause();
         }
         return state;
     }

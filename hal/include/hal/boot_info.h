@@ -46,7 +46,7 @@ struct NumaTopology {
 };
 
 struct BootInfo {
-    const char* architecture = "";  // "x86_64", "aarch64", "riscv64"
+    const char* architecture = "";   // "x86_64", "aarch64", "riscv64"
     const char* boot_protocol = "";  // how we were loaded, e.g. "multiboot (GRUB 2.06)"
     const char* command_line = "";   // never null; empty if the loader gave none
     uint32_t cpu_count = 0;          // CPUs the firmware describes (enabled ones)

@@ -121,11 +121,11 @@ inline const char* to_string(Access access) {
 }
 
 struct PageFault {
-    VirtualAddress address = 0;   // the faulting virtual address
-    VirtualAddress pc = 0;        // the faulting instruction
+    VirtualAddress address = 0;  // the faulting virtual address
+    VirtualAddress pc = 0;       // the faulting instruction
     Access access = Access::kRead;
-    bool from_user = false;       // the CPU was in user mode
-    bool present = false;         // a translation existed (permission fault)
+    bool from_user = false;  // the CPU was in user mode
+    bool present = false;    // a translation existed (permission fault)
 };
 
 }  // namespace hal::mm

@@ -15,7 +15,8 @@ constexpr size_t kGuard = 16;
 
 std::vector<unsigned char> random_bytes(size_t size, std::mt19937& random) {
     std::vector<unsigned char> bytes(size);
-    for (auto& byte : bytes) byte = static_cast<unsigned char>(random());
+    for (auto& byte : bytes)
+        byte = static_cast<unsigned char>(random());
     return bytes;
 }
 
@@ -73,7 +74,8 @@ TEST(MemoryOperationsTest, FillMatchesMemset) {
 
 TEST(MemoryOperationsTest, WholePages) {
     std::vector<uint64_t> source(512), destination(512, 7);
-    for (size_t i = 0; i < source.size(); ++i) source[i] = i * 0x9e3779b97f4a7c15ull;
+    for (size_t i = 0; i < source.size(); ++i)
+        source[i] = i * 0x9e3779b97f4a7c15ull;
     os::copy_forward(reinterpret_cast<unsigned char*>(destination.data()),
                      reinterpret_cast<const unsigned char*>(source.data()), 4096);
     EXPECT_EQ(destination, source);

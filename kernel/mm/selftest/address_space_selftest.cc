@@ -60,7 +60,8 @@ KERNEL_TEST(mm, lazy_zero_fill) {
     uint8_t bytes[64];
     REQUIRE(!hal::mm::copy_from_user(bytes, kBase + 100 * kPage + 8, sizeof(bytes)).is_error());
     bool all_zero = true;
-    for (uint8_t byte : bytes) all_zero = all_zero && byte == 0;
+    for (uint8_t byte : bytes)
+        all_zero = all_zero && byte == 0;
     CHECK(all_zero);
     CHECK(is_mapped(space.get(), kBase + 100 * kPage));
     CHECK(!is_mapped(space.get(), kBase + 99 * kPage));
@@ -136,13 +137,8 @@ KERNEL_TEST(mm, shared_object_between_spaces) {
     REQUIRE(!object.is_error());
     ScratchSpace first;
     REQUIRE(first.valid());
-    MapRequest request;
-    request.type = RegionType::kShared;
-    request.permissions = kReadWrite;
-    request.length = 2 * kPage;
-    request.object = object.value();
-    request.address = kBase;
-    request.fixed = true;
+    MapRequest request =
+        object_request(RegionType::kShared, object.value(), kBase, 2 * kPage, kReadWrite);
     REQUIRE(!first->map(request).is_error());
     REQUIRE(write_pattern(kBase, 2 * kPage, 3));
 
@@ -167,7 +163,8 @@ public:
         ++calls;
         if (page_index == 3) return os::Error::kNotFound;
         static uint8_t page[hal::mm::kPageSize];
-        for (size_t i = 0; i < sizeof(page); ++i) page[i] = static_cast<uint8_t>(page_index + i);
+        for (size_t i = 0; i < sizeof(page); ++i)
+            page[i] = static_cast<uint8_t>(page_index + i);
         return object.supply_page(page_index, os::Bytes(page, sizeof(page)));
     }
     int calls = 0;
@@ -179,13 +176,8 @@ KERNEL_TEST(mm, file_backed_pager) {
     REQUIRE(!object.is_error());
     ScratchSpace space;
     REQUIRE(space.valid());
-    MapRequest request;
-    request.type = RegionType::kFileBacked;
-    request.permissions = kReadOnly;
-    request.length = 4 * kPage;
-    request.object = object.value();
-    request.address = kBase;
-    request.fixed = true;
+    MapRequest request =
+        object_request(RegionType::kFileBacked, object.value(), kBase, 4 * kPage, kReadOnly);
     REQUIRE(!space->map(request).is_error());
     CHECK_EQ(peek(kBase + 2 * kPage + 10), 12u);
     CHECK_EQ(peek(kBase + 2 * kPage + 11), 13u);  // no second supply
@@ -206,13 +198,8 @@ KERNEL_TEST(mm, device_region_uncached) {
     {
         ScratchSpace space;
         REQUIRE(space.valid());
-        MapRequest request;
-        request.type = RegionType::kDevice;
-        request.permissions = kReadWrite;
-        request.length = kPage;
-        request.object = object.value();
-        request.address = kBase;
-        request.fixed = true;
+        MapRequest request =
+            object_request(RegionType::kDevice, object.value(), kBase, kPage, kReadWrite);
         REQUIRE(!space->map(request).is_error());
         PageTable::Translation translation;
         REQUIRE(space->translate(kBase, &translation));  // mapped eagerly

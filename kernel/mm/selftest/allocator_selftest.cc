@@ -67,13 +67,15 @@ KERNEL_TEST(mm, kmalloc_sizes) {
         if (!CHECK(blocks[i] != nullptr)) continue;
         CHECK_EQ(reinterpret_cast<uintptr_t>(blocks[i]) % 16, 0u);
         auto* bytes = static_cast<uint8_t*>(blocks[i]);
-        for (size_t b = 0; b < kSizes[i]; b += 61) bytes[b] = static_cast<uint8_t>(i);
+        for (size_t b = 0; b < kSizes[i]; b += 61)
+            bytes[b] = static_cast<uint8_t>(i);
     }
     for (size_t i = 0; i < sizeof(kSizes) / sizeof(kSizes[0]); ++i) {
         if (blocks[i] == nullptr) continue;
         auto* bytes = static_cast<uint8_t*>(blocks[i]);
         bool intact = true;
-        for (size_t b = 0; b < kSizes[i]; b += 61) intact = intact && bytes[b] == i;
+        for (size_t b = 0; b < kSizes[i]; b += 61)
+            intact = intact && bytes[b] == i;
         CHECK(intact);
         kfree(blocks[i]);
     }

@@ -31,7 +31,8 @@ KERNEL_TEST(mm_fatal_use_after_free, write_after_kfree) {
     REQUIRE(bytes != nullptr);
     kfree(const_cast<uint8_t*>(bytes));
     bytes[10] = 1;  // the freed object is poisoned: the next allocation notices
-    for (int i = 0; i < 64; ++i) kfree(kmalloc(128));
+    for (int i = 0; i < 64; ++i)
+        kfree(kmalloc(128));
     CHECK(false);
 }
 

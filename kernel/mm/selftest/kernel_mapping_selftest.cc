@@ -41,8 +41,8 @@ KERNEL_TEST(mm, direct_map_covers_all_ram) {
         hal::mm::PhysicalAddress pages[2] = {
             info.base, info.base + (info.frame_count - 1) * hal::mm::kPageSize};
         for (hal::mm::PhysicalAddress physical : pages) {
-            auto address = reinterpret_cast<hal::mm::VirtualAddress>(
-                hal::mm::physical_to_virtual(physical));
+            auto address =
+                reinterpret_cast<hal::mm::VirtualAddress>(hal::mm::physical_to_virtual(physical));
             PageTable::Translation translation;
             if (!CHECK(kernel_table.query(address, &translation))) continue;
             CHECK_EQ(translation.physical, physical);

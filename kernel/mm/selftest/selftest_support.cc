@@ -34,11 +34,24 @@ hal::mm::VirtualAddress map_anonymous(AddressSpace* space, hal::mm::VirtualAddre
     return mapped.is_error() ? 0 : mapped.value();
 }
 
+MapRequest object_request(RegionType type, MemoryObject* object, hal::mm::VirtualAddress address,
+                          uint64_t length, Permissions permissions) {
+    MapRequest request;
+    request.type = type;
+    request.permissions = permissions;
+    request.length = length;
+    request.object = object;
+    request.address = address;
+    request.fixed = true;
+    return request;
+}
+
 bool write_pattern(hal::mm::VirtualAddress address, size_t length, uint8_t seed) {
     uint8_t chunk[256];
     for (size_t done = 0; done < length;) {
         size_t now = length - done < sizeof(chunk) ? length - done : sizeof(chunk);
-        for (size_t i = 0; i < now; ++i) chunk[i] = pattern_byte(done + i, seed);
+        for (size_t i = 0; i < now; ++i)
+            chunk[i] = pattern_byte(done + i, seed);
         if (hal::mm::copy_to_user(address + done, chunk, now).is_error()) return false;
         done += now;
     }

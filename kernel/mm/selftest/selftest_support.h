@@ -33,6 +33,10 @@ private:
 hal::mm::VirtualAddress map_anonymous(AddressSpace* space, hal::mm::VirtualAddress address,
                                       size_t pages, Permissions permissions);
 
+// A fixed-address request for a region of `type` over `object`.
+MapRequest object_request(RegionType type, MemoryObject* object, hal::mm::VirtualAddress address,
+                          uint64_t length, Permissions permissions);
+
 // Writes / checks `length` bytes of a pattern derived from `seed` at a user
 // address of the current address space. false if a copy failed or a byte
 // differs.
