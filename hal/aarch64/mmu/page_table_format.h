@@ -68,6 +68,10 @@ struct PageTableFormat {
 
     static constexpr unsigned kPageShift = 12;
     static constexpr unsigned kIndexBits = 9;
+    // Whether splitting a live huge leaf must go through an invalid entry
+    // and a TLB flush first: the architecture requires break-before-make to change a block into a
+    // table (ARM ARM D8.16.1) unless FEAT_BBM level 2.
+    static constexpr bool kBreakBeforeMake = true;
     static constexpr unsigned kHighestLeafLevel = 2;  // 1 GiB blocks
     static constexpr mm::PhysicalAddress kPhysicalAddressLimit = mm::PhysicalAddress{1} << 48;
 

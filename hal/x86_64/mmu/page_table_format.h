@@ -52,6 +52,9 @@ struct PageTableFormat {
 
     static constexpr unsigned kPageShift = 12;
     static constexpr unsigned kIndexBits = 9;
+    // Whether splitting a live huge leaf must go through an invalid entry
+    // and a TLB flush first: x86_64 allows replacing a large page by an equivalent table in place.
+    static constexpr bool kBreakBeforeMake = false;
     static constexpr unsigned kHighestLeafLevel = 2;  // 1 GiB pages
     static constexpr mm::PhysicalAddress kPhysicalAddressLimit = mm::PhysicalAddress{1} << 52;
 

@@ -99,7 +99,9 @@ AddressSpace* current_address_space() {
 }
 
 AddressSpace::AddressSpace(VmEnvironment& environment, PageTable table)
-    : environment_(environment), table_(os::move(table)) {}
+    : environment_(environment), table_(os::move(table)) {
+    table_.set_split_flusher(this);
+}
 
 os::ErrorOr<AddressSpace*> AddressSpace::create(VmEnvironment& environment) {
     PageTable table = TRY(PageTable::create(*environment.tables));

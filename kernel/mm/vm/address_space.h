@@ -81,7 +81,7 @@ struct MapRequest {
     bool huge_pages = false;
 };
 
-class AddressSpace {
+class AddressSpace final : private SplitFlusher {
 public:
     // A new, empty address space whose root carries the kernel half.
     static os::ErrorOr<AddressSpace*> create(VmEnvironment& environment = vm_environment());
@@ -173,6 +173,11 @@ private:
     void split(Region& region, hal::mm::VirtualAddress at, Region* upper);
     os::ErrorOr<void> clone_region(const Region& region, AddressSpace& child);
     void flush(hal::mm::VirtualAddress start, uint64_t length);
+    // Break-before-make on aarch64: a huge leaf being split is flushed
+    // between its removal and the table that replaces it.
+    void flush_split(hal::mm::VirtualAddress start, size_t length) override {
+        flush(start, length);
+    }
     void flush_all();
 
     // page_fault.cc

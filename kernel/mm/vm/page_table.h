@@ -23,10 +23,14 @@
 //    may keep using a cached invalid entry until sfence.vma: flush after
 //    map() there, or treat the fault that follows as spurious.
 //
-// Splitting a huge leaf replaces it with an equivalent table in one store,
-// without aarch64's break-before-make sequence (invalidate, flush, write):
-// the translations stay the same, but a CPU without FEAT_BBM level 2 may
-// then raise a TLB conflict abort until the caller's flush. QEMU never does.
+// Splitting a huge leaf replaces it with an equivalent table. Where the
+// format demands break-before-make (aarch64: Format::kBreakBeforeMake) and
+// the tree has a SplitFlusher (user address spaces do), the leaf is first
+// made invalid and flushed, then the table is written; an access in between
+// faults and is retried by the fault handler. Kernel trees have no flusher:
+// breaking a block of the direct map that holds the very tables being
+// written would fault the kernel, so kernel-half blocks are split in place,
+// which is safe on CPUs with FEAT_BBM level 2 (and on QEMU).
 //
 // On aarch64 a tree holds one half only (a TTBR0 or a TTBR1 root): both
 // halves index the root with the same address bits.
@@ -87,6 +91,16 @@ inline bool is_user_range(VirtualAddress address, size_t length) {
     return length <= end && address <= end - length;
 }
 
+// Told to invalidate the TLB entries of a huge leaf that is being split (see
+// above), after the leaf was made invalid and before the table replaces it.
+class SplitFlusher {
+public:
+    virtual void flush_split(VirtualAddress start, size_t length) = 0;
+
+protected:
+    ~SplitFlusher() = default;
+};
+
 // A page-table tree in format `Format`, identified by its root table. The
 // object is a handle: copies refer to the same tables, and destroying one
 // frees nothing (destroy_user_half() and the root's owner do).
@@ -105,6 +119,9 @@ public:
     PageTableOf(PhysicalAddress root, TablePageSource& source) : root_(root), source_(&source) {}
 
     PhysicalAddress root() const { return root_; }
+
+    // Where break-before-make flushes go (nullptr: split in place).
+    void set_split_flusher(SplitFlusher* flusher) { split_flusher_ = flusher; }
 
     // Maps one page of `size` at `address` (both addresses aligned to it).
     // Errors: kInvalidArgument (misaligned, non-canonical address, physical
@@ -171,7 +188,7 @@ private:
 
     bool is_valid_range(VirtualAddress start, size_t length) const;
     bool is_shared_kernel_table(unsigned level, VirtualAddress address) const;
-    os::ErrorOr<void> split_leaf(Entry* slot, unsigned level);
+    os::ErrorOr<void> split_leaf(Entry* slot, unsigned level, VirtualAddress leaf_start);
     os::ErrorOr<void> split_at(VirtualAddress address, const MappingAttributes* unless_already);
     size_t unmap_in(PhysicalAddress table, unsigned level, VirtualAddress first,
                     VirtualAddress last, UnmapVisitor& visitor);
@@ -182,6 +199,7 @@ private:
 
     PhysicalAddress root_;
     TablePageSource* source_;
+    SplitFlusher* split_flusher_ = nullptr;
 };
 
 // The walker over the target CPU's format, for kernel code.

@@ -186,7 +186,8 @@ bool PageTableOf<Format>::is_shared_kernel_table(unsigned slot_level,
 // Replaces the huge leaf in `slot` (at `level`) by a table of 512 leaves one
 // level down with the same translations and attributes.
 template <typename Format>
-os::ErrorOr<void> PageTableOf<Format>::split_leaf(Entry* slot, unsigned level) {
+os::ErrorOr<void> PageTableOf<Format>::split_leaf(Entry* slot, unsigned level,
+                                                  VirtualAddress leaf_start) {
     PhysicalAddress table = TRY(source_->allocate_table());
     const Entry leaf = load(slot);
     const PhysicalAddress base = Format::leaf_address(leaf, level);
@@ -195,7 +196,11 @@ os::ErrorOr<void> PageTableOf<Format>::split_leaf(Entry* slot, unsigned level) {
     for (size_t i = 0; i < (size_t{1} << Format::kIndexBits); ++i) {
         store(&children[i], Format::leaf_entry(base + i * span(level - 1), level - 1, attributes));
     }
-    __atomic_store_n(slot, Format::table_entry(table), __ATOMIC_RELEASE);
+    if (Format::kBreakBeforeMake && split_flusher_ != nullptr) {
+        __atomic_store_n(slot, Entry{0}, __ATOMIC_RELEASE);  // break
+        split_flusher_->flush_split(leaf_start, span(level));
+    }
+    __atomic_store_n(slot, Format::table_entry(table), __ATOMIC_RELEASE);  // make
     return {};
 }
 
@@ -219,7 +224,7 @@ os::ErrorOr<void> PageTableOf<Format>::split_at(VirtualAddress address,
                 Format::leaf_attributes(entry, level) == *unless_already) {
                 return {};
             }
-            TRY(split_leaf(slot, level));
+            TRY(split_leaf(slot, level, address & ~(span(level) - 1)));
             entry = load(slot);
         }
         if (!Format::is_table(entry, level)) return {};

@@ -215,6 +215,41 @@ TYPED_TEST(PageTableWalker, PartialUnmapSplitsA2MiBPageAndKeepsTheRest) {
     this->audit();
 }
 
+// Break-before-make: where the format demands it, the split leaf is invalid
+// while the flusher runs, and the flusher is told the whole huge range;
+// elsewhere the split happens in place and no flush is asked for.
+TYPED_TEST(PageTableWalker, SplittingALiveHugeLeafBreaksBeforeMakingWhereRequired) {
+    using Table = typename TestFixture::Table;
+    struct Flusher final : SplitFlusher {
+        explicit Flusher(Table& table) : table(table) {}
+        void flush_split(VirtualAddress start, size_t length) override {
+            flushes.push_back({start, length});
+            mapped_during_flush = table.query(start, nullptr);
+        }
+        Table& table;
+        std::vector<std::pair<VirtualAddress, size_t>> flushes;
+        bool mapped_during_flush = true;
+    } flusher(this->table_);
+    this->table_.set_split_flusher(&flusher);
+
+    const VirtualAddress va = 6 * kGiB + 8 * kMiB;
+    const PhysicalAddress pa = 0x1'4000'0000;
+    ASSERT_FALSE(this->table_.map(va, pa, PageSize::k2MiB, kUserData).is_error());
+    RecordingVisitor visitor;
+    ASSERT_FALSE(this->table_.unmap(va + 8 * kKiB, 4 * kKiB, visitor).is_error());
+
+    if (TestFixture::Format::kBreakBeforeMake) {
+        const std::vector<std::pair<VirtualAddress, size_t>> expected = {{va, 2 * kMiB}};
+        EXPECT_EQ(flusher.flushes, expected);
+        EXPECT_FALSE(flusher.mapped_during_flush);
+    } else {
+        EXPECT_TRUE(flusher.flushes.empty());
+    }
+    EXPECT_EQ(this->query(va).physical, pa);  // made again: the rest still maps
+    EXPECT_EQ(this->query(va + 12 * kKiB).physical, pa + 12 * kKiB);
+    this->audit();
+}
+
 TYPED_TEST(PageTableWalker, RangeAcrossTwoHugePagesSplitsAtBothEdges) {
     const VirtualAddress va = 6 * kGiB;
     const PhysicalAddress pa = 0x1'4000'0000;
