@@ -3,6 +3,7 @@
 // hal::BootInfo, and this file adds what is aarch64's own (mappings, console,
 // PSCI).
 #include "hal/aarch64/boot_cpu.h"
+#include "hal/aarch64/boot_device_tree.h"
 #include "hal/aarch64/early_mappings.h"
 #include "hal/aarch64/pl011.h"
 #include "hal/aarch64/psci.h"
@@ -21,6 +22,7 @@ constexpr char kArchitecture[] = "aarch64";
 // boot_info for good. Filled once, by the boot CPU.
 constinit os::fdt::Platform platform;
 constinit hal::BootInfo boot_info;
+constinit os::fdt::DeviceTree device_tree;
 char boot_protocol[80];
 
 // Until the device tree names one, the console is the virt board's fixed
@@ -46,6 +48,10 @@ void select_console(const os::fdt::DeviceTree& tree) {
 
 }  // namespace
 
+const os::fdt::DeviceTree& boot_device_tree() {
+    return device_tree;
+}
+
 // Called by boot.S on the boot CPU at EL1, on the boot page tables (MMU and
 // caches on, running at the linked addresses), interrupts masked, with .bss
 // zeroed and VBAR_EL1 set. `device_tree_address` and `image_address` are
@@ -59,7 +65,8 @@ extern "C" [[noreturn]] void aarch64_boot_main(uint64_t device_tree_address, uin
     use_fallback_console();
     run_global_constructors();
 
-    os::fdt::DeviceTree tree = open_device_tree(kArchitecture, device_tree_address);
+    device_tree = open_device_tree(kArchitecture, device_tree_address);
+    const os::fdt::DeviceTree& tree = device_tree;
     select_console(tree);
     fill_boot_info_from_device_tree(kArchitecture, tree, device_tree_address, platform, boot_info);
     fill_numa_from_device_tree(kArchitecture, tree, current_cpu_affinity(), boot_info);

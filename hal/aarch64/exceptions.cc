@@ -1,12 +1,14 @@
 // The C++ half of exception handling: vectors.S saves an ExceptionFrame and
-// calls aarch64_handle_exception. Page faults go to page_fault.cc; every
-// other exception is fatal until interrupts and user space exist: it is
-// reported with a register dump, then the kernel panics.
+// calls aarch64_handle_exception. IRQs go to the GIC code
+// (interrupts/interrupts.cc), page faults to page_fault.cc; every other
+// exception is fatal until user space exists: it is reported with a
+// register dump, then the kernel panics.
 #include <stdint.h>
 
 #include "hal/aarch64/exception_frame.h"
 #include "hal/aarch64/exception_syndrome.h"
 #include "hal/aarch64/exceptions.h"
+#include "hal/aarch64/interrupts/gic.h"
 #include "hal/console.h"
 #include "hal/cpu.h"
 #include "kernel/debug/panic.h"
@@ -101,6 +103,12 @@ void print_fatal_exception(ExceptionVector vector, const ExceptionFrame& frame) 
 // resumes the interrupted code with the frame's registers.
 extern "C" void aarch64_handle_exception(uint64_t vector_index, ExceptionFrame* frame) {
     ExceptionVector vector(vector_index);
+    // IRQs from EL1 (either stack pointer) and from AArch64 EL0; the frame
+    // holds every register the handlers may change, restored on return.
+    if (vector.is_irq() && vector.index() < 12) {
+        handle_irq();
+        return;
+    }
     ExceptionSyndrome syndrome(frame->esr);
     // While a report is being printed, even a page fault is one too many.
     if (reports_in_progress == 0 && vector.is_synchronous() && syndrome.is_page_fault()) {

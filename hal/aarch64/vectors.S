@@ -5,8 +5,9 @@
 // Each slot saves x0/x1, puts its own index in x0 and joins the common path,
 // which saves the rest of the ExceptionFrame (exception_frame.h) and calls
 // aarch64_handle_exception(vector, frame). That returns only for exceptions
-// it dealt with (page faults kernel/mm resolved, user-copy faults it turned
-// into a resumption at the recovery point, which it writes to frame->elr);
+// it dealt with (IRQs, page faults kernel/mm resolved, user-copy faults it
+// turned into a resumption at the recovery point, which it writes to
+// frame->elr);
 // the restore half then reloads the frame and returns with eret. Everything
 // else ends in a register dump and a panic.
 //

@@ -7,6 +7,7 @@
 #include "hal/common/device_tree_boot.h"
 #include "hal/common/global_constructors.h"
 #include "hal/mm.h"
+#include "hal/riscv64/boot_platform.h"
 #include "hal/riscv64/console_select.h"
 #include "hal/riscv64/cycle_counter.h"
 #include "hal/riscv64/firmware_description.h"
@@ -30,6 +31,9 @@ constexpr uint64_t kMaxDeviceTreeSize = 2 * 1024 * 1024;
 // Too large for the boot stack; filled once, by the boot hart.
 constinit os::fdt::Platform platform;
 constinit hal::BootInfo boot_info;
+// Kept for boot_platform.h.
+constinit os::fdt::DeviceTree device_tree;
+constinit uint64_t boot_hart = 0;
 
 // Moves the console to the UART the tree names. Until now it has been the
 // virt board's fixed address, which may not exist on another machine.
@@ -91,6 +95,14 @@ void reserve_unreachable_memory() {
 
 }  // namespace
 
+const os::fdt::DeviceTree& boot_device_tree() {
+    return device_tree;
+}
+
+uint64_t boot_hart_id() {
+    return boot_hart;
+}
+
 extern "C" [[noreturn]] void riscv64_boot(uint64_t hart_id, uint64_t device_tree_address) {
     // Paging is on; nothing but the kernel's GiB, the device tree's GiB and
     // the (empty) fixmap is mapped. Until the UART is mapped, output goes
@@ -102,6 +114,8 @@ extern "C" [[noreturn]] void riscv64_boot(uint64_t hart_id, uint64_t device_tree
 
     map_device_tree(device_tree_address);
     os::fdt::DeviceTree tree = open_device_tree(kArchitecture, device_tree_address);
+    device_tree = tree;
+    boot_hart = hart_id;
     select_console(tree);
     fill_boot_info_from_device_tree(kArchitecture, tree, device_tree_address, platform, boot_info);
     // A hart's id is its reg in /cpus.

@@ -6,6 +6,7 @@ namespace hal::riscv64::sbi {
 namespace {
 
 // Extension ids (SBI specification v1.0, chapters 4, 5 and 10).
+constexpr uint64_t kLegacySetTimer = 0x00;
 constexpr uint64_t kLegacyConsolePutchar = 0x01;
 constexpr uint64_t kLegacyShutdown = 0x08;
 constexpr uint64_t kBaseExtension = 0x10;
@@ -15,6 +16,11 @@ constexpr uint64_t kSystemResetExtension = 0x53525354;  // "SRST"
 constexpr uint64_t kGetSpecVersion = 0;
 constexpr uint64_t kGetImplementationId = 1;
 constexpr uint64_t kGetImplementationVersion = 2;
+constexpr uint64_t kProbeExtension = 3;
+
+// TIME and IPI functions.
+constexpr uint64_t kSetTimer = 0;
+constexpr uint64_t kSendIpi = 0;
 
 // System Reset: function, reset types and reasons.
 constexpr uint64_t kSystemReset = 0;
@@ -32,8 +38,7 @@ FirmwareVersion firmware_version() {
     FirmwareVersion version;
     Result spec = call(kBaseExtension, kGetSpecVersion);
     // A v0.1 firmware has no base extension and fails the call.
-    if (spec.error != kSuccess)
-        return version;
+    if (spec.error != kSuccess) return version;
     version.has_base_extension = true;
     // Bits 30:24 are the major version, bits 23:0 the minor one.
     version.spec_major = static_cast<uint32_t>(spec.value >> 24) & 0x7f;
@@ -57,12 +62,32 @@ const char* implementation_name(long implementation_id) {
         "Xen",
         "PolarFire Hart Software Services",
     };
-    if (implementation_id < 0)
-        return nullptr;
+    if (implementation_id < 0) return nullptr;
     if (static_cast<unsigned long>(implementation_id) >= sizeof(kNames) / sizeof(kNames[0])) {
         return nullptr;
     }
     return kNames[implementation_id];
+}
+
+bool has_extension(uint64_t extension_id) {
+    Result probe = call(kBaseExtension, kProbeExtension, extension_id);
+    return probe.error == kSuccess && probe.value != 0;
+}
+
+void set_timer(uint64_t time_value) {
+    // Probed on first use, not on every tick; harts racing here store the
+    // same answer.
+    static constinit int has_time_extension = -1;
+    if (has_time_extension < 0) has_time_extension = has_extension(kTimerExtension) ? 1 : 0;
+    if (has_time_extension != 0) {
+        call(kTimerExtension, kSetTimer, time_value);
+    } else {
+        legacy_call(kLegacySetTimer, time_value);
+    }
+}
+
+long send_ipi(uint64_t hart_mask, uint64_t hart_mask_base) {
+    return call(kIpiExtension, kSendIpi, hart_mask, hart_mask_base).error;
 }
 
 long system_shutdown() {

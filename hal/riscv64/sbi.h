@@ -20,6 +20,23 @@ FirmwareVersion firmware_version();
 // "OpenSBI", "RustSBI", ...; nullptr for an id the SBI specification does not list.
 const char* implementation_name(long implementation_id);
 
+// Whether the firmware implements extension `extension_id` (base extension
+// probe_extension). False on a legacy SBI v0.1 firmware.
+bool has_extension(uint64_t extension_id);
+
+inline constexpr uint64_t kTimerExtension = 0x54494d45;  // "TIME"
+inline constexpr uint64_t kIpiExtension = 0x735049;      // "sPI"
+
+// Programs the next timer interrupt for when the time CSR reaches
+// `time_value` and clears the pending one (TIME extension, or the v0.1 call
+// where the firmware lacks it). UINT64_MAX: no timer interrupt.
+void set_timer(uint64_t time_value);
+
+// Raises a supervisor software interrupt on the harts hart_mask_base +
+// each set bit of `hart_mask` (IPI extension). Returns the SBI error code:
+// kSuccess, or kErrorInvalidParameter for a hart the firmware does not know.
+long send_ipi(uint64_t hart_mask, uint64_t hart_mask_base);
+
 // Switches the machine off (System Reset extension). Returns only on failure,
 // with the SBI error code.
 long system_shutdown();

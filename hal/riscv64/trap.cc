@@ -1,6 +1,7 @@
-// The C++ half of the trap vector: page faults go to page_fault.cc, a failed
-// probe (probes.S) is skipped, and everything else is fatal: a register dump,
-// which is what makes it debuggable, then a panic.
+// The C++ half of the trap vector: interrupts go to interrupts/, page faults
+// to page_fault.cc, a failed probe (probes.S) is skipped, and everything
+// else is fatal: a register dump, which is what makes it debuggable, then a
+// panic.
 #include "hal/riscv64/trap.h"
 
 #include <stdarg.h>
@@ -8,11 +9,13 @@
 
 #include "hal/cpu.h"
 #include "hal/riscv64/console_select.h"
+#include "hal/riscv64/interrupts/interrupt_trap.h"
 #include "kernel/debug/panic.h"
 #include "kernel/debug/print.h"
 #include "kernel/lib/format.h"
 
-extern "C" char riscv64_cycle_probe_instruction[];  // probes.S
+extern "C" char riscv64_cycle_probe_instruction[];     // probes.S
+extern "C" char riscv64_stimecmp_probe_instruction[];  // probes.S
 
 namespace hal::riscv64 {
 namespace {
@@ -93,7 +96,9 @@ constinit const char* first_message = nullptr;
 // probes.S: the probed instruction raised an illegal-instruction exception,
 // so what it probes is unavailable. Resume after it with a0 = 0.
 bool skip_failed_probe(TrapFrame& frame) {
-    if (frame.sepc != reinterpret_cast<uint64_t>(riscv64_cycle_probe_instruction)) return false;
+    if (frame.sepc != reinterpret_cast<uint64_t>(riscv64_cycle_probe_instruction) &&
+        frame.sepc != reinterpret_cast<uint64_t>(riscv64_stimecmp_probe_instruction))
+        return false;
     frame.set_x(kRegisterA0, 0);
     frame.sepc += kProbeInstructionSize;
     return true;
@@ -133,6 +138,9 @@ void report_fatal_trap(const TrapFrame& frame, const char* format, ...) {
 
 extern "C" void riscv64_handle_trap(TrapFrame& frame) {
     bool interrupt = (frame.scause & kInterruptBit) != 0;
+    // Interrupts return to the interrupted code with every register as it
+    // was (trap_entry.S restores the whole frame).
+    if (interrupt && handle_interrupt_trap(frame.scause & ~kInterruptBit)) return;
     if (!interrupt && is_page_fault(frame.scause)) {
         handle_page_fault(frame);
         return;

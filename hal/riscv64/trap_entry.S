@@ -2,9 +2,12 @@
  * interrupt taken in S-mode arrives here.
  *
  * The frame records the machine state faithfully for the register dump, and
- * is what the trap returns through: riscv64_handle_trap either returns (a
- * resolved page fault, a user copy's recovery, a probe) after perhaps editing
- * the frame's sepc and registers, or reports the trap and never returns.
+ * is what the trap returns through: riscv64_handle_trap either returns (an
+ * interrupt it served, a resolved page fault, a user copy's recovery, a
+ * probe) after perhaps editing the frame's sepc and registers, or reports the
+ * trap and never returns. An interrupt can arrive between any two
+ * instructions of the kernel, so every integer register (x1-x31), sepc and
+ * sstatus come back exactly as saved; the kernel has no FP state (rv64imac).
  *
  * The frame goes on a dedicated trap stack whose top is kept in sscratch
  * (set by entry.S; above it waits the kernel's tp, see trap_frame.h).

@@ -2,6 +2,8 @@
 // the command line. Later subsystems (memory, scheduler, IPC) start here.
 #include "hal/boot_info.h"
 #include "hal/cpu.h"
+#include "hal/interrupts.h"
+#include "hal/timer.h"
 #include "kernel/core/boot_report.h"
 #include "kernel/core/version.h"
 #include "kernel/debug/panic.h"
@@ -43,6 +45,22 @@ void run_kernel_benchmarks(const os::CommandLine& command_line) {
     if (command_line.value("bench", suite, sizeof(suite))) benchmark::run(suite);
 }
 
+// The interrupt controller and the clock, then interrupts on: the idle loop
+// sleeps until an interrupt wakes it.
+void start_interrupts() {
+    hal::irq::InterruptController& controller = hal::irq::controller();
+    if (auto result = controller.initialize(); result.is_error()) {
+        panic("interrupt controller %s failed to start: %s", controller.name(),
+              os::to_string(result.error()));
+    }
+    if (auto result = hal::timer::initialize(); result.is_error()) {
+        panic("timer failed to start: %s", os::to_string(result.error()));
+    }
+    hal::irq::enable_interrupts();
+    print("interrupts: %s, %u lines; clock resolution %llu ns\n", controller.name(),
+          controller.line_count(), static_cast<unsigned long long>(hal::timer::resolution_ns()));
+}
+
 }  // namespace
 
 void main(const hal::BootInfo& boot_info) {
@@ -59,6 +77,7 @@ void main(const hal::BootInfo& boot_info) {
     }
     mm::report_free_memory();
     if (command_line.has("mm_stats")) mm::report_statistics();
+    start_interrupts();
     run_kernel_self_tests(command_line);
     run_kernel_benchmarks(command_line);
 

@@ -1,4 +1,5 @@
-// Entry points of the 32 CPU exception vectors.
+// Entry points of the 32 CPU exception vectors and of the 224 interrupt
+// vectors above them (see interrupts/vectors.h for what uses which).
 //
 // The CPU pushes ss, rsp, rflags, cs, rip and, for some vectors, an error
 // code. Each stub pushes a zero error code where the CPU does not, so every
@@ -101,7 +102,29 @@ exception_common:
     EXCEPTION_STUB 30, 1            // #SX security exception
     EXCEPTION_STUB 31, 0            // reserved
 
-// The stubs' addresses by vector, for the IDT (cpu/idt.cc).
+// The interrupt vectors 32-255: no error code, so each stub pushes a zero,
+// then its vector. `%` (with .altmacro) passes the counter's value, so each
+// stub gets a label named after its vector.
+.macro INTERRUPT_STUB vector
+    .balign 16
+interrupt_stub_\vector:
+    pushq $0
+    pushq $\vector
+    jmp exception_common
+.endm
+
+.macro INTERRUPT_STUB_ADDRESS vector
+    .quad interrupt_stub_\vector
+.endm
+
+    .altmacro
+    .set interrupt_vector, 32
+    .rept 224
+    INTERRUPT_STUB %interrupt_vector
+    .set interrupt_vector, interrupt_vector + 1
+    .endr
+
+// The exception stubs' addresses by vector, for the IDT (cpu/idt.cc).
     .section .rodata.exception_stubs, "a"
     .balign 8
     .globl x86_64_exception_stubs
@@ -109,3 +132,14 @@ x86_64_exception_stubs:
     .irp vector, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
     .quad exception_stub_\vector
     .endr
+
+// The interrupt stubs' addresses, vector 32 first.
+    .balign 8
+    .globl x86_64_interrupt_stubs
+x86_64_interrupt_stubs:
+    .set interrupt_vector, 32
+    .rept 224
+    INTERRUPT_STUB_ADDRESS %interrupt_vector
+    .set interrupt_vector, interrupt_vector + 1
+    .endr
+    .noaltmacro

@@ -115,13 +115,18 @@ void report_exception(const ExceptionFrame& frame, uint64_t cr2) {
 
 using hal::x86_64::ExceptionFrame;
 
-// Called by exception_common in exception_entry.S with interrupts disabled.
+// Called by exception_common in exception_entry.S with interrupts disabled,
+// for exceptions and interrupts alike.
 extern "C" void x86_64_handle_exception(ExceptionFrame* frame) {
     using namespace hal::x86_64;
     if (reporting_exception) {
         kernel::print("\nexception: vector %llu while reporting an exception; halting\n",
                       static_cast<unsigned long long>(frame->vector));
         hal::halt();
+    }
+    if (frame->vector >= kExceptionVectorCount) {
+        handle_interrupt_vector(*frame);
+        return;
     }
     if (frame->vector == kPageFaultVector) {
         handle_page_fault(*frame);

@@ -20,4 +20,8 @@ void report_exception(const ExceptionFrame& frame, uint64_t cr2);
 // panics otherwise.
 void handle_page_fault(ExceptionFrame& frame);
 
+// Vectors 32-255 (interrupts/dispatch.cc): device interrupts, the timer,
+// IPIs, spurious interrupts; returns to the interrupted code.
+void handle_interrupt_vector(ExceptionFrame& frame);
+
 }  // namespace hal::x86_64

@@ -28,6 +28,11 @@ constexpr uint64_t kCr4Smap = 1 << 21;
 
 CpuFeatures features;
 
+// The kernel is built for x86-64-v2 (toolchains/cc_toolchain_config.bzl);
+// with SSE off, what it can emit from that level is POPCNT and CMPXCHG16B.
+constexpr uint32_t kLeaf1EcxCmpxchg16b = 1u << 13;
+constexpr uint32_t kLeaf1EcxPopcnt = 1u << 23;
+
 CpuFeatures detect_features() {
     CpuFeatures found;
     uint32_t max_leaf = cpuid(0).eax;
@@ -51,6 +56,11 @@ CpuFeatures detect_features() {
 }  // namespace
 
 void enable_cpu_features() {
+    uint32_t leaf1_ecx = cpuid(1).ecx;
+    if ((leaf1_ecx & kLeaf1EcxPopcnt) == 0 || (leaf1_ecx & kLeaf1EcxCmpxchg16b) == 0) {
+        kernel::panic("this CPU lacks x86-64-v2 (POPCNT, CMPXCHG16B), which the kernel is built "
+                      "for; use a newer CPU model (QEMU: -cpu max)");
+    }
     features = detect_features();
     if (!features.no_execute) {
         kernel::panic("this CPU has no no-execute (NX) pages; Cairn needs them for W^X");

@@ -8,6 +8,7 @@
 
 // In cpu/exception_entry.S.
 extern "C" const uint64_t x86_64_exception_stubs[hal::x86_64::kExceptionVectorCount];
+extern "C" const uint64_t x86_64_interrupt_stubs[256 - hal::x86_64::kExceptionVectorCount];
 
 namespace hal::x86_64 {
 namespace {
@@ -56,6 +57,9 @@ uint8_t interrupt_stack_for(uint64_t vector) {
 void load_idt() {
     for (int vector = 0; vector < kExceptionVectorCount; ++vector) {
         idt[vector] = make_gate(x86_64_exception_stubs[vector], interrupt_stack_for(vector));
+    }
+    for (int vector = kExceptionVectorCount; vector < kVectorCount; ++vector) {
+        idt[vector] = make_gate(x86_64_interrupt_stubs[vector - kExceptionVectorCount], 0);
     }
     DescriptorTablePointer pointer{sizeof(idt) - 1, reinterpret_cast<uint64_t>(idt)};
     load_interrupt_descriptor_table(pointer);

@@ -1,0 +1,188 @@
+// Reading I/O APICs, ISA overrides and processor APIC IDs from hand-made
+// MADTs, well-formed and damaged.
+#include "hal/x86_64/acpi/interrupt_controllers.h"
+
+#include <gtest/gtest.h>
+
+#include <stdint.h>
+
+#include <initializer_list>
+#include <vector>
+
+namespace hal::x86_64::acpi {
+namespace {
+
+// The 44-byte fixed part (header, local APIC address, flags), then entries.
+class MadtBuilder {
+public:
+    MadtBuilder(uint32_t local_apic_address = 0xfee00000, uint32_t flags = 1) {
+        put_u32(36, local_apic_address);
+        put_u32(40, flags);
+    }
+    MadtBuilder& local_apic(uint8_t apic_id, uint32_t flags) {
+        append({0, 8, 0, apic_id});
+        append_u32(flags);
+        return *this;
+    }
+    MadtBuilder& local_x2apic(uint32_t x2apic_id, uint32_t flags) {
+        append({9, 16, 0, 0});
+        append_u32(x2apic_id);
+        append_u32(flags);
+        append_u32(0);  // ACPI processor UID
+        return *this;
+    }
+    MadtBuilder& io_apic(uint8_t id, uint32_t address, uint32_t gsi_base) {
+        append({1, 12, id, 0});
+        append_u32(address);
+        append_u32(gsi_base);
+        return *this;
+    }
+    MadtBuilder& source_override(uint8_t bus, uint8_t source, uint32_t gsi, uint16_t flags) {
+        append({2, 10, bus, source});
+        append_u32(gsi);
+        append({uint8_t(flags), uint8_t(flags >> 8)});
+        return *this;
+    }
+    MadtBuilder& address_override(uint64_t address) {
+        append({5, 12, 0, 0});
+        append_u32(uint32_t(address));
+        append_u32(uint32_t(address >> 32));
+        return *this;
+    }
+    MadtBuilder& raw(std::initializer_list<uint8_t> bytes) {
+        append(bytes);
+        return *this;
+    }
+    std::vector<uint8_t> bytes() const { return bytes_; }
+
+private:
+    void append(std::initializer_list<uint8_t> bytes) {
+        bytes_.insert(bytes_.end(), bytes.begin(), bytes.end());
+    }
+    void append_u32(uint32_t value) {
+        for (int shift = 0; shift < 32; shift += 8)
+            bytes_.push_back(uint8_t(value >> shift));
+    }
+    void put_u32(size_t offset, uint32_t value) {
+        for (int shift = 0; shift < 32; shift += 8)
+            bytes_[offset + shift / 8] = uint8_t(value >> shift);
+    }
+
+    std::vector<uint8_t> bytes_ = std::vector<uint8_t>(44, 0);
+};
+
+os::ErrorOr<void> parse(const std::vector<uint8_t>& madt, InterruptControllers* out) {
+    return parse_interrupt_controllers(os::Bytes(madt.data(), madt.size()), out);
+}
+
+// What QEMU's q35 machine reports: IRQ 0 on GSI 2, the PCI-routed ISA IRQs
+// 5, 9, 10 and 11 level-triggered, active high (flags 0xd).
+TEST(InterruptControllers, ReadsAQemuLikeTable) {
+    auto madt = MadtBuilder(0xfee00000, 1)
+                    .local_apic(0, 1)
+                    .local_apic(1, 1)
+                    .io_apic(0, 0xfec00000, 0)
+                    .source_override(0, 0, 2, 0)
+                    .source_override(0, 5, 5, 0xd)
+                    .source_override(0, 9, 9, 0xd)
+                    .bytes();
+    InterruptControllers controllers;
+    ASSERT_FALSE(parse(madt, &controllers).is_error());
+    EXPECT_EQ(controllers.local_apic_address, 0xfee00000u);
+    EXPECT_TRUE(controllers.has_legacy_pics);
+    ASSERT_EQ(controllers.io_apic_count, 1u);
+    EXPECT_EQ(controllers.io_apics[0].address, 0xfec00000u);
+    EXPECT_EQ(controllers.io_apics[0].gsi_base, 0u);
+    ASSERT_EQ(controllers.processor_count, 2u);
+    EXPECT_EQ(controllers.processor_apic_ids[1], 1u);
+
+    EXPECT_EQ(controllers.isa[0].gsi, 2u);
+    EXPECT_TRUE(controllers.isa[0].overridden);
+    EXPECT_EQ(controllers.isa[1].gsi, 1u);  // no override: identity
+    EXPECT_FALSE(controllers.isa[1].overridden);
+    EXPECT_EQ(controllers.isa[5].trigger, Trigger::kLevel);
+    EXPECT_EQ(controllers.isa[5].polarity, Polarity::kActiveHigh);
+}
+
+TEST(InterruptControllers, GsiModesFollowOverridesThenBusDefaults) {
+    auto madt = MadtBuilder()
+                    .io_apic(0, 0xfec00000, 0)
+                    .source_override(0, 0, 2, 0)      // conforms: edge, high
+                    .source_override(0, 9, 9, 0xf)    // level, active low
+                    .source_override(0, 11, 20, 0x5)  // edge, high, onto a PCI GSI
+                    .bytes();
+    InterruptControllers controllers;
+    ASSERT_FALSE(parse(madt, &controllers).is_error());
+    GsiMode timer = gsi_mode(controllers, 2);
+    EXPECT_EQ(timer.trigger, Trigger::kEdge);
+    EXPECT_EQ(timer.polarity, Polarity::kActiveHigh);
+    GsiMode sci = gsi_mode(controllers, 9);
+    EXPECT_EQ(sci.trigger, Trigger::kLevel);
+    EXPECT_EQ(sci.polarity, Polarity::kActiveLow);
+    GsiMode isa_default = gsi_mode(controllers, 4);
+    EXPECT_EQ(isa_default.trigger, Trigger::kEdge);
+    EXPECT_EQ(isa_default.polarity, Polarity::kActiveHigh);
+    GsiMode overridden_pci = gsi_mode(controllers, 20);
+    EXPECT_EQ(overridden_pci.trigger, Trigger::kEdge);
+    GsiMode pci = gsi_mode(controllers, 16);
+    EXPECT_EQ(pci.trigger, Trigger::kLevel);
+    EXPECT_EQ(pci.polarity, Polarity::kActiveLow);
+}
+
+TEST(InterruptControllers, SeveralIoApicsAndX2ApicProcessors) {
+    auto madt = MadtBuilder()
+                    .io_apic(2, 0xfec00000, 0)
+                    .io_apic(3, 0xfec01000, 24)
+                    .local_x2apic(300, 1)
+                    .local_x2apic(301, 0)  // disabled: not listed
+                    .local_x2apic(302, 2)  // online capable
+                    .bytes();
+    InterruptControllers controllers;
+    ASSERT_FALSE(parse(madt, &controllers).is_error());
+    ASSERT_EQ(controllers.io_apic_count, 2u);
+    EXPECT_EQ(controllers.io_apics[1].id, 3u);
+    EXPECT_EQ(controllers.io_apics[1].gsi_base, 24u);
+    ASSERT_EQ(controllers.processor_count, 2u);
+    EXPECT_EQ(controllers.processor_apic_ids[0], 300u);
+    EXPECT_EQ(controllers.processor_apic_ids[1], 302u);
+}
+
+TEST(InterruptControllers, AddressOverrideWinsWherever) {
+    auto madt = MadtBuilder(0xfee00000).address_override(0x1'2345'6000).local_apic(0, 1).bytes();
+    InterruptControllers controllers;
+    ASSERT_FALSE(parse(madt, &controllers).is_error());
+    EXPECT_EQ(controllers.local_apic_address, 0x1'2345'6000u);
+}
+
+TEST(InterruptControllers, RejectsTruncatedAndImpossibleEntries) {
+    InterruptControllers controllers;
+    std::vector<uint8_t> short_table(43, 0);
+    EXPECT_EQ(parse(short_table, &controllers).error(), os::Error::kMalformed);
+    // An I/O APIC entry claiming 8 bytes cannot hold its GSI base.
+    auto short_io_apic = MadtBuilder().raw({1, 8, 0, 0, 0, 0, 0xc0, 0xfe}).bytes();
+    EXPECT_EQ(parse(short_io_apic, &controllers).error(), os::Error::kMalformed);
+    // Length 0 would loop forever; a length past the end reads outside.
+    auto zero_length = MadtBuilder().raw({1, 0}).bytes();
+    EXPECT_EQ(parse(zero_length, &controllers).error(), os::Error::kMalformed);
+    auto past_end = MadtBuilder().raw({2, 10, 0, 0}).bytes();
+    EXPECT_EQ(parse(past_end, &controllers).error(), os::Error::kMalformed);
+}
+
+TEST(InterruptControllers, RejectsOverridesOutsideTheIsaBus) {
+    InterruptControllers controllers;
+    auto high_source = MadtBuilder().source_override(0, 16, 16, 0).bytes();
+    EXPECT_EQ(parse(high_source, &controllers).error(), os::Error::kInvalidArgument);
+    auto other_bus = MadtBuilder().source_override(1, 3, 3, 0).bytes();
+    EXPECT_EQ(parse(other_bus, &controllers).error(), os::Error::kInvalidArgument);
+}
+
+TEST(InterruptControllers, TooManyIoApicsIsNoSpace) {
+    MadtBuilder builder;
+    for (uint32_t index = 0; index <= kMaxIoApics; ++index)
+        builder.io_apic(uint8_t(index), 0xfec00000 + index * 0x1000, index * 24);
+    InterruptControllers controllers;
+    EXPECT_EQ(parse(builder.bytes(), &controllers).error(), os::Error::kNoSpace);
+}
+
+}  // namespace
+}  // namespace hal::x86_64::acpi
