@@ -7,7 +7,7 @@
 //   x0 = physical address of the device tree blob, x1 = x2 = x3 = 0,
 //   MMU off, data cache off, at EL2 or EL1.
 // Secondary CPUs are not entered here: they stay in the PSCI "off" state
-// until the kernel starts them (a later issue).
+// until smp.cc starts them at secondary_entry.S.
 //
 // The kernel is linked in the upper half (memory_layout.h) but entered at its
 // physical load address with the MMU off, where every data access is
@@ -58,7 +58,10 @@ primary_entry:
     mrs     x20, CurrentEL
     ubfx    x20, x20, #2, #2        // x20: the exception level we were entered at
     cmp     x20, #2
-    b.eq    leave_el2               // returns to enter_el1 at EL1
+    b.ne    1f
+    adr     x0, enter_el1
+    b       leave_el2               // continues at enter_el1, at EL1
+1:
     cmp     x20, #1
     b.ne    entered_at_unsupported_el
 

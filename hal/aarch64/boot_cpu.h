@@ -1,4 +1,4 @@
-// Per-CPU state the aarch64 HAL sets up on the boot CPU (cpu.cc).
+// Per-CPU state the aarch64 HAL sets up on each CPU (cpu.cc).
 #pragma once
 
 #include <stdint.h>
@@ -12,5 +12,9 @@ uint64_t current_cpu_affinity();
 // Gives the boot CPU index 0 (TPIDR_EL1, see hal/arch/cpu_inline.h) and
 // starts the cycle counter. Once, before anything calls current_cpu_index().
 void initialize_boot_cpu();
+
+// The same for any CPU: TPIDR_EL1 = the tagged `index`, the cycle counter
+// started. smp.cc calls it first thing in C++ on every secondary CPU.
+void initialize_this_cpu(uint32_t index);
 
 }  // namespace hal::aarch64

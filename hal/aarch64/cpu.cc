@@ -36,10 +36,17 @@ uint64_t current_cpu_affinity() {
 }
 
 void initialize_boot_cpu() {
-    // current_cpu_index() is 0 here from now on.
-    asm volatile("msr tpidr_el1, %0" : : "r"(kCpuIndexTag | 0) : "memory");
-    have_cycle_counter = has_architected_pmu();
-    if (have_cycle_counter) {
+    initialize_this_cpu(0);
+}
+
+void initialize_this_cpu(uint32_t index) {
+    // current_cpu_index() is `index` here from now on.
+    asm volatile("msr tpidr_el1, %0" : : "r"(kCpuIndexTag | index) : "memory");
+    // Every CPU has the same answer; only the boot CPU records it (before
+    // any other CPU runs), so the others never write what it reads.
+    bool pmu = has_architected_pmu();
+    if (index == 0) have_cycle_counter = pmu;
+    if (pmu) {
         // Count cycles from zero, 64 bits wide, at EL0 and EL1 (PMCCFILTR_EL0
         // resets to counting both).
         asm volatile("msr pmcr_el0, %0\n\tmsr pmcntenset_el0, %1\n\tisb"

@@ -12,6 +12,9 @@
 
     .section .text.el2, "ax"
 
+// leave_el2(x0 = physical address to continue at, at EL1 with everything
+// masked): boot.S's enter_el1 on the boot CPU, secondary_entry.S's
+// secondary_el1 on the others. Uses x1 and x2; no stack, no memory.
     .global leave_el2
 leave_el2:
     mov     x1, #HCR_EL2_RW
@@ -63,9 +66,7 @@ leave_el2:
 
     mov     x1, #SPSR_EL1H_ALL_MASKED
     msr     spsr_el2, x1
-    adrp    x1, enter_el1
-    add     x1, x1, :lo12:enter_el1
-    msr     elr_el2, x1
+    msr     elr_el2, x0
     isb
     eret
 

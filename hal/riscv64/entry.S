@@ -4,8 +4,8 @@
  * MMU off (satp = 0), at the physical load address (0x80200000 on QEMU virt):
  *   a0 = hart id of this hart
  *   a1 = physical address of the flattened device tree
- * The other harts stay stopped in the firmware (SBI HSM) until the kernel asks
- * for them, which this stage never does.
+ * The other harts stay stopped in the firmware (SBI HSM) until smp/start.cc
+ * starts them; they enter at smp/secondary_entry.S, not here.
  *
  * The image is linked in the upper half at 0xffffffff80000000 + (load address
  * mod 1 GiB) (linker.ld), so until paging is on only PC-relative code runs:
@@ -34,6 +34,16 @@
 _start:
     csrci   sstatus, SSTATUS_SIE
     csrw    sie, zero
+    /* Only the first hart here boots the kernel. The firmware can send a
+       hart started through SBI HSM here instead of where hart_start said
+       (smp/secondary_entry.S explains): it must not run the boot again,
+       which would zero .bss under the running kernel. */
+    lla     t0, boot_entry_taken
+    li      t1, 1
+    amoswap.w.aq t1, t1, (t0)
+    beqz    t1, 1f
+    tail    riscv64_secondary_stray_entry
+1:
     lla     t0, early_trap
     csrw    stvec, t0
 
@@ -139,6 +149,12 @@ start_link_address:
     .dword  _start
 high_entry_link_address:
     .dword  high_entry
+
+    /* In .data, not .bss: it must be 0 as loaded, before .bss is zeroed. */
+    .section .data.boot_entry, "aw", @progbits
+    .balign 4
+boot_entry_taken:
+    .word   0
 
     .section .rodata.boot_messages, "a", @progbits
 message_wrong_load_address:

@@ -72,14 +72,23 @@ bool hart_of_cpu(uint32_t cpu, uint64_t* hart_id) {
     return true;
 }
 
+uint32_t cpu_count() {
+    if (!harts.read) read_hart_table();
+    return harts.count;
+}
+
 os::ErrorOr<Node> boot_hart_node() {
+    return hart_node(boot_hart_id());
+}
+
+os::ErrorOr<Node> hart_node(uint64_t wanted_hart_id) {
     Node cpus = TRY(boot_device_tree().find_node("/cpus"));
     Node found;
     bool present = false;
     cpus.for_each_child([&](const Node& cpu) {
         if (!is_cpu_node(cpu)) return os::fdt::IterationDecision::kContinue;
         auto hart_id = hart_id_of(cpu);
-        if (hart_id.is_error() || hart_id.value() != boot_hart_id())
+        if (hart_id.is_error() || hart_id.value() != wanted_hart_id)
             return os::fdt::IterationDecision::kContinue;
         found = cpu;
         present = true;
@@ -90,7 +99,11 @@ os::ErrorOr<Node> boot_hart_node() {
 }
 
 os::ErrorOr<uint32_t> boot_hart_interrupt_controller() {
-    Node cpu = TRY(boot_hart_node());
+    return hart_interrupt_controller(boot_hart_id());
+}
+
+os::ErrorOr<uint32_t> hart_interrupt_controller(uint64_t hart_id) {
+    Node cpu = TRY(hart_node(hart_id));
     Node controller;
     bool present = false;
     cpu.for_each_child([&](const Node& child) {

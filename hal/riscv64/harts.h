@@ -3,7 +3,7 @@
 //
 // CPU indices (hal::current_cpu_index()) map to hart ids this way: index 0
 // is the boot hart; the other enabled /cpus/cpu nodes follow in tree order.
-// SMP bring-up (issue 4, item 3) must start the harts in the same order.
+// SMP bring-up (smp/start.cc) starts the harts in the same order.
 #pragma once
 
 #include <stdint.h>
@@ -18,11 +18,19 @@ inline constexpr uint32_t kMaxHarts = 64;
 // The hart id of CPU `cpu`; false for an index the device tree does not list.
 bool hart_of_cpu(uint32_t cpu, uint64_t* hart_id);
 
-// The /cpus/cpu node of the boot hart; kNotFound if no node has its hart id.
+// How many CPU indices exist (the boot hart and every other enabled hart,
+// up to kMaxHarts).
+uint32_t cpu_count();
+
+// The /cpus/cpu node of hart `hart_id` / of the boot hart; kNotFound if no
+// node has that hart id.
+os::ErrorOr<os::fdt::Node> hart_node(uint64_t hart_id);
 os::ErrorOr<os::fdt::Node> boot_hart_node();
 
-// The phandle of the boot hart's local interrupt controller (the
-// "riscv,cpu-intc" child of its cpu node), which PLIC contexts name.
+// The phandle of hart `hart_id`'s (the boot hart's) local interrupt
+// controller (the "riscv,cpu-intc" child of its cpu node), which PLIC
+// contexts name.
+os::ErrorOr<uint32_t> hart_interrupt_controller(uint64_t hart_id);
 os::ErrorOr<uint32_t> boot_hart_interrupt_controller();
 
 // The frequency of the time CSR in Hz: /cpus timebase-frequency, or the boot

@@ -22,6 +22,10 @@ constexpr uint64_t kProbeExtension = 3;
 constexpr uint64_t kSetTimer = 0;
 constexpr uint64_t kSendIpi = 0;
 
+// HSM functions.
+constexpr uint64_t kHartStart = 0;
+constexpr uint64_t kHartStop = 1;
+
 // System Reset: function, reset types and reasons.
 constexpr uint64_t kSystemReset = 0;
 constexpr uint64_t kResetTypeShutdown = 0;
@@ -88,6 +92,14 @@ void set_timer(uint64_t time_value) {
 
 long send_ipi(uint64_t hart_mask, uint64_t hart_mask_base) {
     return call(kIpiExtension, kSendIpi, hart_mask, hart_mask_base).error;
+}
+
+long hart_start(uint64_t hart_id, uint64_t start_address, uint64_t opaque) {
+    return call(kHartStateExtension, kHartStart, hart_id, start_address, opaque).error;
+}
+
+long hart_stop() {
+    return call(kHartStateExtension, kHartStop).error;
 }
 
 long system_shutdown() {

@@ -24,8 +24,9 @@ const char* implementation_name(long implementation_id);
 // probe_extension). False on a legacy SBI v0.1 firmware.
 bool has_extension(uint64_t extension_id);
 
-inline constexpr uint64_t kTimerExtension = 0x54494d45;  // "TIME"
-inline constexpr uint64_t kIpiExtension = 0x735049;      // "sPI"
+inline constexpr uint64_t kTimerExtension = 0x54494d45;    // "TIME"
+inline constexpr uint64_t kIpiExtension = 0x735049;        // "sPI"
+inline constexpr uint64_t kHartStateExtension = 0x48534d;  // "HSM"
 
 // Programs the next timer interrupt for when the time CSR reaches
 // `time_value` and clears the pending one (TIME extension, or the v0.1 call
@@ -36,6 +37,16 @@ void set_timer(uint64_t time_value);
 // each set bit of `hart_mask` (IPI extension). Returns the SBI error code:
 // kSuccess, or kErrorInvalidParameter for a hart the firmware does not know.
 long send_ipi(uint64_t hart_mask, uint64_t hart_mask_base);
+
+// Starts the stopped hart `hart_id` in S-mode at the physical address
+// `start_address`, with paging off, a0 = hart id and a1 = `opaque` (HSM
+// extension, hart_start). Returns the SBI error code: kSuccess, or e.g.
+// kErrorAlreadyAvailable for a hart that already runs.
+long hart_start(uint64_t hart_id, uint64_t start_address, uint64_t opaque);
+
+// Stops the calling hart (HSM hart_stop), back into the firmware's stopped
+// state. Returns only on failure, with the SBI error code.
+long hart_stop();
 
 // Switches the machine off (System Reset extension). Returns only on failure,
 // with the SBI error code.

@@ -18,6 +18,7 @@ struct Result {
 inline constexpr long kSuccess = 0;
 inline constexpr long kErrorNotSupported = -2;
 inline constexpr long kErrorInvalidParameter = -3;
+inline constexpr long kErrorAlreadyAvailable = -6;
 
 inline Result call(uint64_t extension, uint64_t function, uint64_t argument0 = 0,
                    uint64_t argument1 = 0, uint64_t argument2 = 0) {

@@ -7,6 +7,7 @@
 #include "hal/riscv64/harts.h"
 #include "hal/riscv64/interrupts/interrupt_trap.h"
 #include "hal/riscv64/sbi.h"
+#include "hal/riscv64/smp/hart_setup.h"
 #include "kernel/debug/print.h"
 
 extern "C" uint64_t riscv64_probe_stimecmp();  // probes.S
@@ -63,6 +64,17 @@ void handle_timer_interrupt() {
     // first, so a kernel that does not re-arm is not interrupted again.
     hal::timer::cancel();
     kernel::handle_timer_tick();
+}
+
+os::ErrorOr<void> start_timer_on_this_hart() {
+    if (frequency == 0) return os::Error::kUnsupported;
+    // menvcfg.STCE is per hart: the firmware may have set it on the boot
+    // hart only (it does so for harts whose ISA has Sstc).
+    if (use_sstc && riscv64_probe_stimecmp() == 0) return os::Error::kUnsupported;
+    // The compare's reset value is unspecified: "never" before STIE.
+    set_compare(kNever);
+    enable_interrupt_source(kSupervisorTimerInterrupt);
+    return {};
 }
 
 }  // namespace hal::riscv64

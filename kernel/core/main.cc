@@ -13,6 +13,7 @@
 #include "kernel/mm/init.h"
 #include "kernel/selftest/benchmark.h"
 #include "kernel/selftest/selftest.h"
+#include "kernel/smp/cpus.h"
 
 namespace kernel {
 namespace {
@@ -78,6 +79,7 @@ void main(const hal::BootInfo& boot_info) {
     mm::report_free_memory();
     if (command_line.has("mm_stats")) mm::report_statistics();
     start_interrupts();
+    smp::start_other_cpus(boot_info.cpu_count);
     run_kernel_self_tests(command_line);
     run_kernel_benchmarks(command_line);
 

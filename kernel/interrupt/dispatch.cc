@@ -55,7 +55,10 @@ uint64_t unexpected_count() {
 }
 
 uint64_t ipi_count() {
-    uint32_t cpu = hal::current_cpu_index();
+    return ipi_count_of(hal::current_cpu_index());
+}
+
+uint64_t ipi_count_of(uint32_t cpu) {
     return cpu < kMaxCpus ? __atomic_load_n(&ipis[cpu], __ATOMIC_RELAXED) : 0;
 }
 

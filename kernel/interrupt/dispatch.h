@@ -24,7 +24,8 @@ void detach(hal::irq::Line line);
 uint64_t count(hal::irq::Line line);
 // Interrupts on lines without a handler (each such line is masked).
 uint64_t unexpected_count();
-// Inter-processor interrupts this CPU has taken.
+// Inter-processor interrupts this CPU / CPU `cpu` has taken.
 uint64_t ipi_count();
+uint64_t ipi_count_of(uint32_t cpu);
 
 }  // namespace kernel::interrupt

@@ -1,11 +1,11 @@
 // Self-tests of interrupts and the clock on the real controller and timer
 // (`test=irq`): inter-processor interrupts to this CPU, the tick, the
 // monotonic clock, and the controller's refusal of lines it lacks.
+#include "kernel/selftest/selftest.h"
 #include "hal/cpu.h"
 #include "hal/interrupts.h"
 #include "hal/timer.h"
 #include "kernel/interrupt/dispatch.h"
-#include "kernel/selftest/selftest.h"
 #include "kernel/time/clock.h"
 
 namespace kernel::time {

@@ -7,6 +7,7 @@
 #include "hal/riscv64/interrupts/plic.h"
 #include "hal/riscv64/sbi.h"
 #include "hal/riscv64/sbi_call.h"
+#include "hal/riscv64/smp/hart_setup.h"
 
 namespace hal::riscv64 {
 namespace {
@@ -45,6 +46,16 @@ bool handle_interrupt_trap(uint64_t code) {
         default:
             return false;
     }
+}
+
+os::ErrorOr<void> prepare_interrupts_for_cpu(uint32_t cpu, uint64_t hart_id) {
+    return plic.add_cpu(cpu, hart_id);
+}
+
+void enable_interrupt_sources_on_this_hart() {
+    plic.start_this_cpu();
+    enable_interrupt_source(kSupervisorExternalInterrupt);
+    enable_interrupt_source(kSupervisorSoftwareInterrupt);
 }
 
 }  // namespace hal::riscv64

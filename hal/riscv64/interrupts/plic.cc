@@ -40,12 +40,11 @@ os::ErrorOr<Node> find_plic_node(const os::fdt::DeviceTree& tree) {
     return tree.find_compatible_node("riscv,plic0");
 }
 
-// The index of the interrupts-extended entry that targets the boot hart's
-// local interrupt controller with the supervisor external IRQ: that entry's
-// index is the context number. Each entry is a phandle followed by as many
-// cells as the target's #interrupt-cells.
-os::ErrorOr<uint32_t> find_boot_hart_context(const Node& plic) {
-    uint32_t wanted = TRY(boot_hart_interrupt_controller());
+// The index of the interrupts-extended entry that targets the local
+// interrupt controller with phandle `wanted` (a hart's) with the supervisor
+// external IRQ: that entry's index is the context number. Each entry is a
+// phandle followed by as many cells as the target's #interrupt-cells.
+os::ErrorOr<uint32_t> find_context(const Node& plic, uint32_t wanted) {
     os::fdt::CellReader cells = TRY(plic.property("interrupts-extended")).cells();
     for (uint32_t context = 0; !cells.at_end(); ++context) {
         auto phandle = static_cast<uint32_t>(TRY(cells.read(1)));
@@ -60,6 +59,17 @@ os::ErrorOr<uint32_t> find_boot_hart_context(const Node& plic) {
     return os::Error::kNotFound;
 }
 
+// The S-mode context of hart `hart_id`; its claim register must lie inside
+// the PLIC's registers.
+os::ErrorOr<uint32_t> find_hart_context(uint64_t hart_id, uint64_t plic_size) {
+    Node plic = TRY(find_plic_node(boot_device_tree()));
+    uint32_t context = TRY(find_context(plic, TRY(hart_interrupt_controller(hart_id))));
+    if (context >= kMaxContexts ||
+        plic_size < kContextOffset + (uint64_t{context} + 1) * kContextStride)
+        return os::Error::kMalformed;
+    return context;
+}
+
 os::ErrorOr<Found> find_plic() {
     const os::fdt::DeviceTree& tree = boot_device_tree();
     Node plic = TRY(find_plic_node(tree));
@@ -69,11 +79,7 @@ os::ErrorOr<Found> find_plic() {
     found.size = reg.size;
     found.source_count = TRY(TRY(plic.property("riscv,ndev")).as_u32());
     if (found.source_count == 0 || found.source_count > kMaxSources) return os::Error::kMalformed;
-    found.context = TRY(find_boot_hart_context(plic));
-    // The context's claim register must lie inside the PLIC's registers.
-    if (found.context >= kMaxContexts ||
-        found.size < kContextOffset + (uint64_t{found.context} + 1) * kContextStride)
-        return os::Error::kMalformed;
+    found.context = TRY(find_hart_context(boot_hart_id(), found.size));
     return found;
 }
 
@@ -88,6 +94,10 @@ volatile uint32_t* map_registers(uint64_t physical, size_t size) {
     return static_cast<volatile uint32_t*>(mmu::map_device(physical, size));
 }
 
+size_t enable_words(uint32_t source_count) {
+    return source_count / 32 + 1;
+}
+
 }  // namespace
 
 Line Plic::line_count() const {
@@ -97,49 +107,80 @@ Line Plic::line_count() const {
 os::ErrorOr<void> Plic::initialize() {
     Found found = TRY(find_plic());
     // The PLIC spans 64 MiB of address space; map only the pages used.
-    size_t enable_words = found.source_count / 32 + 1;
     priorities_ =
         map_registers(found.base + kPriorityOffset, (uint64_t{found.source_count} + 1) * 4);
-    enables_ =
-        map_registers(found.base + kEnableOffset + found.context * kEnableStride, enable_words * 4);
-    threshold_ = map_registers(found.base + kContextOffset + found.context * kContextStride, 8);
-    if (priorities_ == nullptr || enables_ == nullptr || threshold_ == nullptr)
-        return os::Error::kNoSpace;
+    if (priorities_ == nullptr) return os::Error::kNoSpace;
+    base_ = found.base;
+    size_ = found.size;
     source_count_ = found.source_count;
-    context_ = found.context;
-
-    for (size_t word = 0; word < enable_words; ++word)
-        enables_[word] = 0;
+    TRY(add_cpu(0, boot_hart_id()));
+    start_this_cpu();
     for (Line source = 1; source <= source_count_; ++source)
         priorities_[source] = 0;
-    // Every source with a priority above the threshold reaches the hart.
-    *threshold_ = 0;
     // The hart takes external interrupts (the PLIC) and software ones (IPIs)
     // from now on, once sstatus.SIE allows; timer.cc enables the timer's.
     enable_interrupt_source(kSupervisorExternalInterrupt);
     enable_interrupt_source(kSupervisorSoftwareInterrupt);
     kernel::print("riscv64: PLIC at 0x%llx, %u sources, boot hart context %u\n",
-                  static_cast<unsigned long long>(found.base), source_count_, context_);
+                  static_cast<unsigned long long>(found.base), source_count_, contexts_[0].number);
     return {};
+}
+
+os::ErrorOr<void> Plic::add_cpu(uint32_t cpu, uint64_t hart_id) {
+    if (cpu >= kMaxHarts || source_count_ == 0) return os::Error::kInvalidArgument;
+    uint32_t number = TRY(find_hart_context(hart_id, size_));
+    size_t words = enable_words(source_count_);
+    Context& context = contexts_[cpu];
+    context.number = number;
+    context.enables = map_registers(base_ + kEnableOffset + number * kEnableStride, words * 4);
+    context.threshold = map_registers(base_ + kContextOffset + number * kContextStride, 8);
+    if (context.enables == nullptr || context.threshold == nullptr) return os::Error::kNoSpace;
+    return {};
+}
+
+void Plic::start_this_cpu() {
+    uint32_t cpu = hal::current_cpu_index();
+    if (cpu >= kMaxHarts || contexts_[cpu].threshold == nullptr) return;
+    Context& context = contexts_[cpu];
+    // The firmware's hart start-up (OpenSBI's warm init) reprograms the
+    // context, threshold included: only the hart itself, once running,
+    // knows that it is done.
+    hal::InterruptState state = lock();
+    for (size_t word = 0; word < enable_words(source_count_); ++word)
+        context.enables[word] = 0;
+    unlock(state);
+    // Every source with a priority above the threshold reaches the hart.
+    *context.threshold = 0;
+    __atomic_store_n(&context.online, true, __ATOMIC_RELEASE);
+}
+
+Plic::Context& Plic::this_cpu_context() {
+    uint32_t cpu = hal::current_cpu_index();
+    return contexts_[cpu < kMaxHarts ? cpu : 0];
 }
 
 os::ErrorOr<void> Plic::enable(Line line) {
     if (!is_valid(line)) return os::Error::kInvalidArgument;
     priorities_[line] = 1;
-    set_enable_bit(line, true);
+    hal::InterruptState state = lock();
+    set_enable_bit(contexts_[targets_[line]], line, true);
+    unlock(state);
     return {};
 }
 
 os::ErrorOr<void> Plic::disable(Line line) {
     if (!is_valid(line)) return os::Error::kInvalidArgument;
-    set_enable_bit(line, false);
+    hal::InterruptState state = lock();
+    set_enable_bit(contexts_[targets_[line]], line, false);
+    unlock(state);
     priorities_[line] = 0;
     return {};
 }
 
 bool Plic::acknowledge(Line* line) {
-    if (threshold_ == nullptr) return false;
-    uint32_t claimed = threshold_[kClaimWord];
+    Context& context = this_cpu_context();
+    if (context.threshold == nullptr) return false;
+    uint32_t claimed = context.threshold[kClaimWord];
     io_fence();
     if (claimed == 0) return false;
     *line = claimed;
@@ -147,40 +188,59 @@ bool Plic::acknowledge(Line* line) {
 }
 
 void Plic::end_of_interrupt(Line line) {
-    if (!is_valid(line)) return;
+    Context& context = this_cpu_context();
+    if (!is_valid(line) || context.threshold == nullptr) return;
     io_fence();
     // The specification lets a PLIC ignore the completion of a source that
     // is not enabled for the context, which would leave the source's gateway
     // closed for good; kernel::handle_interrupt() disables unexpected lines
-    // before this. Re-enable such a line around the completion: its priority
-    // is 0, so it cannot be delivered meanwhile.
-    if (!enable_bit(line)) {
-        set_enable_bit(line, true);
-        threshold_[kClaimWord] = line;
-        set_enable_bit(line, false);
-        return;
+    // before this (and set_affinity() may have moved the line meanwhile).
+    // Re-enable such a line around the completion: its priority is 0, or it
+    // belongs to another context, so it cannot be delivered here meanwhile.
+    hal::InterruptState state = lock();
+    if (!enable_bit(context, line)) {
+        set_enable_bit(context, line, true);
+        context.threshold[kClaimWord] = line;
+        set_enable_bit(context, line, false);
+    } else {
+        context.threshold[kClaimWord] = line;
     }
-    threshold_[kClaimWord] = line;
+    unlock(state);
 }
 
 os::ErrorOr<void> Plic::set_affinity(Line line, uint32_t cpu) {
-    if (!is_valid(line) || cpu != 0) return os::Error::kInvalidArgument;
-    return {};  // every enabled line already goes to the boot hart's context
+    if (!is_valid(line) || !has_context(cpu)) return os::Error::kInvalidArgument;
+    hal::InterruptState state = lock();
+    Context& from = contexts_[targets_[line]];
+    if (enable_bit(from, line)) {
+        set_enable_bit(from, line, false);
+        set_enable_bit(contexts_[cpu], line, true);
+    }
+    targets_[line] = static_cast<uint8_t>(cpu);
+    unlock(state);
+    return {};
 }
 
-bool Plic::enable_bit(Line line) const {
-    return (enables_[line / 32] >> (line % 32) & 1) != 0;
+bool Plic::enable_bit(const Context& context, Line line) {
+    return (context.enables[line / 32] >> (line % 32) & 1) != 0;
 }
 
-void Plic::set_enable_bit(Line line, bool enabled) {
+void Plic::set_enable_bit(Context& context, Line line, bool enabled) {
+    uint32_t bit = uint32_t{1} << (line % 32);
+    uint32_t word = context.enables[line / 32];
+    context.enables[line / 32] = enabled ? word | bit : word & ~bit;
+}
+
+hal::InterruptState Plic::lock() {
     hal::InterruptState state = hal::disable_interrupts();
     while (__atomic_exchange_n(&enables_locked_, true, __ATOMIC_ACQUIRE)) {
         while (__atomic_load_n(&enables_locked_, __ATOMIC_RELAXED))
             hal::spin_pause();
     }
-    uint32_t bit = uint32_t{1} << (line % 32);
-    uint32_t word = enables_[line / 32];
-    enables_[line / 32] = enabled ? word | bit : word & ~bit;
+    return state;
+}
+
+void Plic::unlock(hal::InterruptState state) {
     __atomic_store_n(&enables_locked_, false, __ATOMIC_RELEASE);
     hal::restore_interrupts(state);
 }

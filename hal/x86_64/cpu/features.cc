@@ -58,14 +58,22 @@ CpuFeatures detect_features() {
 void enable_cpu_features() {
     uint32_t leaf1_ecx = cpuid(1).ecx;
     if ((leaf1_ecx & kLeaf1EcxPopcnt) == 0 || (leaf1_ecx & kLeaf1EcxCmpxchg16b) == 0) {
-        kernel::panic("this CPU lacks x86-64-v2 (POPCNT, CMPXCHG16B), which the kernel is built "
-                      "for; use a newer CPU model (QEMU: -cpu max)");
+        kernel::panic(
+            "this CPU lacks x86-64-v2 (POPCNT, CMPXCHG16B), which the kernel is built "
+            "for; use a newer CPU model (QEMU: -cpu max)");
     }
     features = detect_features();
     if (!features.no_execute) {
         kernel::panic("this CPU has no no-execute (NX) pages; Cairn needs them for W^X");
     }
-    // boot.S already sets both; stating them here keeps the guarantee in one place.
+    enable_cpu_features_on_this_cpu();
+    x86_64_smap_enabled = features.smap ? 1 : 0;
+    PageTableFormat::set_gigabyte_pages_supported(features.huge_1gib);
+}
+
+void enable_cpu_features_on_this_cpu() {
+    // boot.S and the SMP trampoline already set both; stating them here keeps
+    // the guarantee in one place.
     write_msr(kMsrEfer, read_msr(kMsrEfer) | kEferNoExecuteEnable);
     write_cr0(read_cr0() | kCr0WriteProtect);
 
@@ -76,8 +84,6 @@ void enable_cpu_features() {
     // PCIDE may only be set while CR3 holds PCID 0, as it does since boot.S.
     if (features.pcid) cr4 |= kCr4Pcid;
     write_cr4(cr4);
-    x86_64_smap_enabled = features.smap ? 1 : 0;
-    PageTableFormat::set_gigabyte_pages_supported(features.huge_1gib);
 }
 
 const CpuFeatures& cpu_features() {

@@ -27,6 +27,11 @@ struct CpuFeatures {
 // Called once on the boot CPU, before anything changes page tables.
 void enable_cpu_features();
 
+// The control-register part of enable_cpu_features() on a secondary CPU, with
+// the features the boot CPU found (QEMU and real machines give every CPU the
+// same ones). Needs CR3 to hold PCID 0, as the kernel root does.
+void enable_cpu_features_on_this_cpu();
+
 // What enable_cpu_features() found (and enabled).
 const CpuFeatures& cpu_features();
 

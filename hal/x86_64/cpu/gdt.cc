@@ -2,7 +2,9 @@
 
 #include <stddef.h>
 
+#include "hal/x86_64/cpu/cpu_local.h"
 #include "hal/x86_64/cpu/instructions.h"
+#include "kernel/debug/panic.h"
 
 // In cpu/load_segments.S: lgdt, then reload CS (by a far return) and the
 // data segment registers.
@@ -32,14 +34,19 @@ constexpr uint64_t kAvailableTaskStateType = 0x89;        // present, 64-bit TSS
 
 constexpr size_t kInterruptStackSize = 8192;
 
-alignas(16) uint8_t double_fault_stack[kInterruptStackSize];
-alignas(16) uint8_t nmi_stack[kInterruptStackSize];
+// Every CPU has its own TSS (its own IST stacks: two CPUs may take a double
+// fault or an NMI at once) and so its own GDT, whose TSS descriptor names it
+// and whose busy bit ltr sets.
+struct PerCpuTables {
+    alignas(16) uint8_t double_fault_stack[kInterruptStackSize];
+    alignas(16) uint8_t nmi_stack[kInterruptStackSize];
+    TaskStateSegment task_state;
+    // null, code, data, then the TSS descriptor, which takes two slots.
+    uint64_t gdt[5];
+};
+static_assert(kTaskStateSelector / 8 + 2 == sizeof(PerCpuTables::gdt) / sizeof(uint64_t));
 
-TaskStateSegment task_state;
-
-// null, code, data, then the TSS descriptor, which takes two slots.
-uint64_t gdt[5];
-static_assert(kTaskStateSelector / 8 + 2 == sizeof(gdt) / sizeof(gdt[0]));
+PerCpuTables per_cpu_tables[kMaxCpus];
 
 // The 16-byte system descriptor of a TSS at `base`, as its two GDT slots.
 void write_task_state_descriptor(uint64_t* slots, uint64_t base, uint32_t limit) {
@@ -54,9 +61,13 @@ uint64_t stack_top(uint8_t (&stack)[kInterruptStackSize]) {
 
 }  // namespace
 
-void load_gdt_and_task_state() {
-    task_state.interrupt_stack[kDoubleFaultStack - 1] = stack_top(double_fault_stack);
-    task_state.interrupt_stack[kNmiStack - 1] = stack_top(nmi_stack);
+void load_gdt_and_task_state(uint32_t cpu) {
+    KERNEL_ASSERT(cpu < kMaxCpus);
+    PerCpuTables& tables = per_cpu_tables[cpu];
+    TaskStateSegment& task_state = tables.task_state;
+    uint64_t* gdt = tables.gdt;
+    task_state.interrupt_stack[kDoubleFaultStack - 1] = stack_top(tables.double_fault_stack);
+    task_state.interrupt_stack[kNmiStack - 1] = stack_top(tables.nmi_stack);
     task_state.io_map_base = sizeof(TaskStateSegment);
 
     gdt[0] = 0;
@@ -66,7 +77,7 @@ void load_gdt_and_task_state() {
                                 reinterpret_cast<uint64_t>(&task_state),
                                 sizeof(TaskStateSegment) - 1);
 
-    DescriptorTablePointer pointer{sizeof(gdt) - 1, reinterpret_cast<uint64_t>(gdt)};
+    DescriptorTablePointer pointer{sizeof(tables.gdt) - 1, reinterpret_cast<uint64_t>(gdt)};
     x86_64_load_gdt(&pointer, kKernelCodeSelector, kKernelDataSelector);
     load_task_register(kTaskStateSelector);
 }

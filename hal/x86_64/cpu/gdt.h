@@ -20,8 +20,9 @@ inline constexpr uint16_t kTaskStateSelector = 0x18;
 inline constexpr uint8_t kDoubleFaultStack = 1;
 inline constexpr uint8_t kNmiStack = 2;
 
-// Installs the GDT, reloads every segment register and loads the TSS.
-// Called once on the boot CPU before the IDT is installed.
-void load_gdt_and_task_state();
+// Installs CPU `cpu`'s GDT (< kMaxCpus of cpu/cpu_local.h), reloads every
+// segment register (GS too, so the GS base must be set afterwards) and loads
+// its TSS. Called once on each CPU, on the executing one, before its IDT.
+void load_gdt_and_task_state(uint32_t cpu);
 
 }  // namespace hal::x86_64

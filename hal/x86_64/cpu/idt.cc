@@ -61,6 +61,10 @@ void load_idt() {
     for (int vector = kExceptionVectorCount; vector < kVectorCount; ++vector) {
         idt[vector] = make_gate(x86_64_interrupt_stubs[vector - kExceptionVectorCount], 0);
     }
+    load_idt_on_this_cpu();
+}
+
+void load_idt_on_this_cpu() {
     DescriptorTablePointer pointer{sizeof(idt) - 1, reinterpret_cast<uint64_t>(idt)};
     load_interrupt_descriptor_table(pointer);
 }

@@ -10,4 +10,7 @@ namespace hal::x86_64 {
 // Requires load_gdt_and_task_state() first (the gates name its selectors).
 void load_idt();
 
+// Loads the same table, which load_idt() has filled, on a secondary CPU.
+void load_idt_on_this_cpu();
+
 }  // namespace hal::x86_64

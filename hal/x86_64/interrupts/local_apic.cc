@@ -39,8 +39,12 @@ constexpr uint32_t kTimerOneShot = 0 << 17;
 constexpr uint32_t kTimerDivideBy1 = 0xb;
 constexpr uint32_t kCommandDeliveryPending = 1 << 12;
 constexpr uint32_t kCommandAssert = 1 << 14;  // fixed IPIs must set it on old APICs
+constexpr uint32_t kCommandLevelTriggered = 1 << 15;
+constexpr uint32_t kDeliveryModeInit = 0x5 << 8;
+constexpr uint32_t kDeliveryModeStartup = 0x6 << 8;
 
 volatile uint32_t* registers = nullptr;
+uint64_t registers_physical = 0;
 
 uint32_t read(uint32_t offset) {
     return registers[offset / 4];
@@ -71,6 +75,7 @@ os::ErrorOr<void> initialize(uint64_t physical_address) {
         auto mapped = map_device_registers(physical_address, kRegisterWindowSize);
         if (mapped.is_error()) return mapped.error();
         registers = static_cast<volatile uint32_t*>(mapped.value());
+        registers_physical = physical_address;
     }
     write_msr(kMsrApicBase, apic_base | kApicBaseGlobalEnable);
 
@@ -90,6 +95,11 @@ os::ErrorOr<void> initialize(uint64_t physical_address) {
 
 bool initialized() {
     return registers != nullptr;
+}
+
+os::ErrorOr<void> initialize_this_cpu() {
+    if (registers == nullptr) return os::Error::kUnsupported;
+    return initialize(registers_physical);
 }
 
 uint32_t id() {
@@ -114,6 +124,37 @@ void send_fixed_ipi(uint32_t apic_id, uint32_t vector) {
     write(kCommandHigh, apic_id << 24);
     // Writing the low half sends it.
     write(kCommandLow, kCommandAssert | vector);
+}
+
+namespace {
+
+// Bounded: the bring-up must not hang on an APIC that never finishes
+// sending; the CPU then simply does not show up and is reported.
+constexpr int kDeliveryPolls = 1000000;
+
+void wait_until_sent() {
+    for (int poll = 0; poll < kDeliveryPolls && (read(kCommandLow) & kCommandDeliveryPending);
+         ++poll) {
+        asm volatile("pause");
+    }
+}
+
+void send_command(uint32_t apic_id, uint32_t command) {
+    wait_until_sent();
+    write(kErrorStatus, 0);
+    write(kCommandHigh, apic_id << 24);
+    write(kCommandLow, command);
+    wait_until_sent();
+}
+
+}  // namespace
+
+void send_init_ipi(uint32_t apic_id) {
+    send_command(apic_id, kDeliveryModeInit | kCommandLevelTriggered | kCommandAssert);
+}
+
+void send_startup_ipi(uint32_t apic_id, uint8_t page_number) {
+    send_command(apic_id, kDeliveryModeStartup | kCommandAssert | page_number);
 }
 
 void configure_timer(uint32_t vector, bool masked) {

@@ -17,6 +17,10 @@ os::ErrorOr<void> initialize(uint64_t physical_address);
 
 bool initialized();
 
+// The same on a secondary CPU, at the address initialize() was given (which
+// the boot CPU ran first: each CPU has its own APIC at the same address).
+os::ErrorOr<void> initialize_this_cpu();
+
 // This CPU's APIC ID as the APIC reports it.
 uint32_t id();
 
@@ -30,6 +34,14 @@ uint32_t in_service_vector();
 // A fixed interrupt on `vector` to the CPU with APIC ID `apic_id`; waits
 // until the APIC has sent the previous one.
 void send_fixed_ipi(uint32_t apic_id, uint32_t vector);
+
+// The SMP bring-up's messages to a CPU still waiting to start: INIT
+// (level assert), then a startup IPI that starts it in real mode at physical
+// page `page_number` (below 1 MiB). Both wait until the APIC has sent the
+// previous command; the caller keeps interrupts masked, so that no IPI sent
+// from an interrupt handler splits the two register writes.
+void send_init_ipi(uint32_t apic_id);
+void send_startup_ipi(uint32_t apic_id, uint8_t page_number);
 
 // The timer: one-shot on `vector`, counting at the bus clock (divider 1),
 // stopped; `masked` for calibration, when it must count but never interrupt.

@@ -10,9 +10,13 @@ namespace x86_64 {
 inline constexpr uint64_t kFlagsInterruptEnable = 1 << 9;  // RFLAGS.IF
 }
 
+// The index is the first field of this CPU's block at the GS base
+// (cpu/cpu_local.h): one load, so it needs no interrupt masking. Valid from
+// early in x86_64_boot_main (boot CPU) and x86_64_secondary_entry (others).
 inline uint32_t current_cpu_index() {
-    // Only the boot CPU runs until SMP brings up the others.
-    return 0;
+    uint32_t index;
+    asm volatile("movl %%gs:0, %0" : "=r"(index));
+    return index;
 }
 
 inline InterruptState disable_interrupts() {

@@ -1,0 +1,21 @@
+// Which CPUs run: the boot CPU brings up the others through the HAL
+// (hal/smp.h) and waits until each has checked in.
+#pragma once
+
+#include <stdint.h>
+
+namespace kernel::smp {
+
+inline constexpr uint32_t kMaxCpus = 64;
+
+// Starts the other CPUs and waits (bounded) for them; returns how many CPUs
+// run in all, the boot CPU included, and prints "smp: N of M CPUs online".
+uint32_t start_other_cpus(uint32_t expected_cpus);
+
+// CPUs that have checked in (the boot CPU counts from the start).
+uint32_t online_cpus();
+// The CPU count firmware reported (what start_other_cpus() was given).
+uint32_t expected_cpus();
+bool is_online(uint32_t cpu);
+
+}  // namespace kernel::smp
