@@ -22,6 +22,10 @@ enum class FrameState : uint8_t {
     kFree,       // head of a free block on its zone's free list of `order`
     kAllocated,  // head of a block allocate() returned (or the BootAllocator took)
     kTail,       // any other frame of a free or allocated block
+    // A free order-0 frame on a CPU's page list (cpu_page_cache.h): free
+    // memory, but not on a zone list, so the buddy system must not merge it
+    // (it is not kFree) and free() must reject it (it is not kAllocated).
+    kCpuListed,
 };
 
 // What the owner of an allocated block uses it for; the allocator resets it
@@ -76,6 +80,7 @@ public:
 private:
     friend class Zone;
     friend class PhysicalMemory;
+    friend class CpuPageList;
 
     static constexpr uint32_t kNoFrame = 0xffffffff;
 
@@ -86,25 +91,34 @@ private:
         references_ = 0;
         order_ = 0;
         state_ = FrameState::kTail;
+        split_ = false;
         usage_ = FrameUsage::kGeneral;
         node_ = static_cast<uint8_t>(node);
         zone_ = zone;
     }
 
     // Free-list neighbours while the frame heads a free block, as indices
-    // into the zone's descriptor array: 32-bit indices instead of pointers
+    // into the zone's descriptor array (on a CPU page list: into the node's
+    // descriptors, see CpuPageList): 32-bit indices instead of pointers
     // leave room for `owner` in 24 bytes.
     uint32_t next_free_ = kNoFrame;
     uint32_t previous_free_ = kNoFrame;
     uint32_t references_ = 0;
     uint8_t order_ : 4 = 0;  // 0..kMaxOrder
-    FrameState state_ : 4 = FrameState::kTail;
+    FrameState state_ : 3 = FrameState::kTail;
+    // Set by split_block() in every frame of the block, cleared when a block
+    // is allocated: free() returns such a frame to the buddy lists at once,
+    // not to a CPU page list, so the block can merge again as split_block()
+    // promises (a huge page coming back 4 KiB by 4 KiB).
+    bool split_ : 1 = false;
     FrameUsage usage_ = FrameUsage::kGeneral;
     uint8_t node_ = 0;  // fixed at initialize(), like zone_
     uint8_t zone_ = 0;  // index into PhysicalMemory's zones: free() finds the zone in O(1)
 };
 
 static_assert(kMaxOrder < 16, "PageFrame keeps the order in 4 bits");
+static_assert(static_cast<unsigned>(FrameState::kCpuListed) < 8,
+              "PageFrame keeps the state in 3 bits");
 static_assert(sizeof(PageFrame) <= 24, "a descriptor per 4 KiB frame must stay small");
 
 }  // namespace kernel::mm

@@ -1,9 +1,12 @@
-// Allocation, freeing and lookups. initialize() is in physical_memory_setup.cc,
-// the statistics in physical_memory_statistics.cc.
+// Allocation, freeing and lookups, with the hit paths of the per-CPU page
+// lists. initialize() is in physical_memory_setup.cc, the statistics in
+// physical_memory_statistics.cc, the rest of the page lists in
+// cpu_page_cache.cc.
 #include "kernel/mm/physical/physical_memory.h"
 
 #include "hal/cpu.h"
 #include "kernel/debug/panic.h"
+#include "kernel/sync/spin_lock.h"
 
 namespace kernel::mm {
 namespace {
@@ -16,35 +19,89 @@ PhysicalMemory& physical_memory() {
     return the_physical_memory;
 }
 
+// The common case on its own, so that it compiles to a few dozen
+// instructions and no call: order 0 from this CPU's page list while it has
+// frames. It needs no validation: a bad node is never the CPU's.
 os::ErrorOr<PageFrame*> PhysicalMemory::allocate(PageRequest request) {
+    if (request.order == 0) {
+        if (PageFrame* frame = allocate_from_cpu_list(request.node, false)) {
+            if (request.zeroed) return zeroed(frame, 0);
+            return frame;
+        }
+    }
+    return allocate_slow(request);
+}
+
+// Out of line, so that allocate() keeps nothing across a call.
+os::ErrorOr<PageFrame*> PhysicalMemory::zeroed(PageFrame* frame, unsigned order) {
+    // Outside any lock: zeroing 4 MiB must not stall the node's other CPUs.
+    __builtin_memset(virtual_address_of(frame), 0, hal::mm::kPageSize << order);
+    return frame;
+}
+
+os::ErrorOr<PageFrame*> PhysicalMemory::allocate_slow(PageRequest request) {
     if (request.order > kMaxOrder) return os::Error::kInvalidArgument;
-    uint32_t preferred = request.node;
-    if (preferred == kAnyNode) {
-        preferred = node_of_cpu(hal::current_cpu_index());
-    } else if (preferred >= kMaxNodes) {
+    if (request.node != kAnyNode && request.node >= kMaxNodes) {
         return os::Error::kInvalidArgument;
     }
-
-    PageFrame* frame = allocate_from_node(preferred, request.order, false);
-    // Fall back to the nearest nodes first; at equal distance the lower id.
-    // Node ids stand in for distance until the kernel reads ACPI SLIT or the
-    // device tree's distance-map.
-    for (uint32_t distance = 1; frame == nullptr && !request.exact_node && distance < kMaxNodes;
-         ++distance) {
-        if (preferred >= distance) {
-            frame = allocate_from_node(preferred - distance, request.order, true);
-        }
-        if (frame == nullptr && preferred + distance < kMaxNodes) {
-            frame = allocate_from_node(preferred + distance, request.order, true);
-        }
+    PageFrame* frame = request.order == 0 ? allocate_from_cpu_list(request.node, true) : nullptr;
+    if (frame == nullptr) {
+        uint32_t preferred =
+            request.node == kAnyNode ? node_of_cpu(hal::current_cpu_index()) : request.node;
+        frame = allocate_from_node(preferred, request.order, false);
+        if (frame == nullptr) frame = allocate_elsewhere(preferred, request);
     }
     if (frame == nullptr) {
         __atomic_fetch_add(&allocation_failures_, 1, __ATOMIC_RELAXED);
         return os::Error::kOutOfMemory;
     }
-    // Outside the lock: zeroing 4 MiB must not stall the node's other CPUs.
-    if (request.zeroed) {
-        __builtin_memset(virtual_address_of(frame), 0, hal::mm::kPageSize << request.order);
+    if (request.zeroed) return zeroed(frame, request.order);
+    return frame;
+}
+
+// No lock, only this CPU's list with interrupts masked; nullptr if the
+// request is not for this CPU's node or the list is empty (and, with
+// `may_refill`, its node's buddy lists too).
+inline PageFrame* PhysicalMemory::allocate_from_cpu_list(uint32_t requested_node, bool may_refill) {
+    InterruptGuard interrupts;
+    uint32_t cpu = hal::current_cpu_index();
+    if (cpu >= kMaxCpus) return nullptr;  // beyond the node table: no list either
+    uint32_t node = cpu_nodes_[cpu];
+    if (requested_node != kAnyNode && requested_node != node) return nullptr;
+    CpuPageList& list = cpu_lists_[cpu];
+    if (list.empty() && (!may_refill || refill_cpu_list(list, node) == 0)) return nullptr;
+    return list.take();
+}
+
+// The preferred node's buddy lists had nothing: the other nodes' (unless
+// exact_node), and, if that fails too, all of it again after draining the
+// CPU page lists, whose frames merge with nothing until they are back.
+PageFrame* PhysicalMemory::allocate_elsewhere(uint32_t preferred, PageRequest request) {
+    PageFrame* frame =
+        request.exact_node ? nullptr : allocate_from_other_nodes(preferred, request.order);
+    if (frame == nullptr &&
+        drain_cpu_lists_of_node(request.exact_node ? preferred : kAnyNode) != 0) {
+        frame = allocate_from_node(preferred, request.order, false);
+        if (frame == nullptr && !request.exact_node) {
+            frame = allocate_from_other_nodes(preferred, request.order);
+        }
+    }
+    return frame;
+}
+
+PageFrame* PhysicalMemory::allocate_from_other_nodes(uint32_t preferred, unsigned order) {
+    PageFrame* frame = nullptr;
+    // The nearest nodes first; at equal distance the lower id. Node ids
+    // stand in for distance until the kernel reads ACPI SLIT or the device
+    // tree's distance-map. The other nodes' CPU page lists are not used:
+    // they belong to those nodes' CPUs.
+    for (uint32_t distance = 1; frame == nullptr && distance < kMaxNodes; ++distance) {
+        if (preferred >= distance) {
+            frame = allocate_from_node(preferred - distance, order, true);
+        }
+        if (frame == nullptr && preferred + distance < kMaxNodes) {
+            frame = allocate_from_node(preferred + distance, order, true);
+        }
     }
     return frame;
 }
@@ -53,15 +110,9 @@ PageFrame* PhysicalMemory::allocate_from_node(uint32_t node_id, unsigned order, 
     if ((nodes_with_memory_ & (1u << node_id)) == 0) return nullptr;
     Node& node = nodes_[node_id];
     SpinLockGuard guard(node.lock);
-    for (uint8_t index = node.first_zone; index != Zone::kNoZone;
-         index = zones_[index].next_in_node) {
-        PageFrame* frame = zones_[index].allocate(order, node.free);
-        if (frame != nullptr) {
-            if (fallback) ++node.fallback_allocations;
-            return frame;
-        }
-    }
-    return nullptr;
+    PageFrame* frame = take_locked(node, order);
+    if (frame != nullptr && fallback) ++node.fallback_allocations;
+    return frame;
 }
 
 Zone& PhysicalMemory::zone_of(PageFrame* frame, const char* operation) {
@@ -80,16 +131,20 @@ Zone& PhysicalMemory::zone_of(PageFrame* frame, const char* operation) {
           operation, frame);
 }
 
-void PhysicalMemory::free(PageFrame* frame) {
-    Zone& zone = zone_of(frame, "free");
-    Node& node = nodes_[zone.node()];
-    SpinLockGuard guard(node.lock);
-    // Checked under the lock: two CPUs freeing one block must not both pass.
+void PhysicalMemory::check_free(const Zone& zone, const PageFrame* frame) const {
+    if (frame->state_ == FrameState::kAllocated && frame->reference_count() <= 1) [[likely]] {
+        return;
+    }
+    report_bad_free(zone, frame);
+}
+
+void PhysicalMemory::report_bad_free(const Zone& zone, const PageFrame* frame) const {
     auto address = static_cast<unsigned long long>(zone.frame_number(frame) << hal::mm::kPageShift);
     switch (frame->state_) {
         case FrameState::kAllocated:
             break;
         case FrameState::kFree:
+        case FrameState::kCpuListed:
             panic("physical memory: double free of the block at 0x%llx (order %u)", address,
                   frame->order());
         case FrameState::kTail:
@@ -100,12 +155,47 @@ void PhysicalMemory::free(PageFrame* frame) {
         case FrameState::kReserved:
             panic("physical memory: free of reserved frame 0x%llx", address);
     }
-    uint32_t references = frame->reference_count();
-    if (references > 1) {
-        panic("physical memory: free of the block at 0x%llx while %u references remain", address,
-              references);
-    }
+    panic("physical memory: free of the block at 0x%llx while %u references remain", address,
+          frame->reference_count());
+}
+
+// Like allocate(): the common case (this CPU's list has room) on its own.
+void PhysicalMemory::free(PageFrame* frame) {
+    Zone& zone = zone_of(frame, "free");
+    if (!free_to_cpu_list(zone, frame, false)) free_slow(zone, frame);
+}
+
+void PhysicalMemory::free_slow(Zone& zone, PageFrame* frame) {
+    if (free_to_cpu_list(zone, frame, true)) return;
+    Node& node = nodes_[zone.node()];
+    SpinLockGuard guard(node.lock);
+    // Checked under the lock: two CPUs freeing one block must not both pass.
+    check_free(zone, frame);
     zone.free(frame, node.free);
+}
+
+// No lock, only this CPU's list with interrupts masked. False if the frame
+// does not go to this CPU's list, or if the list is full and `may_drain` is
+// false.
+inline bool PhysicalMemory::free_to_cpu_list(const Zone& zone, PageFrame* frame, bool may_drain) {
+    // Order and split mark mean something only in a block head; whatever
+    // else passes here fails check_free() below or on the locked path.
+    if (frame->order_ != 0 || frame->split_) return false;
+    InterruptGuard interrupts;
+    uint32_t cpu = hal::current_cpu_index();
+    if (cpu >= kMaxCpus || cpu_nodes_[cpu] != zone.node()) return false;
+    // Without the node lock this catches every double free on one CPU and
+    // one after the other on several, but two CPUs freeing one frame at the
+    // same instant could both pass, which the lock ruled out. Revisit once
+    // several CPUs allocate (cpu_page_cache.h).
+    check_free(zone, frame);
+    CpuPageList& list = cpu_lists_[cpu];
+    if (list.count() >= list_limits_.high) {
+        if (!may_drain || list_limits_.high == 0) return false;  // 0: lists off
+        drain_cpu_list(list, zone.node(), list_limits_.batch);
+    }
+    list.put(frame);
+    return true;
 }
 
 uint32_t PhysicalMemory::release(PageFrame* frame) {
@@ -165,13 +255,6 @@ void* PhysicalMemory::virtual_address_of(const PageFrame* frame) const {
 PageFrame* PhysicalMemory::frame_of_virtual(const void* direct_mapped) const {
     hal::mm::PhysicalAddress address = hal::mm::virtual_to_physical(direct_mapped);
     return address != 0 ? frame_of(address) : nullptr;  // 0: not in the direct map
-}
-
-void PhysicalMemory::set_cpu_node(uint32_t cpu, uint32_t node) {
-    if (cpu >= kMaxCpus || node >= kMaxNodes) {
-        panic("physical memory: set_cpu_node(%u, %u) out of range", cpu, node);
-    }
-    cpu_nodes_[cpu] = static_cast<uint8_t>(node);
 }
 
 uint32_t PhysicalMemory::node_of_cpu(uint32_t cpu) const {

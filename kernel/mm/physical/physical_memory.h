@@ -20,6 +20,12 @@
 // Locking. One SpinLock per node guards that node's zones, free lists and
 // counters; no path holds two node locks. The lock is held only for list
 // operations: zeroing happens after it is dropped.
+//
+// Per-CPU page lists. Order-0 requests for the current CPU's node (kAnyNode
+// or that node, exact or not) and frees of order-0 blocks of that node go
+// through a short list of free frames the CPU keeps (cpu_page_cache.h), with
+// interrupts masked and no lock; the list is refilled from and drained to
+// the node's buddy lists in batches. Everything else bypasses the lists.
 #pragma once
 
 #include <stddef.h>
@@ -30,6 +36,7 @@
 #include "kernel/lib/error.h"
 #include "kernel/lib/memory_map.h"
 #include "kernel/lib/span.h"
+#include "kernel/mm/physical/cpu_page_cache.h"
 #include "kernel/mm/physical/page_frame.h"
 #include "kernel/mm/physical/zone.h"
 #include "kernel/sync/spin_lock.h"
@@ -50,8 +57,12 @@ struct PageRequest {
 
 struct NodeStatistics {
     uint64_t total_bytes = 0;  // all frames of the node's zones, descriptors included
-    uint64_t free_bytes = 0;
+    uint64_t free_bytes = 0;   // the buddy lists' and the CPU page lists' frames
+    // Free blocks per order; the frames on CPU page lists count as free
+    // order-0 blocks (which they are, only not merged with their buddies).
     uint64_t free_blocks[kMaxOrder + 1] = {};
+    // How many of free_blocks[0] are on CPU page lists.
+    uint64_t cpu_list_frames = 0;
     // Allocations this node served for a request that preferred another node.
     uint64_t fallback_allocations = 0;
 };
@@ -75,7 +86,8 @@ public:
     // BootAllocator's hand_over()): they become allocated order-0 blocks with
     // one reference each, which free() accepts like any other.
     // Errors: kAlreadyExists (called twice), kNotFound (no usable RAM),
-    // kUnsupported (a node id >= kMaxNodes), kNoSpace (more than kMaxZones
+    // kUnsupported (a node id >= kMaxNodes, or a node of 16 TiB or more,
+    // whose frames 32-bit indices cannot name), kNoSpace (more than kMaxZones
     // zones), kInvalidArgument (an `in_use` page outside usable RAM),
     // kOutOfMemory (no room for the descriptors), kBadAddress (RAM the direct
     // map does not reach).
@@ -86,12 +98,17 @@ public:
     // A block of 2^order frames, naturally aligned, with one reference; from
     // the requested node (kAnyNode: the current CPU's), else from the other
     // nodes in order of increasing node-id distance unless exact_node.
-    // kOutOfMemory if none is free, kInvalidArgument for a bad order or node.
+    // Order 0 from the current CPU's node comes from its page list first.
+    // kOutOfMemory if none is free even after draining the CPU page lists
+    // of every node the request may use; kInvalidArgument for a bad order
+    // or node.
     os::ErrorOr<PageFrame*> allocate(PageRequest request);
 
     // Returns a block head that allocate() returned. Panics on anything else
     // (double free, a tail or reserved frame, a foreign descriptor) and on a
-    // block that still has more than one reference.
+    // block that still has more than one reference. An order-0 block of the
+    // current CPU's node goes to the CPU's page list, unless split_block()
+    // made it.
     void free(PageFrame* frame);
 
     // Drops a reference; frees the block when it was the last one. Returns
@@ -112,10 +129,25 @@ public:
     void* virtual_address_of(const PageFrame* frame) const;        // via the direct map
     PageFrame* frame_of_virtual(const void* direct_mapped) const;  // nullptr if not RAM
 
-    // The node kAnyNode means on `cpu`. initialize() sets every CPU to the
-    // boot CPU's node; SMP bring-up corrects the others.
+    // The node kAnyNode means on `cpu`, and whose frames its page list
+    // holds. initialize() sets every CPU to the boot CPU's node; SMP
+    // bring-up corrects the others (a change drains the CPU's list, from
+    // this CPU: see cpu_page_cache.h on draining other CPUs' lists).
     void set_cpu_node(uint32_t cpu, uint32_t node);
     uint32_t node_of_cpu(uint32_t cpu) const;
+
+    // ---- Per-CPU page lists (cpu_page_cache.h) --------------------------
+
+    // Gives every frame on every CPU's page list back to the buddy lists;
+    // returns how many. For tests and memory pressure; draining other CPUs'
+    // lists assumes they are not allocating (true while only the boot CPU
+    // allocates: see cpu_page_cache.h).
+    size_t drain_cpu_lists();
+    // Drains every list, then applies `limits`: kInvalidArgument unless
+    // 1 <= batch <= high, or both are 0 (lists off: order-0 requests and
+    // frees go to the buddy lists, as every other order does).
+    os::ErrorOr<void> set_cpu_page_list_limits(CpuPageListLimits limits);
+    CpuPageListLimits cpu_page_list_limits() const { return list_limits_; }
 
     // ---- Statistics -------------------------------------------------------
 
@@ -141,8 +173,9 @@ public:
 
     size_t zone_count() const { return zone_count_; }
     ZoneInfo zone_info(size_t index) const;
-    // Calls visit(address, order) for every free block of zone `index`. Not
-    // locked: only for quiescent allocators (tests).
+    // Calls visit(address, order) for every free block of zone `index`'s
+    // buddy lists (not the CPU page lists). Not locked: only for quiescent
+    // allocators (tests).
     template <typename Visitor>
     void for_each_free_block(size_t index, Visitor&& visit) const {
         const Zone& zone = zones_[index];
@@ -150,10 +183,22 @@ public:
             visit(zone.frame_number(head) << hal::mm::kPageShift, order);
         });
     }
+    // Calls visit(cpu, address) for every frame on a CPU page list, each
+    // list from its hot end. Not synchronized: only for quiescent allocators.
+    template <typename Visitor>
+    void for_each_cpu_listed_frame(Visitor&& visit) const {
+        for (uint32_t cpu = 0; cpu < kMaxCpus; ++cpu) {
+            cpu_lists_[cpu].for_each(
+                [&](const PageFrame* frame) { visit(cpu, address_of(frame)); });
+        }
+    }
 
 private:
     struct Node {
         mutable SpinLock lock;
+        // The node's descriptor run: all its zones' arrays, lowest address
+        // first. CPU page lists index the node's frames from here.
+        PageFrame* frames = nullptr;
         uint8_t first_zone = Zone::kNoZone;  // chain through Zone::next_in_node
         uint64_t total_pages = 0;
         FreeCounts free;
@@ -169,9 +214,41 @@ private:
     void fill_descriptors(os::Span<const os::MemoryRange> in_use);
     void link_nodes();
 
+    [[gnu::noinline]] PageFrame* allocate_elsewhere(uint32_t preferred, PageRequest request);
+    PageFrame* allocate_from_other_nodes(uint32_t preferred, unsigned order);
     PageFrame* allocate_from_node(uint32_t node, unsigned order, bool fallback);
+    // A block from the node's zones, highest address first; under its lock.
+    PageFrame* take_locked(Node& node, unsigned order) {
+        for (uint8_t index = node.first_zone; index != Zone::kNoZone;
+             index = zones_[index].next_in_node) {
+            PageFrame* frame = zones_[index].allocate(order, node.free);
+            if (frame != nullptr) return frame;
+        }
+        return nullptr;
+    }
     const Zone* zone_of_frame_number(uint64_t frame_number) const;
     Zone& zone_of(PageFrame* frame, const char* operation);
+    // Panics unless `frame` is an allocated block head with at most one reference.
+    void check_free(const Zone& zone, const PageFrame* frame) const;
+    [[noreturn, gnu::cold, gnu::noinline]] void report_bad_free(const Zone& zone,
+                                                                const PageFrame* frame) const;
+
+    // allocate() and free() beyond their common case.
+    [[gnu::noinline]] os::ErrorOr<PageFrame*> allocate_slow(PageRequest request);
+    [[gnu::noinline]] os::ErrorOr<PageFrame*> zeroed(PageFrame* frame, unsigned order);
+    [[gnu::noinline]] void free_slow(Zone& zone, PageFrame* frame);
+
+    // The per-CPU page lists: hit paths in physical_memory.cc (only
+    // allocate() and free() and their slow paths call them), the rest in
+    // cpu_page_cache.cc.
+    PageFrame* allocate_from_cpu_list(uint32_t requested_node, bool may_refill);
+    bool free_to_cpu_list(const Zone& zone, PageFrame* frame, bool may_drain);
+    uint32_t refill_cpu_list(CpuPageList& list, uint32_t node);
+    uint32_t drain_cpu_list(CpuPageList& list, uint32_t node, uint32_t count);
+    // Drains the lists holding frames of `node` (kAnyNode: all); returns how many frames.
+    size_t drain_cpu_lists_of_node(uint32_t node);
+    uint64_t cpu_listed_frames(uint32_t node) const;
+    void reset_cpu_lists(uint32_t node);
     void format_node_line(uint32_t node, bool per_order, char* buffer, size_t capacity) const;
 
     Zone zones_[kMaxZones];  // sorted by address
@@ -179,6 +256,8 @@ private:
     Node nodes_[kMaxNodes];
     uint32_t nodes_with_memory_ = 0;  // bit n: node n has at least one zone
     uint8_t cpu_nodes_[kMaxCpus] = {};
+    CpuPageList cpu_lists_[kMaxCpus];  // cpu_lists_[c] holds frames of node cpu_nodes_[c]
+    CpuPageListLimits list_limits_;
     uint64_t allocation_failures_ = 0;
     // The descriptor arrays' pages, one run per node (kReserved frames).
     os::MemoryRange descriptor_runs_[kMaxNodes];

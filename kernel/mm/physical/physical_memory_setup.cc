@@ -75,9 +75,7 @@ os::ErrorOr<void> PhysicalMemory::initialize(const os::MemoryMap& map,
     // Nothing below can fail.
     link_nodes();
     fill_descriptors(in_use);
-    for (uint8_t& node : cpu_nodes_) {
-        node = static_cast<uint8_t>(numa.boot_cpu_node);
-    }
+    reset_cpu_lists(numa.boot_cpu_node);
     return {};
 }
 
@@ -123,6 +121,8 @@ os::ErrorOr<void> PhysicalMemory::place_descriptors(os::Span<const os::MemoryRan
             if (zones_[i].node() == node) frames += zones_[i].frame_count();
         }
         if (frames == 0) continue;
+        // CPU page lists name a node's frames by 32-bit index (16 TiB).
+        if (frames >= PageFrame::kNoFrame) return os::Error::kUnsupported;
         uint64_t bytes = os::align_up(frames * sizeof(PageFrame), kPageSize);
         uint64_t pages = bytes / kPageSize;
         // On its own node unless that would eat a large share of a tiny
@@ -180,12 +180,15 @@ os::ErrorOr<PhysicalAddress> PhysicalMemory::find_descriptor_run(
 void PhysicalMemory::link_nodes() {
     nodes_with_memory_ = 0;
     for (Node& node : nodes_) {
+        node.frames = nullptr;
         node.first_zone = Zone::kNoZone;
         node.total_pages = 0;
     }
     // Pushing in address order leaves each chain highest address first.
     for (size_t i = 0; i < zone_count_; ++i) {
         Node& node = nodes_[zones_[i].node()];
+        // The lowest zone's array starts the node's run (place_descriptors).
+        if (node.frames == nullptr) node.frames = zones_[i].frames();
         zones_[i].next_in_node = node.first_zone;
         node.first_zone = static_cast<uint8_t>(i);
         node.total_pages += zones_[i].frame_count();

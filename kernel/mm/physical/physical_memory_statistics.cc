@@ -26,10 +26,15 @@ NodeStatistics PhysicalMemory::statistics(uint32_t node_id) const {
     const Node& node = nodes_[node_id];
     SpinLockGuard guard(node.lock);  // one consistent snapshot
     statistics.total_bytes = node.total_pages << hal::mm::kPageShift;
-    statistics.free_bytes = node.free.pages << hal::mm::kPageShift;
+    // Refills and drains move frames under this lock too, so only the lists'
+    // own CPUs' allocations and frees (which change what is free anyway) can
+    // make the sum a moment old.
+    statistics.cpu_list_frames = cpu_listed_frames(node_id);
+    statistics.free_bytes = (node.free.pages + statistics.cpu_list_frames) << hal::mm::kPageShift;
     for (unsigned order = 0; order <= kMaxOrder; ++order) {
         statistics.free_blocks[order] = node.free.blocks[order];
     }
+    statistics.free_blocks[0] += statistics.cpu_list_frames;
     statistics.fallback_allocations = node.fallback_allocations;
     return statistics;
 }

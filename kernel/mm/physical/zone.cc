@@ -47,6 +47,7 @@ PageFrame* Zone::allocate(unsigned order, FreeCounts& counts) {
 
     head->state_ = FrameState::kAllocated;
     head->order_ = static_cast<uint8_t>(order);
+    head->split_ = false;
     head->references_ = 1;
     head->owner = nullptr;
     head->usage_ = FrameUsage::kGeneral;
@@ -85,6 +86,7 @@ void Zone::split(PageFrame* head) {
         PageFrame* frame = head + i;
         frame->state_ = FrameState::kAllocated;
         frame->order_ = 0;
+        frame->split_ = true;  // free() returns it to the buddy lists (see PageFrame)
         frame->references_ = 1;
         frame->usage_ = head->usage_;
         if (i != 0) frame->owner = nullptr;  // tails' owner fields are stale (see PageFrame)

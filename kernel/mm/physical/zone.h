@@ -73,8 +73,9 @@ public:
     void free(PageFrame* head, FreeCounts& counts);
 
     // Makes every frame of the allocated block headed by `head` an
-    // allocated order-0 block with one reference and the head's usage (the
-    // caller checked `head`). Free counts do not change: nothing is freed.
+    // allocated order-0 block with one reference, the head's usage and the
+    // split mark (PageFrame::split_; the caller checked `head`). Free counts
+    // do not change: nothing is freed.
     void split(PageFrame* head);
 
     // Frees [first, first + count): frames of this zone that are kTail and

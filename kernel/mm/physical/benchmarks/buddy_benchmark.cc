@@ -5,9 +5,12 @@
 // Both sides are measured warm, as a running kernel or program sees them:
 //  - buddy: half the blocks of the order are allocated, so the free lists
 //    hold blocks whose buddies are in use and alloc+free is pure list work.
-//    The "pristine" variants start with everything free in 4 MiB blocks, so
-//    each iteration splits down from order 10 and merges all the way back
-//    (the worst case for one alloc+free pair).
+//    Order 0 goes through the CPU's page list (cpu_page_cache.h) as it does
+//    in the kernel; "order0_no_cpu_lists" is the same with the lists off,
+//    i.e. the buddy lists' own order-0 path. The "pristine" variants start
+//    with everything free in 4 MiB blocks and no CPU lists, so each
+//    iteration splits down from order 10 and merges all the way back (the
+//    worst case for one alloc+free pair of the buddy lists).
 //  - malloc: a guard allocation keeps the freed chunk away from the top of
 //    the heap, so free() does not trim and malloc() reuses the chunk.
 //
@@ -76,7 +79,11 @@ std::vector<PageFrame*> fragment(unsigned order) {
     return held;
 }
 
-void buddy_alloc_free(benchmark::State& state, unsigned order, bool warm) {
+void buddy_alloc_free(benchmark::State& state, unsigned order, bool warm, bool cpu_lists) {
+    // Draining the lists first also makes "pristine" pristine again.
+    kernel::mm::CpuPageListLimits limits;
+    if (!cpu_lists) limits = {.batch = 0, .high = 0};
+    if (memory().set_cpu_page_list_limits(limits).is_error()) abort();
     std::vector<PageFrame*> held;
     if (warm) held = fragment(order);
     for (auto _ : state) {
@@ -131,6 +138,8 @@ public:
     void Finalize() override {
         ConsoleReporter::Finalize();
         ratio("order0", "buddy_alloc_free/order0", "malloc_free/4KiB");
+        ratio("order0 without CPU lists", "buddy_alloc_free/order0_no_cpu_lists",
+              "malloc_free/4KiB");
         ratio("order4", "buddy_alloc_free/order4", "malloc_free/64KiB");
         ratio("order0 pristine", "buddy_alloc_free/order0_pristine", "malloc_free/4KiB");
         ratio("order4 pristine", "buddy_alloc_free/order4_pristine", "malloc_free/64KiB");
@@ -152,10 +161,14 @@ private:
 }  // namespace
 
 int main(int argc, char** argv) {
-    benchmark::RegisterBenchmark("buddy_alloc_free/order0", buddy_alloc_free, 0u, true);
-    benchmark::RegisterBenchmark("buddy_alloc_free/order4", buddy_alloc_free, 4u, true);
-    benchmark::RegisterBenchmark("buddy_alloc_free/order0_pristine", buddy_alloc_free, 0u, false);
-    benchmark::RegisterBenchmark("buddy_alloc_free/order4_pristine", buddy_alloc_free, 4u, false);
+    benchmark::RegisterBenchmark("buddy_alloc_free/order0", buddy_alloc_free, 0u, true, true);
+    benchmark::RegisterBenchmark("buddy_alloc_free/order0_no_cpu_lists", buddy_alloc_free, 0u, true,
+                                 false);
+    benchmark::RegisterBenchmark("buddy_alloc_free/order4", buddy_alloc_free, 4u, true, true);
+    benchmark::RegisterBenchmark("buddy_alloc_free/order0_pristine", buddy_alloc_free, 0u, false,
+                                 false);
+    benchmark::RegisterBenchmark("buddy_alloc_free/order4_pristine", buddy_alloc_free, 4u, false,
+                                 false);
     benchmark::RegisterBenchmark("malloc_free/4KiB", malloc_free, size_t{4096});
     benchmark::RegisterBenchmark("malloc_free/64KiB", malloc_free, size_t{65536});
     benchmark::Initialize(&argc, argv);

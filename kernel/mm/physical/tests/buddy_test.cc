@@ -73,7 +73,7 @@ TEST_F(BuddyTest, EveryOrderIsNaturallyAlignedWithOneReference) {
     for (unsigned order = 0; order <= kMaxOrder; ++order) {
         check(allocate_into(memory(), model_, {.order = order}), order);
         free_from(memory(), model_, model_.begin()->first);
-        EXPECT_EQ(free_blocks(memory()), initial_);
+        EXPECT_EQ(free_blocks_after_draining(memory()), initial_);
     }
     // ...and all of orders 0..9 held at once (1023 pages).
     for (unsigned order = 0; order < kMaxOrder; ++order) {
@@ -81,10 +81,13 @@ TEST_F(BuddyTest, EveryOrderIsNaturallyAlignedWithOneReference) {
     }
     while (!model_.empty())
         free_from(memory(), model_, model_.begin()->first);
-    EXPECT_EQ(free_blocks(memory()), initial_);
+    EXPECT_EQ(free_blocks_after_draining(memory()), initial_);
 }
 
 TEST_F(BuddyTest, SplitsTheSmallestSufficientBlockAndMergesItBack) {
+    // About the buddy lists alone: without CPU page lists, which would take
+    // a batch of order-0 frames at once.
+    ASSERT_FALSE(memory().set_cpu_page_list_limits({0, 0}).is_error());
     // The only order-2 block is the smallest free block: order 0 and 1 must
     // come out of it, not out of the 4 MiB one.
     auto order_two = std::find_if(initial_.begin(), initial_.end(),
@@ -129,7 +132,7 @@ TEST_F(BuddyTest, ExhaustionFailsWithOutOfMemoryAndLosesNothing) {
     std::shuffle(addresses.begin(), addresses.end(), std::mt19937(7));
     for (uint64_t address : addresses)
         free_from(memory(), model_, address);
-    EXPECT_EQ(free_blocks(memory()), initial_);
+    EXPECT_EQ(free_blocks_after_draining(memory()), initial_);
     EXPECT_TRUE(check_invariants(memory(), model_));
 }
 
@@ -151,7 +154,7 @@ TEST_F(BuddyTest, MixedOrderExhaustionLeavesOnlySmallerBlocks) {
     EXPECT_TRUE(check_invariants(memory(), model_));
     while (!model_.empty())
         free_from(memory(), model_, model_.rbegin()->first);
-    EXPECT_EQ(free_blocks(memory()), initial_);
+    EXPECT_EQ(free_blocks_after_draining(memory()), initial_);
 }
 
 TEST(BuddyFragmentationTest, AlternateFreesBlockHigherOrdersUntilNeighboursReturn) {
@@ -181,9 +184,12 @@ TEST(BuddyFragmentationTest, AlternateFreesBlockHigherOrdersUntilNeighboursRetur
         EXPECT_EQ(result.error(), os::Error::kOutOfMemory);
     }
 
-    // Returning the odd neighbours lets everything merge again.
+    // Returning the odd neighbours lets everything merge again, once the
+    // frames on the CPU's page list are back in the buddy lists.
     for (uint64_t i = 1; i < 1024; i += 2)
         free_from(memory, model, kBase + i * kPage);
+    EXPECT_TRUE(check_invariants(memory, model));
+    memory.drain_cpu_lists();
     EXPECT_TRUE(check_invariants(memory, model));
     EXPECT_EQ(memory.statistics(0).free_blocks[kMaxOrder], 1u);
     PageFrame* big = allocate_into(memory, model, {.order = kMaxOrder});
@@ -223,7 +229,7 @@ TEST_F(BuddyTest, ReferenceCountsForCopyOnWrite) {
     EXPECT_EQ(memory().release(frame), 0u);  // the last reference frees it
     model_.erase(address);
     EXPECT_NE(frame->state(), FrameState::kAllocated);
-    EXPECT_EQ(free_blocks(memory()), initial_);
+    EXPECT_EQ(free_blocks_after_draining(memory()), initial_);
 }
 
 TEST_F(BuddyTest, OwnerBelongsToTheAllocatingCode) {
@@ -337,7 +343,8 @@ TEST_F(BuddyDeathTest, DoubleFreeAfterMerging) {
     PageFrame* upper = allocate_into(memory(), model_, {});
     ASSERT_EQ(memory().address_of(upper), memory().address_of(lower) + kPage);
     memory().free(upper);
-    memory().free(lower);  // merges with `upper`, which becomes a tail frame
+    memory().free(lower);
+    memory().drain_cpu_lists();  // merges them: `upper` becomes a tail frame
     EXPECT_DEATH(memory().free(upper),
                  "KERNEL PANIC: physical memory: free of frame 0x[0-9a-f]+, "
                  "which is not the head of an allocated block");

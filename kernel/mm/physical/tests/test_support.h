@@ -1,6 +1,7 @@
 // Shared pieces of the physical memory tests: a simulated machine (RAM,
 // memory map, NUMA topology) and an invariant checker that compares the
-// allocator's free lists and statistics with a model of what is allocated.
+// allocator's free lists, CPU page lists and statistics with a model of what
+// is allocated.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -25,6 +26,8 @@ inline constexpr uint64_t kPage = hal::mm::kPageSize;
 using Model = std::map<uint64_t, unsigned>;
 // Free blocks as (address, order).
 using FreeBlocks = std::set<std::pair<uint64_t, unsigned>>;
+// Frames on CPU page lists: address -> CPU.
+using ListedFrames = std::map<uint64_t, uint32_t>;
 
 // Simulated RAM at [ram_base, ram_base + ram_size); the memory map and the
 // NUMA topology describe whatever part of it a test wants.
@@ -66,6 +69,55 @@ inline FreeBlocks free_blocks(const PhysicalMemory& memory) {
     return blocks;
 }
 
+// The buddy lists after giving every CPU page list back (which merges).
+inline FreeBlocks free_blocks_after_draining(PhysicalMemory& memory) {
+    memory.drain_cpu_lists();
+    return free_blocks(memory);
+}
+
+inline ListedFrames cpu_listed_frames(const PhysicalMemory& memory) {
+    ListedFrames frames;
+    memory.for_each_cpu_listed_frame([&](uint32_t cpu, uint64_t address) {
+        EXPECT_TRUE(frames.insert({address, cpu}).second)
+            << "frame 0x" << std::hex << address << " is on two CPU lists";
+    });
+    return frames;
+}
+
+inline int zone_index_of(const PhysicalMemory& memory, uint64_t address) {
+    for (size_t i = 0; i < memory.zone_count(); ++i) {
+        ZoneInfo zone = memory.zone_info(i);
+        if (address >= zone.base && address < zone.base + zone.frame_count * kPage) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
+// What the buddy lists would hold if the CPU page lists were drained,
+// computed by merging in the test (without touching the allocator): every
+// free frame in the largest aligned blocks that stay inside one zone.
+inline FreeBlocks coalesced_free_blocks(const PhysicalMemory& memory) {
+    FreeBlocks blocks = free_blocks(memory);
+    for (auto [address, cpu] : cpu_listed_frames(memory))
+        blocks.insert({address, 0});
+    for (unsigned order = 0; order < kMaxOrder; ++order) {
+        for (auto it = blocks.begin(); it != blocks.end();) {
+            auto [address, block_order] = *it;
+            uint64_t buddy = address ^ (kPage << order);
+            if (block_order != order || buddy < address || !blocks.count({buddy, order}) ||
+                zone_index_of(memory, buddy) != zone_index_of(memory, address)) {
+                ++it;
+                continue;
+            }
+            blocks.erase({buddy, order});
+            it = blocks.erase(it);
+            blocks.insert({address, order + 1});  // sorts after `it`: merged again at order + 1
+        }
+    }
+    return blocks;
+}
+
 inline uint64_t free_pages(const FreeBlocks& blocks) {
     uint64_t pages = 0;
     for (auto [address, order] : blocks)
@@ -77,25 +129,21 @@ inline uint64_t free_pages(const FreeBlocks& blocks) {
 // test holds:
 //  - each free block is naturally aligned, inside one zone, headed by a kFree
 //    frame of its order, with kTail frames behind it;
+//  - each frame on a CPU page list is a kCpuListed frame of order 0 of that
+//    CPU's node, and no list holds more than the high watermark;
 //  - each model block is headed by a kAllocated frame of its order, inside
 //    one zone;
-//  - free blocks, allocated blocks and kReserved frames cover every frame of
-//    every zone exactly once;
+//  - free blocks, listed frames, allocated blocks and kReserved frames cover
+//    every frame of every zone exactly once;
 //  - no free block has a free buddy of the same order in its zone (fully
-//    coalesced);
-//  - per-node statistics equal what the free lists hold.
+//    coalesced; listed frames are free but deliberately not merged);
+//  - per-node statistics equal what the free lists and CPU lists hold, the
+//    listed frames counted as free order-0 blocks.
 inline ::testing::AssertionResult check_invariants(const PhysicalMemory& memory,
                                                    const Model& allocated) {
-    std::map<uint64_t, int> owner_of_frame;  // frame address -> 1 free, 2 allocated
-    auto zone_of = [&](uint64_t address) -> int {
-        for (size_t i = 0; i < memory.zone_count(); ++i) {
-            ZoneInfo zone = memory.zone_info(i);
-            if (address >= zone.base && address < zone.base + zone.frame_count * kPage) {
-                return static_cast<int>(i);
-            }
-        }
-        return -1;
-    };
+    // frame address -> 1 free, 2 allocated, 3 on a CPU page list
+    std::map<uint64_t, int> owner_of_frame;
+    auto zone_of = [&](uint64_t address) { return zone_index_of(memory, address); };
     auto cover = [&](uint64_t address, unsigned order, int kind) -> ::testing::AssertionResult {
         uint64_t size = kPage << order;
         if (address % size != 0) {
@@ -117,7 +165,8 @@ inline ::testing::AssertionResult check_invariants(const PhysicalMemory& memory,
             const PageFrame* descriptor = memory.frame_of(frame);
             FrameState expected = frame != address ? FrameState::kTail
                                   : kind == 1      ? FrameState::kFree
-                                                   : FrameState::kAllocated;
+                                  : kind == 2      ? FrameState::kAllocated
+                                                   : FrameState::kCpuListed;
             if (descriptor->state() != expected) {
                 return ::testing::AssertionFailure()
                        << "frame 0x" << std::hex << frame << " has state "
@@ -141,6 +190,29 @@ inline ::testing::AssertionResult check_invariants(const PhysicalMemory& memory,
         uint32_t node = memory.zone_info(zone_of(address)).node;
         expected[node].free_blocks[order]++;
         expected[node].free_bytes += kPage << order;
+    }
+    std::map<uint32_t, uint64_t> list_lengths;
+    for (auto [address, cpu] : cpu_listed_frames(memory)) {
+        auto result = cover(address, 0, 3);
+        if (!result) return result;
+        uint32_t node = memory.zone_info(zone_of(address)).node;
+        if (node != memory.node_of_cpu(cpu)) {
+            return ::testing::AssertionFailure()
+                   << "frame 0x" << std::hex << address << std::dec << " of node " << node
+                   << " is on the list of CPU " << cpu << ", which is on node "
+                   << memory.node_of_cpu(cpu);
+        }
+        expected[node].free_blocks[0]++;
+        expected[node].free_bytes += kPage;
+        expected[node].cpu_list_frames++;
+        ++list_lengths[cpu];
+    }
+    for (auto [cpu, length] : list_lengths) {
+        if (length > memory.cpu_page_list_limits().high) {
+            return ::testing::AssertionFailure()
+                   << "CPU " << cpu << " lists " << length << " frames, above the high watermark "
+                   << memory.cpu_page_list_limits().high;
+        }
     }
     for (auto [address, order] : allocated) {
         auto result = cover(address, order, 2);
@@ -176,6 +248,11 @@ inline ::testing::AssertionResult check_invariants(const PhysicalMemory& memory,
                    << "node " << node << " statistics: " << actual.free_bytes << " free of "
                    << actual.total_bytes << ", free lists hold " << expected[node].free_bytes
                    << " of " << expected[node].total_bytes;
+        }
+        if (actual.cpu_list_frames != expected[node].cpu_list_frames) {
+            return ::testing::AssertionFailure()
+                   << "node " << node << " statistics: " << actual.cpu_list_frames
+                   << " frames on CPU lists, the lists hold " << expected[node].cpu_list_frames;
         }
         for (unsigned order = 0; order <= kMaxOrder; ++order) {
             if (actual.free_blocks[order] != expected[node].free_blocks[order]) {
