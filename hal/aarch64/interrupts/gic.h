@@ -50,7 +50,7 @@ public:
     irq::Line line_count() const final { return lines_; }
 
     // Enables one of the HAL's own lines (the timer's PPI) on this CPU.
-    virtual void enable_reserved(irq::Line line) = 0;
+    void enable_reserved(irq::Line line) { unmask(line); }
     // Brings up this CPU's part of the GIC (CPU interface; GICv3
     // redistributor) with its SGIs and PPIs masked but the IPI's. Called by
     // initialize() on the boot CPU; by the SMP code on every other CPU.
@@ -66,6 +66,11 @@ protected:
     }
     virtual void unmask(irq::Line line) = 0;
     virtual void mask(irq::Line line) = 0;
+
+    // A line's bit and the byte offset of its 32-bit word in the one-bit-per-
+    // line register arrays (ISENABLER, ICENABLER, ICPENDR, IGROUPR).
+    static uint32_t bit_of(irq::Line line) { return uint32_t{1} << (line % 32); }
+    static uintptr_t word_of(irq::Line line) { return (line / 32) * 4; }
 
     irq::Line lines_ = 0;  // set by initialize()
 };

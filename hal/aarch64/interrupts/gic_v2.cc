@@ -3,6 +3,7 @@
 #include "hal/aarch64/early_mappings.h"
 #include "hal/aarch64/interrupts/mmio.h"
 #include "hal/cpu.h"
+#include "kernel/lib/utility.h"
 
 namespace hal::aarch64 {
 namespace {
@@ -38,27 +39,16 @@ constexpr uint32_t kEnable = 1;
 
 constexpr uint32_t kInterruptIdMask = 0x3ff;
 
-uint32_t bit_of(irq::Line line) {
-    return uint32_t{1} << (line % 32);
-}
-
-uintptr_t word_of(irq::Line line) {
-    return (line / 32) * 4;
-}
-
-uint64_t min(uint64_t a, uint64_t b) {
-    return a < b ? a : b;
-}
-
 }  // namespace
 
 os::ErrorOr<void> GicV2::initialize() {
     const InterruptPlatform& platform = interrupt_platform();
     if (!platform.has_gic || platform.gic.version != GicVersion::kV2) return os::Error::kNotFound;
-    void* distributor = map_device(platform.gic.distributor.base,
-                                   min(platform.gic.distributor.size, kDistributorSize));
-    void* cpu_interface =
-        map_device(platform.gic.second.base, min(platform.gic.second.size, kCpuInterfaceSize));
+    void* distributor =
+        map_device(platform.gic.distributor.base,
+                   os::min<uint64_t>(platform.gic.distributor.size, kDistributorSize));
+    void* cpu_interface = map_device(
+        platform.gic.second.base, os::min<uint64_t>(platform.gic.second.size, kCpuInterfaceSize));
     if (distributor == nullptr || cpu_interface == nullptr) return os::Error::kNoSpace;
     distributor_ = reinterpret_cast<uintptr_t>(distributor);
     cpu_interface_ = reinterpret_cast<uintptr_t>(cpu_interface);

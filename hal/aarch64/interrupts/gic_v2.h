@@ -17,7 +17,6 @@ public:
     void end_of_interrupt(irq::Line line) override;
     os::ErrorOr<void> set_affinity(irq::Line line, uint32_t cpu) override;
 
-    void enable_reserved(irq::Line line) override { unmask(line); }
     os::ErrorOr<void> initialize_this_cpu() override;
     os::ErrorOr<void> send_sgi(uint32_t cpu, uint32_t intid) override;
 

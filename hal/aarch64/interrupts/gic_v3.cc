@@ -5,6 +5,7 @@
 #include "hal/aarch64/interrupts/mmio.h"
 #include "hal/cpu.h"
 #include "hal/mm.h"
+#include "kernel/lib/utility.h"
 
 namespace hal::aarch64 {
 namespace {
@@ -55,18 +56,6 @@ constexpr uint32_t kInterruptIdMask = 0xffffff;
 // cycles; the bound only keeps a broken one from hanging the boot.
 constexpr int kMaxPolls = 1000000;
 
-uint32_t bit_of(irq::Line line) {
-    return uint32_t{1} << (line % 32);
-}
-
-uintptr_t word_of(irq::Line line) {
-    return (line / 32) * 4;
-}
-
-uint64_t min(uint64_t a, uint64_t b) {
-    return a < b ? a : b;
-}
-
 // The CPU interface. Named system registers: clang 16 knows them all.
 uint64_t read_sre() {
     uint64_t value;
@@ -90,8 +79,9 @@ void GicV3::wait_for_redistributor(uint32_t cpu) const {
 os::ErrorOr<void> GicV3::initialize() {
     const InterruptPlatform& platform = interrupt_platform();
     if (!platform.has_gic || platform.gic.version != GicVersion::kV3) return os::Error::kNotFound;
-    void* distributor = map_device(platform.gic.distributor.base,
-                                   min(platform.gic.distributor.size, kDistributorSize));
+    void* distributor =
+        map_device(platform.gic.distributor.base,
+                   os::min<uint64_t>(platform.gic.distributor.size, kDistributorSize));
     if (distributor == nullptr) return os::Error::kNoSpace;
     distributor_ = reinterpret_cast<uintptr_t>(distributor);
 

@@ -22,7 +22,6 @@ public:
     os::ErrorOr<void> set_affinity(irq::Line, uint32_t) override {
         return os::Error::kInvalidArgument;
     }
-    void enable_reserved(irq::Line) override {}
     os::ErrorOr<void> initialize_this_cpu() override { return os::Error::kNotFound; }
     os::ErrorOr<void> send_sgi(uint32_t, uint32_t) override { return os::Error::kInvalidArgument; }
 

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "hal/x86_64/tests/madt_builder.h"
+
 #include <stdint.h>
 
 #include <initializer_list>
@@ -14,45 +16,6 @@ namespace {
 constexpr uint32_t kEnabled = 1;
 constexpr uint32_t kOnlineCapable = 2;
 
-// Builds a MADT: the 44-byte fixed part (header, local APIC address, flags),
-// then entries. The count reads the span's size, so the header stays zero.
-class MadtBuilder {
-public:
-    MadtBuilder& local_apic(uint8_t apic_id, uint32_t flags) {
-        append({0, 8, apic_id, apic_id});
-        append_u32(flags);
-        return *this;
-    }
-    MadtBuilder& local_x2apic(uint32_t x2apic_id, uint32_t flags) {
-        append({9, 16, 0, 0});
-        append_u32(x2apic_id);
-        append_u32(flags);
-        append_u32(x2apic_id);  // ACPI processor UID
-        return *this;
-    }
-    MadtBuilder& io_apic() {
-        append({1, 12, 0, 0, 0, 0, 0xc0, 0xfe, 0, 0, 0, 0});
-        return *this;
-    }
-    MadtBuilder& raw(std::initializer_list<uint8_t> bytes) {
-        append(bytes);
-        return *this;
-    }
-
-    std::vector<uint8_t> bytes() const { return bytes_; }
-
-private:
-    void append(std::initializer_list<uint8_t> bytes) {
-        bytes_.insert(bytes_.end(), bytes.begin(), bytes.end());
-    }
-    void append_u32(uint32_t value) {
-        for (int shift = 0; shift < 32; shift += 8)
-            bytes_.push_back(uint8_t(value >> shift));
-    }
-
-    std::vector<uint8_t> bytes_ = std::vector<uint8_t>(44, 0);
-};
-
 os::ErrorOr<uint32_t> count(const std::vector<uint8_t>& madt) {
     return count_madt_processors(os::Bytes(madt.data(), madt.size()));
 }
@@ -60,7 +23,7 @@ os::ErrorOr<uint32_t> count(const std::vector<uint8_t>& madt) {
 TEST(Madt, CountsEnabledAndOnlineCapableProcessors) {
     auto madt = MadtBuilder()
                     .local_apic(0, kEnabled)
-                    .io_apic()
+                    .io_apic(0, 0xfec00000, 0)
                     .local_apic(1, kEnabled)
                     .local_apic(2, 0)  // present but unusable
                     .local_apic(3, kOnlineCapable)
@@ -111,7 +74,7 @@ TEST(Madt, LoneTrailingByteIsMalformed) {
 TEST(Madt, EveryTruncationFailsCleanlyOrCountsWhatIsWhole) {
     auto full = MadtBuilder()
                     .local_apic(0, kEnabled)
-                    .io_apic()
+                    .io_apic(0, 0xfec00000, 0)
                     .local_x2apic(256, kEnabled)
                     .local_apic(1, kEnabled)
                     .bytes();
