@@ -2,6 +2,7 @@
 
 #include "hal/cpu.h"
 #include "kernel/debug/print.h"
+#include "kernel/smp/cpus.h"
 #include "kernel/sync/spin_lock.h"
 
 namespace kernel::interrupt {
@@ -13,7 +14,7 @@ struct Attachment {
     uint64_t count = 0;
 };
 
-inline constexpr uint32_t kMaxCpus = 64;
+using smp::kMaxCpus;
 
 SpinLock attachments_lock;  // guards attach/detach; dispatch reads atomically
 Attachment attachments[kMaxLines];
@@ -84,7 +85,7 @@ void handle_interrupt(hal::irq::Line line) {
 
 void handle_ipi() {
     uint32_t cpu = hal::current_cpu_index();
-    if (cpu < interrupt::kMaxCpus) __atomic_add_fetch(&interrupt::ipis[cpu], 1, __ATOMIC_RELAXED);
+    if (cpu < smp::kMaxCpus) __atomic_add_fetch(&interrupt::ipis[cpu], 1, __ATOMIC_RELAXED);
 }
 
 }  // namespace kernel

@@ -2,11 +2,12 @@
 
 #include "hal/cpu.h"
 #include "hal/timer.h"
+#include "kernel/smp/cpus.h"
 
 namespace kernel::time {
 namespace {
 
-inline constexpr uint32_t kMaxCpus = 64;
+using smp::kMaxCpus;
 inline constexpr uint64_t kNanosecondsPerSecond = 1000000000;
 
 // Per CPU; touched only by its own CPU, with interrupts masked.
