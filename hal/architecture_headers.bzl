@@ -6,9 +6,10 @@ def architecture_headers():
     - page_table_format: mmu/page_table_format.h, the page-table entry format
       (header-only, so host tests and the boot assembly can use it too);
       hal/page_table_format.h selects the target's.
-    - cpu_inline: include/hal/arch/cpu_inline.h, the inline part of hal/cpu.h.
-      Only //hal:interface depends on it (for the target architecture);
-      generic code includes hal/cpu.h.
+    - cpu_inline: include/hal/arch/*.h: cpu_inline.h, the inline part of
+      hal/cpu.h, and thread_context.h, the ThreadContext of
+      hal/thread_context.h. Only //hal:interface depends on it (for the
+      target architecture); generic code includes the hal/*.h headers.
     """
     native.cc_library(
         name = "page_table_format",
@@ -21,7 +22,7 @@ def architecture_headers():
     )
     native.cc_library(
         name = "cpu_inline",
-        hdrs = ["include/hal/arch/cpu_inline.h"],
+        hdrs = native.glob(["include/hal/arch/*.h"]),
         includes = ["include"],
         visibility = ["//hal:__pkg__"],
     )

@@ -24,6 +24,8 @@ const char* to_string(Error error) {
             return "permission denied";
         case Error::kAlreadyExists:
             return "already exists";
+        case Error::kTimedOut:
+            return "timed out";
     }
     return "unknown error";
 }

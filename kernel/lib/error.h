@@ -19,6 +19,7 @@ enum class Error : int {
     kBadAddress,           // a pointer (usually from user space) is not mapped or not allowed
     kPermissionDenied,     // the operation is not allowed on this object (e.g. W^X)
     kAlreadyExists,        // the range or name is already in use
+    kTimedOut,             // a deadline passed before the event
 };
 
 const char* to_string(Error error);

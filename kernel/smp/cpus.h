@@ -4,9 +4,11 @@
 
 #include <stdint.h>
 
+#include "hal/cpu.h"
+
 namespace kernel::smp {
 
-inline constexpr uint32_t kMaxCpus = 64;
+inline constexpr uint32_t kMaxCpus = hal::kMaxCpus;
 
 // Starts the other CPUs and waits (bounded) for them; returns how many CPUs
 // run in all, the boot CPU included, and prints "smp: N of M CPUs online".

@@ -12,6 +12,10 @@
 
 namespace hal {
 
+// The most CPUs the kernel and the HAL handle (CPU indices 0..kMaxCpus-1;
+// CPU masks are one 64-bit word). Firmware listing more gets the first 64.
+inline constexpr uint32_t kMaxCpus = 64;
+
 // Disables interrupts on this CPU and stops it for good.
 [[noreturn]] void halt();
 
@@ -33,6 +37,8 @@ inline uint32_t current_cpu_index();
 using InterruptState = uint64_t;
 inline InterruptState disable_interrupts();
 inline void restore_interrupts(InterruptState previous);
+// Whether interrupts are unmasked on this CPU right now.
+inline bool interrupts_enabled();
 
 // A free-running counter for measurements: rdtsc on x86_64, PMCCNTR_EL0 on
 // aarch64, rdcycle on riscv64. Under QEMU `-icount shift=0` it counts guest

@@ -18,9 +18,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hal/cpu.h"
+
 namespace hal::x86_64 {
 
-inline constexpr uint32_t kMaxCpus = 64;
+using hal::kMaxCpus;
 
 struct CpuLocal {
     uint32_t index;  // offset 0: what current_cpu_index() reads

@@ -41,6 +41,12 @@ inline void restore_interrupts(InterruptState previous) {
     asm volatile("msr daif, %0" : : "r"(previous) : "memory");
 }
 
+inline bool interrupts_enabled() {
+    uint64_t daif;
+    asm volatile("mrs %0, daif" : "=r"(daif) : : "memory");
+    return (daif & (1 << 7)) == 0;  // DAIF.I clear: IRQs taken
+}
+
 inline void spin_pause() {
     asm volatile("yield" ::: "memory");
 }

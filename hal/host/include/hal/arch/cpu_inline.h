@@ -1,6 +1,7 @@
 // The inline part of hal/cpu.h for host builds (included by hal/cpu.h;
 // include that instead): a host thread is a CPU whose index the test sets
-// with hal::host::set_current_cpu(), and there are no interrupts to mask.
+// with hal::host::set_current_cpu(), and "interrupts" are a per-thread flag
+// that only records masking (so code asserting on it can be tested).
 #pragma once
 
 #include <stdint.h>
@@ -10,6 +11,7 @@ namespace hal {
 namespace host::internal {
 // Written by set_current_cpu() (host_hal.h).
 inline constinit thread_local uint32_t current_cpu = 0;
+inline constinit thread_local bool interrupts_enabled = true;
 }  // namespace host::internal
 
 inline uint32_t current_cpu_index() {
@@ -17,10 +19,18 @@ inline uint32_t current_cpu_index() {
 }
 
 inline InterruptState disable_interrupts() {
-    return 0;
+    InterruptState previous = host::internal::interrupts_enabled;
+    host::internal::interrupts_enabled = false;
+    return previous;
 }
 
-inline void restore_interrupts(InterruptState) {}
+inline void restore_interrupts(InterruptState previous) {
+    host::internal::interrupts_enabled = previous != 0;
+}
+
+inline bool interrupts_enabled() {
+    return host::internal::interrupts_enabled;
+}
 
 inline void spin_pause() {}
 

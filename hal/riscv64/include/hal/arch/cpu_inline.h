@@ -31,6 +31,12 @@ inline void restore_interrupts(InterruptState previous) {
     if ((previous & riscv64::kSstatusSie) != 0) asm volatile("csrsi sstatus, 1 << 1" ::: "memory");
 }
 
+inline bool interrupts_enabled() {
+    uint64_t status;
+    asm volatile("csrr %0, sstatus" : "=r"(status) : : "memory");
+    return (status & riscv64::kSstatusSie) != 0;
+}
+
 inline void spin_pause() {
     // Zihintpause's `pause`, encoded as the FENCE hint it is (pred = W,
     // succ = 0): a CPU without the extension executes it as a fence that

@@ -36,6 +36,12 @@ inline void restore_interrupts(InterruptState previous) {
     }
 }
 
+inline bool interrupts_enabled() {
+    uint64_t flags;
+    asm volatile("pushfq; popq %0" : "=r"(flags) : : "memory");
+    return (flags & x86_64::kFlagsInterruptEnable) != 0;
+}
+
 inline void spin_pause() {
     asm volatile("pause");
 }

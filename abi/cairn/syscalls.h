@@ -1,0 +1,147 @@
+// System call numbers and their arguments: the contract between the kernel
+// (kernel/syscall) and the user runtime (user/runtime). Registers per
+// architecture: hal/include/hal/user_mode.h (and abi/README.md).
+//
+// Each call returns a value >= 0 or a negated cairn::Status (status.h).
+// Pointers are user addresses; the kernel validates every one (range,
+// permissions, overflow) and answers kBadAddress rather than faulting.
+// Numbers are stable: never reuse or renumber one.
+#pragma once
+
+#include <stdint.h>
+
+namespace cairn {
+
+enum class Syscall : uint64_t {
+    // ---- debug ---------------------------------------------------------
+    // (const char* text, size_t length) -> bytes written. Length <= 4096.
+    kDebugPrint = 0,
+    // () -> 0. Prints "debug_break: thread <tid> (<name>)" and the caller's
+    // user registers, then continues.
+    kDebugBreak = 1,
+
+    // ---- threads -------------------------------------------------------
+    // (const ThreadCreateArguments* arguments) -> thread id. Starts a
+    // thread in the caller's process (or in the address space named by
+    // arguments->address_space, which must belong to the caller's process).
+    kThreadCreate = 16,
+    // (int64_t status) -> never returns. The last thread to exit ends its
+    // process with this status.
+    kThreadExit = 17,
+    // () -> 0. Gives the CPU to the next ready thread of the same or
+    // higher priority.
+    kThreadYield = 18,
+    // (uint64_t nanoseconds) -> 0. Sleeps at least that long.
+    kThreadSleep = 19,
+    // (uint64_t thread_id (0: self), uint64_t priority 0..139) -> 0.
+    // 0-99 real time, 100-139 normal; the idle priority 140 is the kernel's.
+    kThreadSetPriority = 20,
+    // (uint64_t thread_id (0: self), uint64_t cpu_mask) -> 0. Bit n: CPU n
+    // may run the thread; a mask without an online CPU is kInvalidArgument.
+    kThreadSetAffinity = 21,
+    // (uint64_t thread_id (0: self), ThreadInfo* info) -> 0.
+    kThreadInfo = 22,
+    // (uint64_t thread_id, uint64_t timeout_ns (~0: forever)) -> the
+    // thread's exit status (>= 0 as given to thread_exit; a thread killed by
+    // a fault reports kThreadKilledStatus). Only threads of the caller's
+    // process; each thread can be joined once.
+    kThreadJoin = 23,
+    // (uintptr_t pointer) -> 0. Sets the caller's thread pointer (TLS).
+    kThreadSetPointer = 24,
+
+    // ---- address spaces (handles are per process; 0 is the caller's own)
+    // () -> address space handle (> 0).
+    kAsCreate = 32,
+    // (handle, uintptr_t address (0: kernel picks), uint64_t length,
+    //  uint64_t permissions (kMap*), uint64_t flags (kMapFixed ...)) ->
+    // the region's address.
+    kAsMap = 33,
+    // (handle, uintptr_t address, uint64_t length) -> 0.
+    kAsUnmap = 34,
+    // (handle, uintptr_t address, uint64_t length, uint64_t permissions) -> 0.
+    kAsProtect = 35,
+    // (handle) -> 0. Not allowed on 0 or while a thread runs in it.
+    kAsDestroy = 36,
+
+    // ---- processes -----------------------------------------------------
+    // (const char* path, size_t path_length, const char* argument,
+    //  size_t argument_length) -> process id. Loads a program of the boot
+    // archive ("bin/<name>") into a new process and starts its main thread.
+    kProcessSpawn = 48,
+    // (uint64_t process_id, uint64_t timeout_ns (~0: forever)) -> the
+    // process's exit status. Only the spawning process may wait.
+    kProcessWait = 49,
+    // (int64_t status) -> never returns. Ends every thread of the process.
+    kProcessExit = 50,
+
+    // ---- system --------------------------------------------------------
+    // () -> nanoseconds since boot (monotonic).
+    kClockMonotonic = 64,
+    // (SystemInfo* info) -> 0.
+    kSystemInfo = 65,
+};
+
+// as_map / as_protect permissions (W and X together are refused: W^X).
+inline constexpr uint64_t kMapRead = 1 << 0;
+inline constexpr uint64_t kMapWrite = 1 << 1;
+inline constexpr uint64_t kMapExecute = 1 << 2;
+// as_map flags.
+inline constexpr uint64_t kMapFixed = 1 << 0;      // exactly at `address`
+inline constexpr uint64_t kMapHugePages = 1 << 1;  // transparent 2 MiB pages
+
+inline constexpr int64_t kThreadKilledStatus = 0x7fff'ffff'0000'0000;
+inline constexpr uint64_t kForever = ~uint64_t{0};
+inline constexpr uint64_t kMaxDebugPrint = 4096;
+
+struct ThreadCreateArguments {
+    uint64_t address_space;    // handle; 0: the caller's
+    uintptr_t entry;           // pc
+    uintptr_t stack_top;       // 16-byte aligned
+    uintptr_t argument;        // first argument register
+    uintptr_t thread_pointer;  // TLS
+    uint64_t priority;         // 0..139; kInheritPriority: the caller's
+    uint64_t cpu_mask;         // 0: any CPU
+};
+inline constexpr uint64_t kInheritPriority = ~uint64_t{0};
+
+struct ThreadInfo {
+    uint64_t thread_id;
+    uint64_t process_id;
+    uint64_t priority;
+    uint64_t cpu_mask;
+    uint64_t last_cpu;            // the CPU it ran on last
+    uint64_t cpu_time_ns;         // time spent running
+    uint64_t context_switches;    // times it was switched in
+    uint64_t syscalls;            // system calls made
+    uint64_t syscalls_throttled;  // of those, delayed by the rate limit
+    char name[32];
+};
+
+// What a process's main thread finds in its first argument register: a
+// pointer to this block, which the kernel places at the top of the main
+// thread's stack (the stack pointer starts 16-byte aligned below it). The
+// runtime (user/runtime) reads it in crt0.
+struct StartInfo {
+    uint64_t version;  // kStartInfoVersion
+    uint64_t process_id;
+    uint64_t thread_id;
+    const char* program;   // NUL-terminated, e.g. "bin/init"
+    const char* argument;  // NUL-terminated; "" if none
+    uintptr_t stack_base;  // lowest address of the main thread's stack
+    uint64_t stack_size;
+    uint64_t page_size;
+};
+inline constexpr uint64_t kStartInfoVersion = 1;
+
+struct SystemInfo {
+    uint64_t cpu_count;  // CPUs online
+    uint64_t page_size;
+    uint64_t total_memory;  // bytes of RAM the kernel manages
+    uint64_t free_memory;   // bytes free now (all nodes)
+    uint64_t thread_count;  // threads alive
+    uint64_t process_count;
+    uint64_t syscall_rate_limit;  // per thread per second, 0: none
+    uint64_t uptime_ns;
+};
+
+}  // namespace cairn

@@ -1,0 +1,67 @@
+// The way back from user mode: system calls and user-mode exceptions, and
+// the points where the kernel may switch threads on the way out of a trap.
+//
+// System call register convention (one table for all three; abi/README.md
+// repeats it for user space):
+//
+//   | arch    | instruction | number | arguments 0..5          | result |
+//   |---------|-------------|--------|-------------------------|--------|
+//   | x86_64  | syscall     | rax    | rdi rsi rdx r10 r8 r9   | rax    |
+//   | aarch64 | svc #0      | x8     | x0 x1 x2 x3 x4 x5       | x0     |
+//   | riscv64 | ecall       | a7     | a0 a1 a2 a3 a4 a5       | a0     |
+//
+// Every other user register survives a system call except those the
+// instruction itself clobbers (rcx and r11 on x86_64).
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+namespace hal::syscall {
+
+inline constexpr size_t kArgumentCount = 6;
+
+struct Arguments {
+    uint64_t number;
+    uint64_t values[kArgumentCount];
+};
+
+}  // namespace hal::syscall
+
+namespace hal::user {
+
+// A user-mode exception the page-fault path could not resolve, or one that
+// is not a page fault at all (undefined instruction, breakpoint, alignment,
+// arithmetic, general protection ...).
+struct Fault {
+    const char* description;  // e.g. "undefined instruction", "page fault: write at 0x0 ..."
+    uintptr_t pc;
+    uintptr_t address;  // the faulting data address if there is one, else 0
+};
+
+}  // namespace hal::user
+
+namespace kernel {
+
+// Called by the HAL for every system call, on the calling thread's kernel
+// stack with interrupts enabled. The result goes to the user's result
+// register. May block, switch threads or never return (thread_exit).
+int64_t handle_syscall(const hal::syscall::Arguments& arguments);
+
+// Called by the HAL for a user-mode exception it cannot resolve, after it
+// printed the user registers; interrupts enabled. Ends the faulting thread
+// (never returns), and nothing else.
+[[noreturn]] void handle_user_fault(const hal::user::Fault& fault);
+
+// Called by the HAL last thing before every return to user mode (from a
+// system call, an interrupt or an exception), interrupts masked. The
+// scheduler switches away here when it should; a thread marked for death
+// never comes back.
+void handle_return_to_user();
+
+// Called by the HAL after end_of_interrupt when the interrupt came from
+// kernel code that ran with interrupts enabled (so it held no spin lock),
+// interrupts masked, on the interrupted thread's stack: kernel preemption.
+void handle_interrupt_return();
+
+}  // namespace kernel
