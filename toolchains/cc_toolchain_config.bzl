@@ -42,12 +42,15 @@ LINK_ACTIONS = [
     ACTION_NAMES.cpp_link_nodeps_dynamic_library,
 ]
 
-# Per architecture: target triple, flags for all code, extra flags for the kernel.
+# Per architecture: target triple, flags for all code, extra flags for the
+# kernel, extra flags for user space (after `common`: a later -march/-mabi
+# wins).
 ARCH_FLAGS = {
     "x86_64": struct(
         triple = "x86_64-unknown-none-elf",
         common = ["-march=x86-64-v2"],
         kernel = ["-mno-red-zone", "-mcmodel=kernel", "-mno-sse", "-mno-sse2", "-mno-mmx", "-mno-80387", "-mno-avx"],
+        user = [],
         link = ["-Wl,-z,max-page-size=0x1000"],
     ),
     "aarch64": struct(
@@ -57,12 +60,18 @@ ARCH_FLAGS = {
         # copy structs through q registers). Its C++ runs with the MMU on,
         # on Normal memory, where unaligned accesses are fine.
         kernel = ["-mgeneral-regs-only"],
+        user = [],
         link = ["-Wl,-z,max-page-size=0x1000"],
     ),
     "riscv64": struct(
         triple = "riscv64-unknown-none-elf",
         common = ["-march=rv64imac", "-mabi=lp64", "-mcmodel=medany"],
         kernel = [],
+        # User space has the F and D extensions and the hardware-float ABI:
+        # picolibc's printf/strtod use double, and there is no soft-float
+        # runtime (compiler-rt builtins) for riscv64 here. So the kernel must
+        # enable sstatus.FS for user threads and save f0-f31/fcsr.
+        user = ["-march=rv64gc", "-mabi=lp64d"],
         link = ["-Wl,-z,max-page-size=0x1000"],
     ),
 }
@@ -129,6 +138,12 @@ def _bare_metal_toolchain_config_impl(ctx):
     ]
     if ctx.attr.mode == "kernel" and arch.kernel:
         flag_sets.append(_flags(ALL_COMPILE_ACTIONS, arch.kernel))
+    if ctx.attr.mode == "user" and arch.user:
+        flag_sets.append(_flags(ALL_COMPILE_ACTIONS + LINK_ACTIONS, arch.user))
+    if ctx.attr.mode == "user":
+        # User programs have threads: function-local statics initialize under
+        # __cxa_guard_acquire/release (user/runtime/cxx.cc).
+        flag_sets.append(_flags(CXX_ACTIONS, ["-fthreadsafe-statics"]))
     features = [
         feature(name = "bare_metal_flags", enabled = True, flag_sets = flag_sets),
         feature(name = "fastbuild"),

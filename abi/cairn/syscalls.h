@@ -14,19 +14,27 @@ namespace cairn {
 
 enum class Syscall : uint64_t {
     // ---- debug ---------------------------------------------------------
-    // (const char* text, size_t length) -> bytes written. Length <= 4096.
+    // (const char* text, size_t length) -> bytes written. Length <= 4096
+    // (else kInvalidArgument). The text reaches the console verbatim and in
+    // one piece (no other debug_print interleaves with it).
     kDebugPrint = 0,
     // () -> 0. Prints "debug_break: thread <tid> (<name>)" and the caller's
     // user registers, then continues.
     kDebugBreak = 1,
+    // () -> 0. Does nothing: the round trip into the kernel and back, for
+    // benchmarks.
+    kNull = 2,
 
     // ---- threads -------------------------------------------------------
     // (const ThreadCreateArguments* arguments) -> thread id. Starts a
     // thread in the caller's process (or in the address space named by
     // arguments->address_space, which must belong to the caller's process).
+    // entry, stack_top and thread_pointer must be user addresses
+    // (kBadAddress); stack_top 16-byte aligned (kInvalidArgument).
     kThreadCreate = 16,
     // (int64_t status) -> never returns. The last thread to exit ends its
-    // process with this status.
+    // process with this status. Statuses are never negative (they would
+    // read as errors from thread_join/process_wait): the sign bit is dropped.
     kThreadExit = 17,
     // () -> 0. Gives the CPU to the next ready thread of the same or
     // higher priority.
@@ -47,6 +55,7 @@ enum class Syscall : uint64_t {
     // process; each thread can be joined once.
     kThreadJoin = 23,
     // (uintptr_t pointer) -> 0. Sets the caller's thread pointer (TLS).
+    // Any user address or 0; others are kBadAddress.
     kThreadSetPointer = 24,
 
     // ---- address spaces (handles are per process; 0 is the caller's own)
@@ -54,22 +63,32 @@ enum class Syscall : uint64_t {
     kAsCreate = 32,
     // (handle, uintptr_t address (0: kernel picks), uint64_t length,
     //  uint64_t permissions (kMap*), uint64_t flags (kMapFixed ...)) ->
-    // the region's address.
+    // the region's address. Anonymous zero-filled memory. The address is
+    // page-aligned, the length > 0 and rounded up to whole pages; unknown
+    // permission or flag bits are kInvalidArgument; W+X kPermissionDenied;
+    // a taken range with kMapFixed kAlreadyExists.
     kAsMap = 33,
-    // (handle, uintptr_t address, uint64_t length) -> 0.
+    // (handle, uintptr_t address, uint64_t length) -> 0. Address
+    // page-aligned, length rounded up; unmapped parts are ignored.
     kAsUnmap = 34,
     // (handle, uintptr_t address, uint64_t length, uint64_t permissions) -> 0.
     kAsProtect = 35,
-    // (handle) -> 0. Not allowed on 0 or while a thread runs in it.
+    // (handle) -> 0. Not allowed on 0 (kInvalidArgument) or while a thread
+    // runs in it or another call uses it (kPermissionDenied).
     kAsDestroy = 36,
 
     // ---- processes -----------------------------------------------------
     // (const char* path, size_t path_length, const char* argument,
     //  size_t argument_length) -> process id. Loads a program of the boot
     // archive ("bin/<name>") into a new process and starts its main thread.
+    // path_length 1..127, argument_length 0..255, no NUL inside either
+    // (kInvalidArgument); no such program: kNotFound; an ELF file the
+    // kernel refuses: kMalformed / kUnsupported / kPermissionDenied (W+X),
+    // with the reason on the console.
     kProcessSpawn = 48,
     // (uint64_t process_id, uint64_t timeout_ns (~0: forever)) -> the
-    // process's exit status. Only the spawning process may wait.
+    // process's exit status. Only the spawning process may wait, and only
+    // one wait collects it (later ones: kNotFound).
     kProcessWait = 49,
     // (int64_t status) -> never returns. Ends every thread of the process.
     kProcessExit = 50,

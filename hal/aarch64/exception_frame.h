@@ -43,7 +43,7 @@ static_assert(EXCEPTION_FRAME_SIZE % 16 == 0);
 // VBAR_EL1 + 0x80 * index addresses. Four groups (where the CPU was) of four
 // types (what happened).
 class ExceptionVector {
-  public:
+public:
     static constexpr uint64_t kCount = 16;
 
     explicit constexpr ExceptionVector(uint64_t index) : index_(index % kCount) {}
@@ -52,6 +52,8 @@ class ExceptionVector {
     constexpr bool is_synchronous() const { return index_ % 4 == 0; }
     constexpr bool is_irq() const { return index_ % 4 == 1; }
     constexpr bool is_serror() const { return index_ % 4 == 3; }
+    // Vectors 8-11: taken from EL0 running AArch64 (the only user mode).
+    constexpr bool is_from_aarch64_el0() const { return index_ / 4 == 2; }
 
     constexpr const char* type_name() const {
         constexpr const char* kTypes[] = {"synchronous", "IRQ", "FIQ", "SError"};
@@ -63,7 +65,7 @@ class ExceptionVector {
         return kOrigins[index_ / 4];
     }
 
-  private:
+private:
     uint64_t index_;
 };
 

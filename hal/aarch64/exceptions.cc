@@ -1,8 +1,8 @@
 // The C++ half of exception handling: vectors.S saves an ExceptionFrame and
-// calls aarch64_handle_exception. IRQs go to the GIC code
-// (interrupts/interrupts.cc), page faults to page_fault.cc; every other
-// exception is fatal until user space exists: it is reported with a
-// register dump, then the kernel panics.
+// calls aarch64_handle_exception. Everything from EL0 goes to user_traps.cc;
+// from EL1, IRQs go to the GIC code (interrupts/interrupts.cc) and page
+// faults to page_fault.cc; every other exception from EL1 is a kernel bug:
+// it is reported with a register dump, then the kernel panics.
 #include <stdint.h>
 
 #include "hal/aarch64/exception_frame.h"
@@ -11,6 +11,7 @@
 #include "hal/aarch64/interrupts/gic.h"
 #include "hal/console.h"
 #include "hal/cpu.h"
+#include "hal/user_mode.h"
 #include "kernel/debug/panic.h"
 #include "kernel/debug/print.h"
 
@@ -18,6 +19,9 @@ namespace hal::aarch64 {
 namespace {
 
 using u64 = unsigned long long;  // what the %llx conversions take
+
+// PSTATE.I in SPSR_EL1: the interrupted code had IRQs masked.
+constexpr uint64_t kSpsrIrqMasked = uint64_t{1} << 7;
 
 // How many exceptions are being reported right now. Above 1, the report (or
 // the panic after it) faulted itself; printing through the same code again
@@ -70,6 +74,8 @@ void print_syndrome_details(ExceptionSyndrome syndrome) {
     }
 }
 
+}  // namespace
+
 void print_registers(const ExceptionFrame& frame) {
     // Four registers a line: x0-x27, then x28, fp (x29), lr (x30) and sp.
     for (int i = 0; i < 28; i += 4) {
@@ -81,8 +87,6 @@ void print_registers(const ExceptionFrame& frame) {
                   static_cast<u64>(frame.x[28]), static_cast<u64>(frame.x[29]),
                   static_cast<u64>(frame.x[30]), static_cast<u64>(frame.sp));
 }
-
-}  // namespace
 
 void print_fatal_exception(ExceptionVector vector, const ExceptionFrame& frame) {
     if (++reports_in_progress > 1) report_nested_exception(frame);
@@ -103,10 +107,19 @@ void print_fatal_exception(ExceptionVector vector, const ExceptionFrame& frame) 
 // resumes the interrupted code with the frame's registers.
 extern "C" void aarch64_handle_exception(uint64_t vector_index, ExceptionFrame* frame) {
     ExceptionVector vector(vector_index);
-    // IRQs from EL1 (either stack pointer) and from AArch64 EL0; the frame
-    // holds every register the handlers may change, restored on return.
-    if (vector.is_irq() && vector.index() < 12) {
+    if (vector.is_from_aarch64_el0()) {
+        handle_user_exception(vector, *frame);
+        return;
+    }
+    // IRQs from EL1 (either stack pointer); the frame holds every register
+    // the handlers may change, restored on return.
+    if (vector.is_irq() && vector.index() < 8) {
         handle_irq();
+        // Interrupted kernel code with IRQs unmasked holds no spin lock: the
+        // kernel may switch threads here (kernel preemption). An IRQ is only
+        // taken with PSTATE.I clear, so the check guards against nothing
+        // today; it keeps the rule visible.
+        if ((frame->spsr & kSpsrIrqMasked) == 0) kernel::handle_interrupt_return();
         return;
     }
     ExceptionSyndrome syndrome(frame->esr);

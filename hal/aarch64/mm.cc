@@ -88,6 +88,8 @@ void activate_user_root(PhysicalAddress root, uint32_t asid) {
     asm volatile("msr ttbr0_el1, %0\n\tisb" : : "r"(ttbr0) : "memory");
 }
 
+extern const bool kTlbFlushBroadcasts = true;  // the TLBI ...IS forms below
+
 void flush_page(uint32_t asid, VirtualAddress address) {
     asm volatile("dsb ishst\n\ttlbi vae1is, %0\n\tdsb ish\n\tisb"
                  :

@@ -6,19 +6,29 @@
 #include "hal/aarch64/memory_layout.h"
 #include "hal/aarch64/user_copy.h"
 #include "hal/common/page_fault_description.h"
+#include "hal/cpu.h"
+#include "hal/interrupts.h"
 #include "hal/mm.h"
 #include "kernel/debug/panic.h"
 #include "kernel/debug/print.h"
 
+// Set while kernel::handle_page_fault runs on a CPU. Kernel/mm must not
+// fault while resolving a fault: a second one would recurse on the same
+// tables. The resolution may run with IRQs unmasked and be preempted, so
+// the flag belongs to the thread: switch_to (context_switch.S) saves it in
+// the outgoing thread's context and loads the incoming one's.
+extern "C" bool aarch64_resolving_fault[hal::kMaxCpus];
+constinit bool aarch64_resolving_fault[hal::kMaxCpus] = {};
+
 namespace hal::aarch64 {
 namespace {
 
-using u64 = unsigned long long;  // what the %llx conversions take
+// PSTATE.I in SPSR_EL1: the interrupted code had IRQs masked.
+constexpr uint64_t kSpsrIrqMasked = uint64_t{1} << 7;
 
-// Set while kernel::handle_page_fault runs. Kernel/mm must not fault while
-// resolving a fault: a second one would recurse on the same tables. One
-// flag for the one CPU that runs until SMP; it becomes per-CPU then.
-bool resolving_fault = false;
+bool& resolving_fault() {
+    return aarch64_resolving_fault[current_cpu_index()];
+}
 
 mm::PageFault decode(const ExceptionFrame& frame) {
     ExceptionSyndrome syndrome(frame.esr);
@@ -44,17 +54,28 @@ mm::PageFault decode(const ExceptionFrame& frame) {
     kernel::panic("%s%s", describe_page_fault(fault).text, why);
 }
 
+// Asks kernel/mm. IRQs are unmasked meanwhile if the faulting code had them
+// unmasked: resolving may take locks that another CPU holds while it waits
+// for this one to answer an IPI (a TLB shootdown).
+kernel::FaultResolution resolve(ExceptionVector vector, const ExceptionFrame& frame,
+                                const mm::PageFault& fault) {
+    bool& resolving = resolving_fault();
+    if (resolving) report_unresolved(vector, frame, fault, ", while resolving another page fault");
+    resolving = true;
+    bool unmask = (frame.spsr & kSpsrIrqMasked) == 0;
+    if (unmask) hal::irq::enable_interrupts();
+    kernel::FaultResolution resolution = kernel::handle_page_fault(fault);
+    if (unmask) hal::disable_interrupts();
+    resolving = false;
+    return resolution;
+}
+
 }  // namespace
 
 void handle_page_fault(ExceptionVector vector, ExceptionFrame& frame) {
     mm::PageFault fault = decode(frame);
-    if (resolving_fault)
-        report_unresolved(vector, frame, fault, ", while resolving another page fault");
-
-    resolving_fault = true;
-    kernel::FaultResolution resolution = kernel::handle_page_fault(fault);
-    resolving_fault = false;
-    if (resolution == kernel::FaultResolution::kResolved) return;  // eret retries the instruction
+    if (resolve(vector, frame, fault) == kernel::FaultResolution::kResolved)
+        return;  // eret retries the instruction
 
     // The user gave copy_from_user/copy_to_user a bad address: the copy fails.
     // Only for user addresses: a fault on the kernel side of a copy is a bug.
@@ -62,8 +83,15 @@ void handle_page_fault(ExceptionVector vector, ExceptionFrame& frame) {
         frame.elr = user_copy_recovery_point();
         return;
     }
-    // No user space yet to deliver a user fault to.
     report_unresolved(vector, frame, fault, "");
+}
+
+bool resolve_user_page_fault(ExceptionVector vector, const ExceptionFrame& frame,
+                             PageFaultDescription* description) {
+    mm::PageFault fault = decode(frame);
+    if (resolve(vector, frame, fault) == kernel::FaultResolution::kResolved) return true;
+    *description = describe_page_fault(fault);
+    return false;
 }
 
 }  // namespace hal::aarch64

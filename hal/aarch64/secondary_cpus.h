@@ -3,7 +3,7 @@
 #pragma once
 
 // CPU indices 1..SECONDARY_CPUS_MAX can be started: the interrupt code
-// numbers at most 64 CPUs (CpuAffinities::kMaxCpus), the boot CPU is 0.
+// numbers at most 64 CPUs (hal::kMaxCpus), the boot CPU is 0.
 #define SECONDARY_CPUS_MAX 63
 
 // Each secondary CPU's boot stack (what it runs kernel::secondary_main on):

@@ -44,7 +44,8 @@ secondary_el1:
     // The same EL1 state boot.S's enter_el1 sets up.
     ldr     x1, =SCTLR_EL1_MMU_OFF
     msr     sctlr_el1, x1
-    msr     cpacr_el1, xzr
+    ldr     x1, =CPACR_EL1_FP_UNTRAPPED
+    msr     cpacr_el1, x1
     msr     spsel, #1
     isb
     // The index must name one of the stacks below: anything else is not a

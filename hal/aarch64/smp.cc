@@ -32,7 +32,7 @@ extern "C" char secondary_entry[];
 namespace hal::aarch64 {
 namespace {
 
-static_assert(SECONDARY_CPUS_MAX + 1 == CpuAffinities::kMaxCpus,
+static_assert(SECONDARY_CPUS_MAX + 1 == hal::kMaxCpus,
               "one boot stack for every CPU the interrupt code can number");
 
 constexpr uint64_t kStartTimeoutNs = 1000000000;
@@ -46,10 +46,10 @@ struct Failure {
     os::Error error;
 };
 
-constinit uint32_t start_states[CpuAffinities::kMaxCpus] = {};
+constinit uint32_t start_states[hal::kMaxCpus] = {};
 // Written by the new CPU before its kFailed store (release), read by the
 // boot CPU after seeing kFailed (acquire).
-constinit Failure failures[CpuAffinities::kMaxCpus] = {};
+constinit Failure failures[hal::kMaxCpus] = {};
 
 bool leave_starting(uint32_t cpu, uint32_t new_state) {
     uint32_t expected = kStarting;

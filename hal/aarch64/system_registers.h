@@ -13,7 +13,16 @@
 // alignment checks at EL1 and EL0). A (alignment checks) stays off: Normal
 // memory allows unaligned accesses and the compiler may use them. WXN stays
 // off: the page tables keep W^X themselves, per mapping.
-#define SCTLR_EL1_MMU_ON 0x30d0181d
+//
+// Also UCT and DZE, for user code: EL0 may read CTR_EL0 (cache line sizes,
+// for cache maintenance in run-time code generation) and use DC ZVA
+// (memset), which zeroes memory EL0 may write anyway. WFI and WFE at EL0
+// trap (nTWI = nTWE = 0); user_traps.cc skips them.
+#define SCTLR_EL1_MMU_ON 0x30d0d81d
+
+// CPACR_EL1.FPEN = 0b11: FP/SIMD instructions do not trap at EL0 or EL1.
+#define CPACR_EL1_FP_UNTRAPPED (3 << 20)
+
 // SCTLR_EL1.SPAN, RES1 in ARMv8.0: with FEAT_PAN, 0 makes every exception
 // taken to EL1 set PSTATE.PAN (no kernel access to user pages).
 #define SCTLR_EL1_SPAN (1 << 23)

@@ -4,15 +4,19 @@
 // lower EL AArch64, lower EL AArch32} x {synchronous, IRQ, FIQ, SError}.
 // Each slot saves x0/x1, puts its own index in x0 and joins the common path,
 // which saves the rest of the ExceptionFrame (exception_frame.h) and calls
-// aarch64_handle_exception(vector, frame). That returns only for exceptions
-// it dealt with (IRQs, page faults kernel/mm resolved, user-copy faults it
+// aarch64_handle_exception(vector, frame). That returns for exceptions it
+// dealt with (IRQs, page faults kernel/mm resolved, user-copy faults it
 // turned into a resumption at the recovery point, which it writes to
-// frame->elr);
-// the restore half then reloads the frame and returns with eret. Everything
-// else ends in a register dump and a panic.
+// frame->elr, system calls and everything else from EL0 that does not end
+// the thread); the restore half then reloads the frame and returns with
+// eret. Any other exception from EL1 ends in a register dump and a panic.
 //
-// It runs on SP_EL1, the stack that was in use: the kernel runs in EL1h, and
-// there is no user space yet whose entries would need a kernel stack.
+// It runs on SP_EL1. From EL1 that is the stack that was in use (the kernel
+// runs in EL1h). From EL0 it is the top of the running thread's kernel
+// stack: a thread enters EL0 only with SP_EL1 at its stack top
+// (aarch64_enter_user, or this restore half popping the frame a trap from
+// EL0 pushed there), so the user frame always sits at the top
+// (thread_context_internal.h's user_frame()).
 
 #include "hal/aarch64/exception_frame.h"
 

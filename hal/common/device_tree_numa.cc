@@ -82,6 +82,7 @@ os::ErrorOr<void> read_cpus(const DeviceTree& tree, uint64_t boot_cpu_id, NumaTo
     if (cpus.is_error()) return {};
     bool cpus_described = false;
     bool boot_cpu_found = false;
+    uint32_t next_index = 1;  // CPU indices: the boot CPU is 0, the others follow in tree order
     os::ErrorOr<void> result;
     cpus.value().for_each_child([&](const Node& cpu) {
         if (!is_cpu_node(cpu) || !cpu.is_enabled()) return IterationDecision::kContinue;
@@ -100,9 +101,12 @@ os::ErrorOr<void> read_cpus(const DeviceTree& tree, uint64_t boot_cpu_id, NumaTo
             result = os::Error::kMalformed;
             return IterationDecision::kBreak;
         }
-        if (reg.value().address == boot_cpu_id) {
+        if (reg.value().address == boot_cpu_id && !boot_cpu_found) {
             boot_cpu_found = true;
             numa.boot_cpu_node = node;
+            numa.cpu_nodes[0] = static_cast<uint8_t>(node);
+        } else if (next_index < kMaxCpus) {
+            numa.cpu_nodes[next_index++] = static_cast<uint8_t>(node);
         }
         return IterationDecision::kContinue;
     });

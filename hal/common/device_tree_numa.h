@@ -18,6 +18,9 @@ namespace hal {
 //  - boot_cpu_node: the numa-node-id of the /cpus/cpu node whose reg is
 //    `boot_cpu_id` (the MPIDR_EL1 affinity bits on aarch64, the hart id on
 //    riscv64);
+//  - cpu_nodes: the numa-node-id of every enabled /cpus/cpu node by CPU
+//    index, numbered as the aarch64 and riscv64 HALs number CPUs: the boot
+//    CPU is 0, the other enabled cpu nodes follow in tree order;
 //  - node_count: one more than the largest node id on any memory or enabled
 //    CPU node.
 // A tree without numa-node-id leaves the single-node default (every byte and

@@ -8,6 +8,7 @@
 
 #include "hal/console.h"
 #include "hal/cpu.h"
+#include "hal/interrupts.h"
 
 namespace hal {
 namespace {
@@ -22,7 +23,21 @@ mm::PhysicalAddress ram_base = 0;
 size_t ram_size = 0;
 uint8_t* ram_bytes = nullptr;
 
+host::IpiDelivery ipi_delivery = nullptr;
+uint64_t ipis[kMaxCpus];
+
 }  // namespace
+
+namespace irq {
+
+os::ErrorOr<void> send_ipi(uint32_t cpu) {
+    if (cpu >= kMaxCpus) return os::Error::kInvalidArgument;
+    __atomic_add_fetch(&ipis[cpu], 1, __ATOMIC_RELAXED);
+    if (host::IpiDelivery deliver = __atomic_load_n(&ipi_delivery, __ATOMIC_ACQUIRE)) deliver(cpu);
+    return {};
+}
+
+}  // namespace irq
 
 void console_write(const char* text, size_t length) {
     // stderr: GoogleTest death tests match the panic message there.
@@ -84,6 +99,8 @@ void activate_user_root(PhysicalAddress root, uint32_t asid) {
     user_root = root;
     user_asid = asid;
 }
+
+extern const bool kTlbFlushBroadcasts = false;  // so host tests see the shootdowns
 
 void flush_page(uint32_t, VirtualAddress) {
     ++flush_counts.pages;
@@ -154,6 +171,14 @@ SimulatedPhysicalMemory::~SimulatedPhysicalMemory() {
 
 void set_current_cpu(uint32_t index) {
     internal::current_cpu = index;
+}
+
+void set_ipi_delivery(IpiDelivery deliver) {
+    __atomic_store_n(&ipi_delivery, deliver, __ATOMIC_RELEASE);
+}
+
+uint64_t ipis_sent(uint32_t cpu) {
+    return cpu < kMaxCpus ? __atomic_load_n(&ipis[cpu], __ATOMIC_RELAXED) : 0;
 }
 
 void set_asid_count(uint32_t count) {

@@ -37,6 +37,14 @@ private:
 // The CPU index current_cpu_index() reports on this host thread.
 void set_current_cpu(uint32_t index);
 
+// hal::irq::send_ipi(cpu) counts the IPI and calls `deliver` (if set) on the
+// sending thread: a test delivers it the way its fake CPUs need, e.g. by
+// running kernel::handle_ipi() as `cpu` at once, or by waking a thread.
+using IpiDelivery = void (*)(uint32_t cpu);
+void set_ipi_delivery(IpiDelivery deliver);
+// IPIs sent to `cpu` since the process started.
+uint64_t ipis_sent(uint32_t cpu);
+
 // Number of asids asid_count() reports (default 4096).
 void set_asid_count(uint32_t count);
 

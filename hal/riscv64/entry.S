@@ -26,6 +26,7 @@
 #include "hal/riscv64/trap_frame.h"
 
 #define SSTATUS_SIE (1 << 1)
+#define SSTATUS_FS (3 << 13)
 #define SBI_LEGACY_CONSOLE_PUTCHAR 1
 
     .section .text.boot, "ax", @progbits
@@ -34,6 +35,10 @@
 _start:
     csrci   sstatus, SSTATUS_SIE
     csrw    sie, zero
+    /* The kernel (rv64imac) has no FP state: FS = Off until a user thread
+       is switched in (context/switch.S). */
+    li      t0, SSTATUS_FS
+    csrc    sstatus, t0
     /* Only the first hart here boots the kernel. The firmware can send a
        hart started through SBI HSM here instead of where hart_start said
        (smp/secondary_entry.S explains): it must not run the boot again,
@@ -99,13 +104,14 @@ high_entry:
        (hal/arch/cpu_inline.h). */
     li      tp, 0
     /* Traps: direct mode (stvec[1:0] = 0, so every trap enters at the vector's
-       base). trap_entry.S finds its stack in sscratch, and the kernel's tp in
-       the slot at the stack's top (trap_frame.h). */
+       base). sscratch points at the CPU's trap area, the top of the trap
+       stack, which holds the kernel's tp (trap_frame.h). */
     lla     t0, riscv64_trap_entry
     csrw    stvec, t0
     lla     t0, __trap_stack_top
-    addi    t0, t0, -TRAP_STACK_KERNEL_TP_SLOT
-    sd      tp, 0(t0)
+    addi    t0, t0, -TRAP_STACK_CPU_AREA_SIZE
+    sd      tp, CPU_AREA_KERNEL_TP(t0)
+    sd      zero, CPU_AREA_KERNEL_STACK_TOP(t0)
     csrw    sscratch, t0
     lla     sp, __boot_stack_top
 

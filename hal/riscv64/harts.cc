@@ -12,7 +12,7 @@ using os::fdt::Node;
 struct HartTable {
     bool read = false;
     uint32_t count = 0;
-    uint64_t hart_ids[kMaxHarts] = {};
+    uint64_t hart_ids[hal::kMaxCpus] = {};
 };
 
 constinit HartTable harts;
@@ -35,7 +35,7 @@ void read_hart_table() {
     auto cpus = boot_device_tree().find_node("/cpus");
     if (cpus.is_error()) return;
     cpus.value().for_each_child([](const Node& cpu) {
-        if (!is_cpu_node(cpu) || harts.count == kMaxHarts) return;
+        if (!is_cpu_node(cpu) || harts.count == hal::kMaxCpus) return;
         auto hart_id = hart_id_of(cpu);
         if (hart_id.is_error() || hart_id.value() == boot_hart_id()) return;
         harts.hart_ids[harts.count++] = hart_id.value();

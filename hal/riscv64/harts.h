@@ -8,18 +8,17 @@
 
 #include <stdint.h>
 
+#include "hal/cpu.h"
 #include "kernel/lib/error.h"
 #include "kernel/lib/fdt/device_tree.h"
 
 namespace hal::riscv64 {
 
-inline constexpr uint32_t kMaxHarts = 64;
-
 // The hart id of CPU `cpu`; false for an index the device tree does not list.
 bool hart_of_cpu(uint32_t cpu, uint64_t* hart_id);
 
 // How many CPU indices exist (the boot hart and every other enabled hart,
-// up to kMaxHarts).
+// up to hal::kMaxCpus).
 uint32_t cpu_count();
 
 // The /cpus/cpu node of hart `hart_id` / of the boot hart; kNotFound if no

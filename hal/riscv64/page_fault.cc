@@ -2,6 +2,7 @@
 // handed to kernel::handle_page_fault(); what it cannot resolve either
 // resumes a user copy at its recovery point or is reported.
 #include "hal/common/page_fault_description.h"
+#include "hal/cpu.h"
 #include "hal/mm.h"
 #include "hal/riscv64/mmu/csr.h"
 #include "hal/riscv64/mmu/page_table_format.h"
@@ -18,8 +19,9 @@ using u64 = unsigned long long;  // what %llx takes
 
 constexpr uint64_t kInstructionPageFault = 12;
 constexpr uint64_t kLoadPageFault = 13;
-constexpr uint64_t kStorePageFault = 15;            // stores and AMOs
-constexpr uint64_t kSstatusSpp = uint64_t{1} << 8;  // 0: the trap came from U-mode
+constexpr uint64_t kStorePageFault = 15;             // stores and AMOs
+constexpr uint64_t kSstatusSpp = uint64_t{1} << 8;   // 0: the trap came from U-mode
+constexpr uint64_t kSstatusSpie = uint64_t{1} << 5;  // SIE before the trap
 
 constexpr uint64_t kSatpPpnMask = (uint64_t{1} << 44) - 1;
 
@@ -71,20 +73,35 @@ bool is_page_fault(uint64_t scause) {
     return scause == kInstructionPageFault || scause == kLoadPageFault || scause == kStorePageFault;
 }
 
-void handle_page_fault(TrapFrame& frame) {
+hal::mm::PageFault page_fault_of(const TrapFrame& frame) {
     hal::mm::PageFault fault;
     fault.address = frame.stval;
     fault.pc = frame.sepc;
     fault.access = access_of(frame.scause);
     fault.from_user = (frame.sstatus & kSstatusSpp) == 0;
     fault.present = leaf_present(fault.address);
+    return fault;
+}
 
-    if (kernel::handle_page_fault(fault) == kernel::FaultResolution::kResolved) {
-        // The handler made a mapping valid; without Svvptc a hart may still
-        // hold the invalid one, so drop it before the retry.
-        mmu::fence_address(fault.address);
-        return;
-    }
+bool resolve_page_fault(const TrapFrame& frame, const hal::mm::PageFault& fault) {
+    // Code that ran with interrupts enabled (all user code) held no spin
+    // lock, so the fault is resolved the same way: resolving may wait for a
+    // lock whose holder waits for this CPU to answer a TLB shootdown IPI,
+    // and may be preempted (the frame is on the thread's own stack).
+    bool interruptible = fault.from_user || (frame.sstatus & kSstatusSpie) != 0;
+    if (interruptible) asm volatile("csrsi sstatus, 1 << 1" ::: "memory");
+    kernel::FaultResolution resolution = kernel::handle_page_fault(fault);
+    if (interruptible) hal::disable_interrupts();
+    if (resolution != kernel::FaultResolution::kResolved) return false;
+    // The handler made a mapping valid; without Svvptc a hart may still
+    // hold the invalid one, so drop it before the retry.
+    mmu::fence_address(fault.address);
+    return true;
+}
+
+void handle_page_fault(TrapFrame& frame) {
+    hal::mm::PageFault fault = page_fault_of(frame);
+    if (resolve_page_fault(frame, fault)) return;
     if (resume_user_copy(frame)) return;
     report_fatal_trap(frame, "%s", describe_page_fault(fault).text);
 }

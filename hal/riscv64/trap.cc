@@ -1,7 +1,8 @@
-// The C++ half of the trap vector: interrupts go to interrupts/, page faults
-// to page_fault.cc, a failed probe (probes.S) is skipped, and everything
-// else is fatal: a register dump, which is what makes it debuggable, then a
-// panic.
+// The C++ half of the trap vector: traps from U-mode go to user_trap.cc
+// (none of them is fatal); from S-mode, interrupts go to interrupts/, page
+// faults to page_fault.cc, a failed probe (probes.S) is skipped, and
+// everything else is fatal: a register dump, which is what makes it
+// debuggable, then a panic.
 #include "hal/riscv64/trap.h"
 
 #include <stdarg.h>
@@ -10,18 +11,21 @@
 #include "hal/cpu.h"
 #include "hal/riscv64/console_select.h"
 #include "hal/riscv64/interrupts/interrupt_trap.h"
+#include "hal/riscv64/user_trap.h"
 #include "kernel/debug/panic.h"
 #include "kernel/debug/print.h"
 #include "kernel/lib/format.h"
 
-extern "C" char riscv64_cycle_probe_instruction[];     // probes.S
-extern "C" char riscv64_stimecmp_probe_instruction[];  // probes.S
+extern "C" char riscv64_cycle_probe_instruction[];                 // probes.S
+extern "C" char riscv64_stimecmp_probe_instruction[];              // probes.S
+extern "C" char riscv64_trap_entry[], riscv64_trap_frame_saved[];  // trap_entry.S
 
 namespace hal::riscv64 {
 namespace {
 
 constexpr uint64_t kInterruptBit = uint64_t{1} << 63;
-constexpr uint64_t kSstatusSpp = uint64_t{1} << 8;  // 1: trapped from S-mode, 0: from U-mode
+constexpr uint64_t kSstatusSpp = uint64_t{1} << 8;   // 1: trapped from S-mode, 0: from U-mode
+constexpr uint64_t kSstatusSpie = uint64_t{1} << 5;  // SIE before the trap
 constexpr uint64_t kIllegalInstruction = 2;
 constexpr uint64_t kLoadAccessFault = 5;
 constexpr uint64_t kStoreAccessFault = 7;
@@ -60,12 +64,6 @@ const char* lookup(const char* const (&names)[N], uint64_t code, const char* unk
     return code < N && names[code] != nullptr ? names[code] : unknown;
 }
 
-const char* cause_name(uint64_t scause) {
-    uint64_t code = scause & ~kInterruptBit;
-    if ((scause & kInterruptBit) != 0) return lookup(kInterruptNames, code, "unknown interrupt");
-    return lookup(kExceptionNames, code, "unknown exception");
-}
-
 // ABI names of x1..x31, in register order.
 constexpr const char* kRegisterNames[31] = {
     "ra", "sp", "gp", "tp",  "t0",  "t1", "t2", "s0", "s1", "a0", "a1",
@@ -73,7 +71,9 @@ constexpr const char* kRegisterNames[31] = {
     "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6",
 };
 
-void dump(const TrapFrame& frame) {
+}  // namespace
+
+void dump_registers(const TrapFrame& frame) {
     auto hex = [](uint64_t value) { return static_cast<unsigned long long>(value); };
     kernel::print("\nriscv64 trap: %s (scause 0x%llx) in %s mode\n", cause_name(frame.scause),
                   hex(frame.scause), (frame.sstatus & kSstatusSpp) != 0 ? "supervisor" : "user");
@@ -86,9 +86,17 @@ void dump(const TrapFrame& frame) {
     }
 }
 
+const char* cause_name(uint64_t scause) {
+    uint64_t code = scause & ~kInterruptBit;
+    if ((scause & kInterruptBit) != 0) return lookup(kInterruptNames, code, "unknown interrupt");
+    return lookup(kExceptionNames, code, "unknown exception");
+}
+
+namespace {
+
 // Fatal reports so far. More than one means that reporting the first trapped
-// in turn; trap_entry.S keeps the first frame intact for that case (the
-// nested one lies below it on the trap stack).
+// in turn; the first frame stays intact for that case (the nested one lies
+// below it on the same stack).
 constinit int report_count = 0;
 constinit const TrapFrame* first_frame = nullptr;
 constinit const char* first_message = nullptr;
@@ -119,7 +127,7 @@ void report_fatal_trap(const TrapFrame& frame, const char* format, ...) {
         case 1:
             first_frame = &frame;
             first_message = message;
-            dump(frame);
+            dump_registers(frame);
             kernel::panic("%s", message);
         case 2:
             // Reporting faulted, most likely on the UART (say, a wrong address
@@ -128,7 +136,7 @@ void report_fatal_trap(const TrapFrame& frame, const char* format, ...) {
             console_use_firmware();
             kernel::print("\nriscv64 trap: %s at sepc 0x%llx while reporting a trap\n",
                           cause_name(frame.scause), static_cast<unsigned long long>(frame.sepc));
-            dump(*first_frame);
+            dump_registers(*first_frame);
             kernel::panic("%s", first_message);
         default:
             // Even the firmware's console failed: nothing is left to report with.
@@ -137,10 +145,26 @@ void report_fatal_trap(const TrapFrame& frame, const char* format, ...) {
 }
 
 extern "C" void riscv64_handle_trap(TrapFrame& frame) {
+    // trap_entry.S put this frame on the trap stack: the trap hit its own
+    // saving of a frame, on a kernel stack that cannot take one.
+    if (frame.sepc >= reinterpret_cast<uint64_t>(riscv64_trap_entry) &&
+        frame.sepc < reinterpret_cast<uint64_t>(riscv64_trap_frame_saved)) {
+        report_fatal_trap(frame, "%s while saving a trap frame: unusable kernel stack (overflow?)",
+                          cause_name(frame.scause));
+    }
+    if ((frame.sstatus & kSstatusSpp) == 0) {
+        handle_user_trap(frame);
+        return;
+    }
     bool interrupt = (frame.scause & kInterruptBit) != 0;
     // Interrupts return to the interrupted code with every register as it
-    // was (trap_entry.S restores the whole frame).
-    if (interrupt && handle_interrupt_trap(frame.scause & ~kInterruptBit)) return;
+    // was (trap_entry.S restores the whole frame). Code that ran with
+    // interrupts enabled held no spin lock: the kernel may switch threads
+    // there (this frame is on the thread's own stack).
+    if (interrupt && handle_interrupt_trap(frame.scause & ~kInterruptBit)) {
+        if ((frame.sstatus & kSstatusSpie) != 0) interrupt_return();
+        return;
+    }
     if (!interrupt && is_page_fault(frame.scause)) {
         handle_page_fault(frame);
         return;

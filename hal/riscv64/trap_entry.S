@@ -2,24 +2,45 @@
  * interrupt taken in S-mode arrives here.
  *
  * The frame records the machine state faithfully for the register dump, and
- * is what the trap returns through: riscv64_handle_trap either returns (an
- * interrupt it served, a resolved page fault, a user copy's recovery, a
- * probe) after perhaps editing the frame's sepc and registers, or reports the
- * trap and never returns. An interrupt can arrive between any two
- * instructions of the kernel, so every integer register (x1-x31), sepc and
- * sstatus come back exactly as saved; the kernel has no FP state (rv64imac).
+ * is what the trap returns through: riscv64_handle_trap returns (after
+ * perhaps editing the frame's sepc and registers, switching threads, or
+ * running a system call with interrupts enabled) or never returns. Every
+ * integer register (x1-x31), sepc and sstatus come back as saved, except
+ * that a return to S-mode keeps the live tp: tp is the CPU index there, and
+ * a preempted thread may resume on another CPU.
  *
- * The frame goes on a dedicated trap stack whose top is kept in sscratch
- * (set by entry.S; above it waits the kernel's tp, see trap_frame.h).
- * Swapping sp with sscratch first means that a trap caused by a corrupt or
- * exhausted kernel stack is still reported, instead of faulting again on
- * every store of the frame.
+ * Where the frame goes:
+ *   - from U-mode: right below the running thread's kernel stack top, which
+ *     switch_to() keeps in the CPU's trap area (trap_frame.h). The user frame
+ *     is thus always at the same place for a thread (set_thread_pointer and
+ *     print_user_registers rely on it), and the kernel then runs on the
+ *     thread's own stack, where it may block or be switched away from;
+ *   - from S-mode: on the interrupted kernel stack, below sp (the generic
+ *     kernel may switch threads inside an interrupt, so it must be the
+ *     thread's own stack, not a per-CPU one);
+ *   - from S-mode while saving a frame (the kernel stack is broken or
+ *     overflowed, so the stores fault): on the CPU's trap stack, below its
+ *     trap area, so that the fault is reported instead of recurring.
+ *
+ * sscratch always holds the CPU's trap area; the entry swaps it with sp to
+ * get a free register and swaps it back.
  */
 
 #include "hal/riscv64/trap_frame.h"
 
 #define SSTATUS_SPP (1 << 8)
 #define SSTATUS_SUM (1 << 18)
+
+#define X(n) (TRAP_FRAME_REGISTERS + ((n) - 1) * 8)
+
+/* Stores x1, x3, x6..x31 (not sp, tp, t0) at sp. */
+.macro save_most
+    sd      x1, X(1)(sp)
+    sd      x3, X(3)(sp)
+    .irp n, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+    sd      x\n, X(\n)(sp)
+    .endr
+.endm
 
     .section .text.trap, "ax", @progbits
     /* stvec's BASE field drops the low two bits: the vector must be 4-byte
@@ -28,30 +49,72 @@
     .globl riscv64_trap_entry
     .type riscv64_trap_entry, @function
 riscv64_trap_entry:
-    /* sp <- trap stack top, sscratch <- the interrupted sp. */
+    /* sp <- the CPU's trap area, sscratch <- the interrupted sp. */
+    csrrw   sp, sscratch, sp
+    sd      t0, CPU_AREA_SCRATCH0(sp)
+    csrr    t0, sstatus
+    andi    t0, t0, SSTATUS_SPP
+    beqz    t0, from_user
+
+    /* From S-mode. A trap whose sepc lies in this vector's saving code hit a
+       store of the frame: the kernel stack is unusable. */
+    sd      t1, CPU_AREA_SCRATCH1(sp)
+    csrr    t0, sepc
+    lla     t1, riscv64_trap_entry
+    bltu    t0, t1, 1f
+    lla     t1, riscv64_trap_frame_saved
+    bltu    t0, t1, on_trap_stack
+1:  ld      t1, CPU_AREA_SCRATCH1(sp)
+    /* sp <- the interrupted sp, sscratch <- the trap area again. */
     csrrw   sp, sscratch, sp
     addi    sp, sp, -TRAP_FRAME_SIZE
+    save_most
+    sd      tp, X(4)(sp)
+    csrr    t1, sscratch
+    ld      t0, CPU_AREA_SCRATCH0(t1)
+    sd      t0, X(5)(sp)
+    addi    t0, sp, TRAP_FRAME_SIZE
+    sd      t0, X(2)(sp)
+    j       frame_saved
 
-    /* x1 and x3..x31 as they were; x2 (sp) comes from sscratch below. */
-    sd      x1, TRAP_FRAME_REGISTERS + 0 * 8(sp)
-    .irp n, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
-    sd      x\n, TRAP_FRAME_REGISTERS + (\n - 1) * 8(sp)
-    .endr
+on_trap_stack:
+    /* sp = the trap area, sscratch = the broken sp. */
+    ld      t1, CPU_AREA_SCRATCH1(sp)
+    addi    sp, sp, -TRAP_FRAME_SIZE
+    save_most
+    sd      tp, X(4)(sp)
+    addi    t1, sp, TRAP_FRAME_SIZE
+    ld      t0, CPU_AREA_SCRATCH0(t1)
+    sd      t0, X(5)(sp)
+    csrrw   t0, sscratch, t1
+    sd      t0, X(2)(sp)
+    j       frame_saved
 
-    csrr    t0, sscratch
-    sd      t0, TRAP_FRAME_REGISTERS + 1 * 8(sp)
+from_user:
+    /* sp = the trap area, sscratch = the user's sp. Put the trap area back
+       in sscratch first: should the stores below fault (no kernel stack
+       installed), the nested trap must find it there. */
+    csrrw   t0, sscratch, sp
+    sd      t0, CPU_AREA_SCRATCH1(sp)
+    ld      t0, CPU_AREA_KERNEL_STACK_TOP(sp)
+    addi    t0, t0, -TRAP_FRAME_SIZE
+    sd      tp, X(4)(t0)
+    mv      tp, sp
+    mv      sp, t0
+    save_most
+    ld      t0, CPU_AREA_SCRATCH0(tp)
+    sd      t0, X(5)(sp)
+    ld      t0, CPU_AREA_SCRATCH1(tp)
+    sd      t0, X(2)(sp)
+    ld      tp, CPU_AREA_KERNEL_TP(tp)
+
+    .globl riscv64_trap_frame_saved
+riscv64_trap_frame_saved:
+frame_saved:
     csrr    t0, sepc
     sd      t0, TRAP_FRAME_SEPC(sp)
     csrr    t0, sstatus
     sd      t0, TRAP_FRAME_SSTATUS(sp)
-    /* From U-mode, tp is the user's thread pointer (the frame keeps it for
-       the return): the handler needs the kernel's, the CPU index, which
-       waits in the slot right above this frame (trap_frame.h). Traps from
-       S-mode arrive with the kernel's tp already. */
-    andi    t1, t0, SSTATUS_SPP
-    bnez    t1, 1f
-    ld      tp, TRAP_FRAME_SIZE(sp)
-1:
     /* User memory stays out of reach in the handler, even if the trap hit a
        user copy (user_copy.S); the return below restores SUM from the frame. */
     li      t1, SSTATUS_SUM
@@ -61,32 +124,34 @@ riscv64_trap_entry:
     csrr    t0, stval
     sd      t0, TRAP_FRAME_STVAL(sp)
 
-    /* Re-arm sscratch with this frame's base: should the handler itself
-       fault, the nested trap lands on the trap stack again, rather than on
-       the interrupted (possibly broken) stack, and below this frame, which
-       it must not overwrite. */
-    csrw    sscratch, sp
-
     mv      a0, sp
     li      fp, 0
     call    riscv64_handle_trap
+    /* Fall through: resume as the frame at sp says. */
+    .size riscv64_trap_entry, . - riscv64_trap_entry
 
-    /* Resume as the frame says. sstatus first: a nested trap in the handler
-       overwrote SPP and SPIE, which sret reads. SIE is clear in the saved
-       value (the trap cleared it before it was saved), so nothing interrupts
-       the restore. */
+/* Resumes the frame at sp (riscv64_handle_trap's, or one built by
+ * enter_user_mode's caller); interrupts masked. */
+    .globl riscv64_trap_return
+    .type riscv64_trap_return, @function
+riscv64_trap_return:
+    /* sstatus first: a nested trap in the handler overwrote SPP and SPIE,
+       which sret reads. SIE is clear in the saved value (the trap cleared it
+       before it was saved), so nothing interrupts the restore. */
     ld      t0, TRAP_FRAME_SSTATUS(sp)
     csrw    sstatus, t0
-    ld      t0, TRAP_FRAME_SEPC(sp)
-    csrw    sepc, t0
-    /* The trap stack is free again down from the top of this frame. */
-    addi    t0, sp, TRAP_FRAME_SIZE
-    csrw    sscratch, t0
-
-    ld      x1, TRAP_FRAME_REGISTERS + 0 * 8(sp)
-    .irp n, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
-    ld      x\n, TRAP_FRAME_REGISTERS + (\n - 1) * 8(sp)
+    ld      t1, TRAP_FRAME_SEPC(sp)
+    csrw    sepc, t1
+    /* Back to U-mode: the user's tp. Back to S-mode: keep this CPU's. */
+    andi    t0, t0, SSTATUS_SPP
+    bnez    t0, 1f
+    ld      tp, X(4)(sp)
+1:
+    ld      x1, X(1)(sp)
+    ld      x3, X(3)(sp)
+    .irp n, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+    ld      x\n, X(\n)(sp)
     .endr
-    ld      sp, TRAP_FRAME_REGISTERS + 1 * 8(sp)
+    ld      sp, X(2)(sp)
     sret
-    .size riscv64_trap_entry, . - riscv64_trap_entry
+    .size riscv64_trap_return, . - riscv64_trap_return

@@ -11,12 +11,23 @@
 #define TRAP_FRAME_STVAL (34 * 8)
 #define TRAP_FRAME_SIZE (36 * 8)  // rounded up so sp stays 16-byte aligned
 
-// The trap stack's top 16 bytes are not stack: the first 8 hold the hart's
-// kernel tp (its CPU index, hal/arch/cpu_inline.h), which trap_entry.S loads
-// for traps from U-mode, as they arrive with the user's tp. sscratch points
-// at the slot whenever no trap is being handled, so the frame of a trap from
-// U-mode (never a nested one) ends right below it, at sp + TRAP_FRAME_SIZE.
-#define TRAP_STACK_KERNEL_TP_SLOT 16  // bytes; keeps sscratch 16-byte aligned
+// Each CPU's trap area: the top TRAP_STACK_CPU_AREA_SIZE bytes of its trap
+// stack (entry.S, smp/secondary_entry.S), which sscratch points at for good
+// (trap_entry.S swaps sp with it and swaps back). It holds what a trap needs
+// before it has a free register:
+//   - the kernel's tp (the CPU index, hal/arch/cpu_inline.h): traps from
+//     U-mode arrive with the user's;
+//   - the running thread's kernel stack top (switch_to() installs it): the
+//     frame of a trap from U-mode goes right below it;
+//   - two scratch slots for t0/t1 (or the user's sp) while the frame is built.
+// Below the area lies the trap stack proper, used only when a trap hits the
+// frame-saving code itself (a broken or overflowed kernel stack), so that
+// the fault is reported instead of recurring forever.
+#define CPU_AREA_KERNEL_TP 0
+#define CPU_AREA_KERNEL_STACK_TOP 8
+#define CPU_AREA_SCRATCH0 16
+#define CPU_AREA_SCRATCH1 24
+#define TRAP_STACK_CPU_AREA_SIZE 32  // bytes; keeps the trap stack 16-byte aligned
 
 #ifndef __ASSEMBLER__
 
@@ -47,6 +58,33 @@ static_assert(offsetof(TrapFrame, scause) == TRAP_FRAME_SCAUSE);
 static_assert(offsetof(TrapFrame, stval) == TRAP_FRAME_STVAL);
 static_assert(sizeof(TrapFrame) == TRAP_FRAME_SIZE);
 static_assert(sizeof(TrapFrame) % 16 == 0, "the psABI requires a 16-byte aligned sp");
+
+// The CPU's trap area (see above), as C++ sees it.
+struct CpuTrapArea {
+    uint64_t kernel_tp;
+    uint64_t kernel_stack_top;
+    uint64_t scratch[2];
+};
+
+static_assert(offsetof(CpuTrapArea, kernel_tp) == CPU_AREA_KERNEL_TP);
+static_assert(offsetof(CpuTrapArea, kernel_stack_top) == CPU_AREA_KERNEL_STACK_TOP);
+static_assert(offsetof(CpuTrapArea, scratch) == CPU_AREA_SCRATCH0);
+static_assert(sizeof(CpuTrapArea) == TRAP_STACK_CPU_AREA_SIZE);
+
+inline CpuTrapArea& this_cpu_trap_area() {
+    uint64_t area;
+    asm volatile("csrr %0, sscratch" : "=r"(area));
+    return *reinterpret_cast<CpuTrapArea*>(area);
+}
+
+// The running thread's user register frame: trap_entry.S puts it right below
+// the kernel stack top on every trap from U-mode. nullptr for a thread
+// without a kernel stack top (a CPU's boot thread).
+inline TrapFrame* current_user_frame() {
+    uint64_t top = this_cpu_trap_area().kernel_stack_top;
+    if (top == 0) return nullptr;
+    return reinterpret_cast<TrapFrame*>(top - sizeof(TrapFrame));
+}
 
 }  // namespace hal::riscv64
 

@@ -11,9 +11,12 @@
 #include "kernel/lib/command_line.h"
 #include "kernel/lib/string.h"
 #include "kernel/mm/init.h"
+#include "kernel/process/init.h"
 #include "kernel/selftest/benchmark.h"
+#include "kernel/sched/scheduler.h"
 #include "kernel/selftest/selftest.h"
 #include "kernel/smp/cpus.h"
+#include "kernel/time/clock.h"
 
 namespace kernel {
 namespace {
@@ -78,19 +81,23 @@ void main(const hal::BootInfo& boot_info) {
     }
     mm::report_free_memory();
     if (command_line.has("mm_stats")) mm::report_statistics();
+    sched::initialize();  // from here the boot context is the thread "main"
     start_interrupts();
+    (void)time::start_tick();
     smp::start_other_cpus(boot_info.cpu_count);
     run_kernel_self_tests(command_line);
     run_kernel_benchmarks(command_line);
+    auto init = process::start_init(boot_info, command_line);
 
     print("boot: complete\n");
     if (command_line.has("poweroff")) {
+        // With a user program running, the machine goes off when it is done.
+        if (!init.is_error()) process::wait_for_init(init.value());
         print("boot: powering off (poweroff on the command line)\n");
         hal::power_off();
     }
-    // Nothing to run yet: idle until the scheduler arrives.
-    for (;;)
-        hal::wait_for_interrupt();
+    // Everything else runs in threads; CPU 0 goes on with them.
+    sched::exit_current(0);
 }
 
 }  // namespace kernel

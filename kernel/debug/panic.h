@@ -16,8 +16,14 @@ void set_panic_action(PanicAction action);
 // as it knows the command line, so even a boot-time panic honours it.
 void configure_panic(const os::CommandLine& command_line);
 
-// Prints "KERNEL PANIC: <message>" and stops. A panic while panicking only
-// halts, so a fault in the panic path cannot loop.
+// How panic() stops the other CPUs before it prints (kernel/smp registers
+// it once they run: the halt IPI, with a bounded wait). nullptr: nothing.
+using StopOtherCpus = void (*)();
+void set_stop_other_cpus(StopOtherCpus stop);
+
+// Stops the other CPUs, then prints "KERNEL PANIC: <message>" and stops. A panic while panicking
+// only halts, so a fault in the panic path cannot loop; a CPU that panics while another one already
+// does halts at once and leaves the console to it.
 [[noreturn]] __attribute__((format(printf, 1, 2))) void panic(const char* format, ...);
 
 }  // namespace kernel

@@ -2,7 +2,6 @@
 
 #include "hal/cpu.h"
 #include "kernel/debug/print.h"
-#include "kernel/smp/cpus.h"
 #include "kernel/sync/spin_lock.h"
 
 namespace kernel::interrupt {
@@ -14,12 +13,9 @@ struct Attachment {
     uint64_t count = 0;
 };
 
-using smp::kMaxCpus;
-
 SpinLock attachments_lock;  // guards attach/detach; dispatch reads atomically
 Attachment attachments[kMaxLines];
 uint64_t unexpected = 0;
-uint64_t ipis[kMaxCpus];
 
 }  // namespace
 
@@ -55,14 +51,6 @@ uint64_t unexpected_count() {
     return __atomic_load_n(&unexpected, __ATOMIC_RELAXED);
 }
 
-uint64_t ipi_count() {
-    return ipi_count_of(hal::current_cpu_index());
-}
-
-uint64_t ipi_count_of(uint32_t cpu) {
-    return cpu < kMaxCpus ? __atomic_load_n(&ipis[cpu], __ATOMIC_RELAXED) : 0;
-}
-
 }  // namespace kernel::interrupt
 
 namespace kernel {
@@ -81,11 +69,6 @@ void handle_interrupt(hal::irq::Line line) {
     }
     __atomic_add_fetch(&attachments[line].count, 1, __ATOMIC_RELAXED);
     handler(attachments[line].context, line);
-}
-
-void handle_ipi() {
-    uint32_t cpu = hal::current_cpu_index();
-    if (cpu < smp::kMaxCpus) __atomic_add_fetch(&interrupt::ipis[cpu], 1, __ATOMIC_RELAXED);
 }
 
 }  // namespace kernel

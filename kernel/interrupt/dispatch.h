@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "hal/interrupts.h"
+#include "kernel/interrupt/ipi.h"
 #include "kernel/lib/error.h"
 
 namespace kernel::interrupt {
@@ -24,8 +25,6 @@ void detach(hal::irq::Line line);
 uint64_t count(hal::irq::Line line);
 // Interrupts on lines without a handler (each such line is masked).
 uint64_t unexpected_count();
-// Inter-processor interrupts this CPU / CPU `cpu` has taken.
-uint64_t ipi_count();
-uint64_t ipi_count_of(uint32_t cpu);
+// ipi_count() and ipi_count_of() are in ipi.h (included here).
 
 }  // namespace kernel::interrupt

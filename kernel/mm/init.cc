@@ -128,6 +128,10 @@ os::ErrorOr<void> initialize(const hal::BootInfo& boot_info) {
 
     PhysicalMemory& frames = physical_memory();
     TRY(frames.initialize(boot_info.memory_map, boot_info.numa, boot_allocator.hand_over()));
+    // Every CPU's page list draws from its own node (firmware's per-CPU
+    // affinity; the boot CPU, index 0, is boot_cpu_node).
+    for (uint32_t cpu = 0; cpu < hal::kMaxCpus; ++cpu)
+        frames.set_cpu_node(cpu, boot_info.numa.node_of_cpu(cpu));
     frames.set_cpu_node(hal::current_cpu_index(), boot_info.numa.boot_cpu_node);
 
     numa_topology = boot_info.numa;

@@ -4,7 +4,12 @@
 #include "hal/interrupts.h"
 #include "hal/smp.h"
 #include "hal/timer.h"
+#include "kernel/debug/panic.h"
 #include "kernel/debug/print.h"
+#include "kernel/interrupt/ipi.h"
+#include "kernel/sched/scheduler.h"
+#include "kernel/smp/online.h"
+#include "kernel/time/clock.h"
 
 namespace kernel::smp {
 namespace {
@@ -12,14 +17,19 @@ namespace {
 constexpr uint64_t kWaitNs = 2000000000;  // all starts together, generous for emulation
 uint32_t firmware_cpus = 1;
 
-}  // namespace
+// A CPU spinning with interrupts masked never takes the halt IPI: panic
+// goes on without it after this long.
+constexpr uint64_t kPanicHaltWaitNs = 100000000;
 
-// Set by secondary_main() on each CPU as it checks in.
-uint64_t online_mask = 1;  // bit per CPU index; the boot CPU is 0
-uint32_t online_count = 1;
+void halt_others_for_panic() {
+    (void)interrupt::halt_other_cpus(kPanicHaltWaitNs);
+}
+
+}  // namespace
 
 uint32_t start_other_cpus(uint32_t expected_cpus) {
     firmware_cpus = expected_cpus;
+    set_stop_other_cpus(halt_others_for_panic);
     uint32_t started = hal::smp::start_secondary_cpus();
     uint64_t start = hal::timer::monotonic_ns();
     while (__atomic_load_n(&online_count, __ATOMIC_ACQUIRE) < started + 1 &&
@@ -31,32 +41,24 @@ uint32_t start_other_cpus(uint32_t expected_cpus) {
     return online;
 }
 
-uint32_t online_cpus() {
-    return __atomic_load_n(&online_count, __ATOMIC_ACQUIRE);
-}
-
 uint32_t expected_cpus() {
     return firmware_cpus;
-}
-
-bool is_online(uint32_t cpu) {
-    return cpu < kMaxCpus && (__atomic_load_n(&online_mask, __ATOMIC_ACQUIRE) >> cpu) & 1;
 }
 
 }  // namespace kernel::smp
 
 namespace kernel {
 
-// A secondary CPU checks in, turns interrupts on and idles until the
-// scheduler (issue 4) gives it work.
+// A secondary CPU joins the scheduler (its boot context becomes its idle
+// thread), checks in, and runs whatever the scheduler gives it.
 void secondary_main() {
+    sched::join_this_cpu();
     uint32_t cpu = hal::current_cpu_index();
     if (cpu < smp::kMaxCpus)
         __atomic_fetch_or(&smp::online_mask, uint64_t{1} << cpu, __ATOMIC_RELEASE);
     __atomic_add_fetch(&smp::online_count, 1, __ATOMIC_RELEASE);
-    hal::irq::enable_interrupts();
-    for (;;)
-        hal::wait_for_interrupt();
+    (void)time::start_tick();
+    sched::run_idle();
 }
 
 }  // namespace kernel

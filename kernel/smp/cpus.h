@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "hal/cpu.h"
+#include "kernel/smp/online.h"  // online_cpus(), is_online()
 
 namespace kernel::smp {
 
@@ -14,10 +15,7 @@ inline constexpr uint32_t kMaxCpus = hal::kMaxCpus;
 // run in all, the boot CPU included, and prints "smp: N of M CPUs online".
 uint32_t start_other_cpus(uint32_t expected_cpus);
 
-// CPUs that have checked in (the boot CPU counts from the start).
-uint32_t online_cpus();
 // The CPU count firmware reported (what start_other_cpus() was given).
 uint32_t expected_cpus();
-bool is_online(uint32_t cpu);
 
 }  // namespace kernel::smp

@@ -4,7 +4,9 @@
 #include "hal/cpu.h"
 #include "hal/interrupts.h"
 #include "hal/timer.h"
+#include "kernel/debug/panic.h"
 #include "kernel/interrupt/dispatch.h"
+#include "kernel/interrupt/ipi.h"
 #include "kernel/smp/cpus.h"
 
 namespace kernel::smp {
@@ -30,6 +32,19 @@ KERNEL_TEST(smp, every_cpu_takes_an_ipi) {
         }
         CHECK_EQ(interrupt::ipi_count_of(cpu), before + 1);
     }
+}
+
+void panic_here(void*) {
+    panic("raised on CPU %u", hal::current_cpu_index());
+}
+
+// Ends in a panic (tests/kernel checks the message): CPU 1 panics while CPU
+// 0 waits for it with interrupts masked, so CPU 0 takes the halt request in
+// its wait loop, and CPU 1 prints and powers off.
+KERNEL_TEST(smp_fatal_panic_on_cpu1, panic_raised_on_cpu1) {
+    REQUIRE(is_online(1));
+    (void)interrupt::call_on_cpu(1, panic_here, nullptr);
+    CHECK(false);  // never gets here
 }
 
 }  // namespace

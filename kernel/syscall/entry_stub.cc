@@ -1,32 +1,8 @@
-// TEMPORARY stand-ins for the kernel's side of hal/user_mode.h so the HAL
-// links while kernel/syscall and kernel/sched are written. Replaced by them.
-#include "cairn/status.h"
-#include "hal/cpu.h"
-#include "hal/user_mode.h"
-#include "kernel/debug/print.h"
-
-namespace kernel {
-
-int64_t handle_syscall(const hal::syscall::Arguments& arguments) {
-    print("syscall %llu (%llx %llx)\n", static_cast<unsigned long long>(arguments.number),
-          static_cast<unsigned long long>(arguments.values[0]),
-          static_cast<unsigned long long>(arguments.values[1]));
-    return static_cast<int64_t>(cairn::Status::kUnsupported);
-}
-
-void handle_user_fault(const hal::user::Fault& fault) {
-    print("user fault: %s at pc 0x%llx\n", fault.description,
-          static_cast<unsigned long long>(fault.pc));
-    for (;;)
-        hal::wait_for_interrupt();
-}
-
-void handle_return_to_user() {}
-void handle_interrupt_return() {}
-
-}  // namespace kernel
-
-// Weak stand-ins for hal/thread_context.h until each HAL defines it.
+// TEMPORARY: weak stand-ins for hal/thread_context.h so the kernel links on
+// an architecture whose HAL does not define it yet. The lead removes this
+// file once every HAL does. (handle_syscall and handle_user_fault live in
+// dispatch.cc; handle_return_to_user and handle_interrupt_return in
+// kernel/sched/scheduler.cc.)
 #include "hal/thread_context.h"
 #include "kernel/debug/panic.h"
 

@@ -2,12 +2,12 @@
 
 #include "hal/cpu.h"
 #include "hal/timer.h"
-#include "kernel/smp/cpus.h"
+#include "kernel/sched/scheduler.h"
 
 namespace kernel::time {
 namespace {
 
-using smp::kMaxCpus;
+using hal::kMaxCpus;  // not kernel/smp, which depends on this library
 inline constexpr uint64_t kNanosecondsPerSecond = 1000000000;
 
 // Per CPU; touched only by its own CPU, with interrupts masked.
@@ -25,6 +25,9 @@ TickState& this_cpu() {
     return tick_states[cpu < kMaxCpus ? cpu : 0];
 }
 
+// Moves the tick's deadline past `now` and hands it to the scheduler, which
+// owns the one-shot timer: it arms it for the earlier of the tick and its
+// sleepers' deadlines.
 void arm_next(TickState& state) {
     uint64_t now = hal::timer::monotonic_ns();
     // Late by more than a period (a long interrupts-off stretch): skip the
@@ -33,7 +36,7 @@ void arm_next(TickState& state) {
         state.next_deadline_ns = now;
     }
     state.next_deadline_ns += state.period_ns;
-    hal::timer::arm_oneshot(state.next_deadline_ns > now ? state.next_deadline_ns - now : 0);
+    sched::set_tick_deadline(state.next_deadline_ns);
 }
 
 }  // namespace
@@ -54,7 +57,7 @@ os::ErrorOr<void> start_tick(uint32_t hz) {
 void stop_tick() {
     hal::InterruptState saved = hal::disable_interrupts();
     this_cpu().hz = 0;
-    hal::timer::cancel();
+    sched::set_tick_deadline(sched::kNoDeadline);  // sleepers keep their deadlines
     hal::restore_interrupts(saved);
 }
 
@@ -74,11 +77,19 @@ uint64_t now_ns() {
 
 namespace kernel {
 
+// The one-shot fires for the tick or for a sleeper's deadline (see
+// arm_next); only the former counts as a tick.
 void handle_timer_tick() {
     time::TickState& state = time::this_cpu();
-    if (state.hz == 0) return;  // stopped: a late interrupt from before stop_tick()
-    __atomic_add_fetch(&state.ticks, 1, __ATOMIC_RELAXED);
-    time::arm_next(state);
+    uint64_t now = hal::timer::monotonic_ns();
+    bool tick = state.hz != 0 && now >= state.next_deadline_ns;
+    if (tick) __atomic_add_fetch(&state.ticks, 1, __ATOMIC_RELAXED);
+    sched::handle_timer_interrupt(now, tick);
+    if (tick) {
+        time::arm_next(state);
+    } else {
+        sched::set_tick_deadline(state.hz != 0 ? state.next_deadline_ns : sched::kNoDeadline);
+    }
 }
 
 }  // namespace kernel

@@ -20,6 +20,8 @@ def _boot_test_impl(ctx):
         checks += ["--until", ctx.attr.until]
     if ctx.attr.power_off:
         checks.append("--power-off")
+    if ctx.attr.timeout_seconds:
+        checks += ["--timeout", str(ctx.attr.timeout_seconds)]
     run_args = ["--smp", str(ctx.attr.cpus or 2), "--memory", "%dM" % (ctx.attr.ram_mib or 512)]
     if ctx.attr.command_line:
         run_args += ["--append", ctx.attr.command_line]
@@ -61,6 +63,7 @@ boot_test = rule(
         "until": attr.string(doc = "Stop QEMU when this appears (kernels that idle)."),
         "power_off": attr.bool(doc = "QEMU must exit by itself: the kernel powered off."),
         "run_args": attr.string_list(doc = "More tools/qemu/run.sh options."),
+        "timeout_seconds": attr.int(doc = "Give QEMU this long (default 45 s)."),
         "_harness": attr.label(default = ":boot_test.sh", allow_single_file = True),
         "_runner": attr.label(default = "//tools/qemu:run.sh", allow_single_file = True),
     },

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hal/cpu.h"
 #include "kernel/lib/error.h"
 #include "kernel/lib/fdt/device_tree.h"
 
@@ -47,7 +48,7 @@ uint32_t find_virtual_timer_intid(const os::fdt::DeviceTree& tree);
 // by the kernel's CPU index: index 0 is the boot CPU, then the other enabled
 // /cpus/cpu nodes in tree order.
 struct CpuAffinities {
-    static constexpr size_t kMaxCpus = 64;
+    static constexpr size_t kMaxCpus = hal::kMaxCpus;
     uint64_t affinity[kMaxCpus] = {};
     uint32_t count = 0;
 };

@@ -75,7 +75,7 @@ os::ErrorOr<void> GicV2::initialize() {
 
 os::ErrorOr<void> GicV2::initialize_this_cpu() {
     uint32_t cpu = current_cpu_index();
-    if (cpu >= CpuAffinities::kMaxCpus) return os::Error::kInvalidArgument;
+    if (cpu >= hal::kMaxCpus) return os::Error::kInvalidArgument;
     // ITARGETSR0-7 read as this CPU's own interface bit (banked). A
     // uniprocessor GIC reads 0 there; SGIs to oneself still work.
     interface_masks_[cpu] = static_cast<uint8_t>(mmio_read32(distributor_ + GICD_ITARGETSR));
@@ -107,7 +107,7 @@ bool GicV2::acknowledge(irq::Line* line) {
     irq::Line id = iar & kInterruptIdMask;
     if (id >= kFirstSpecial) return false;
     uint32_t cpu = current_cpu_index();
-    if (cpu < CpuAffinities::kMaxCpus) acknowledged_[cpu] = iar;
+    if (cpu < hal::kMaxCpus) acknowledged_[cpu] = iar;
     *line = id;
     return true;
 }
@@ -115,7 +115,7 @@ bool GicV2::acknowledge(irq::Line* line) {
 void GicV2::end_of_interrupt(irq::Line line) {
     uint32_t cpu = current_cpu_index();
     uint32_t value = line;
-    if (cpu < CpuAffinities::kMaxCpus && (acknowledged_[cpu] & kInterruptIdMask) == line)
+    if (cpu < hal::kMaxCpus && (acknowledged_[cpu] & kInterruptIdMask) == line)
         value = acknowledged_[cpu];
     mmio_write32(cpu_interface_ + GICC_EOIR, value);
 }

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "hal/aarch64/interrupts/gic.h"
+#include "hal/cpu.h"
 
 namespace hal::aarch64 {
 
@@ -29,10 +30,10 @@ private:
     // Each CPU's CPU interface bit for ITARGETSR and GICD_SGIR, which a CPU
     // learns only about itself (from the banked ITARGETSR0): 0 until that
     // CPU ran initialize_this_cpu().
-    uint8_t interface_masks_[CpuAffinities::kMaxCpus] = {};
+    uint8_t interface_masks_[hal::kMaxCpus] = {};
     // The whole IAR of the interrupt each CPU handles: for an SGI it names
     // the sending CPU, and EOIR must get the same value back.
-    uint32_t acknowledged_[CpuAffinities::kMaxCpus] = {};
+    uint32_t acknowledged_[hal::kMaxCpus] = {};
 };
 
 }  // namespace hal::aarch64

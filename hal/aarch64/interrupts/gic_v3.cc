@@ -137,7 +137,7 @@ os::ErrorOr<void> GicV3::find_redistributor(uint32_t cpu) {
 
 os::ErrorOr<void> GicV3::initialize_this_cpu() {
     uint32_t cpu = current_cpu_index();
-    if (cpu >= CpuAffinities::kMaxCpus) return os::Error::kInvalidArgument;
+    if (cpu >= hal::kMaxCpus) return os::Error::kInvalidArgument;
 
     // The system register interface; EL2 (el2.S) or firmware must allow it.
     asm volatile("msr icc_sre_el1, %0\n\tisb" : : "r"(read_sre() | ICC_SRE_EL1_ALL));

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "hal/aarch64/interrupts/gic.h"
+#include "hal/cpu.h"
 
 namespace hal::aarch64 {
 
@@ -31,8 +32,8 @@ private:
     void wait_for_redistributor(uint32_t cpu) const;
 
     uintptr_t distributor_ = 0;
-    uintptr_t redistributors_[CpuAffinities::kMaxCpus] = {};  // RD_base, per CPU
-    uintptr_t sgi_frames_[CpuAffinities::kMaxCpus] = {};      // SGI_base, per CPU
+    uintptr_t redistributors_[hal::kMaxCpus] = {};  // RD_base, per CPU
+    uintptr_t sgi_frames_[hal::kMaxCpus] = {};      // SGI_base, per CPU
 };
 
 }  // namespace hal::aarch64

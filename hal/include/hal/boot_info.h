@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hal/cpu.h"
 #include "kernel/lib/memory_map.h"
 #include "kernel/lib/span.h"
 
@@ -31,8 +32,14 @@ struct NumaTopology {
 
     uint32_t node_count = 1;
     uint32_t boot_cpu_node = 0;  // the node of the CPU that runs kernel::main
+    // The node of each CPU by index (hal::current_cpu_index(), as the HAL's
+    // interrupt code numbers CPUs); 0 for CPUs firmware gives none.
+    // cpu_nodes[0] is boot_cpu_node.
+    uint8_t cpu_nodes[kMaxCpus] = {};
     MemoryAffinity ranges[kMaxRanges];
     size_t range_count = 0;  // RAM outside every range belongs to node 0
+
+    uint32_t node_of_cpu(uint32_t cpu) const { return cpu < kMaxCpus ? cpu_nodes[cpu] : 0; }
 
     // The node of physical address `address` (0 if no range covers it).
     uint32_t node_of(uint64_t address) const {

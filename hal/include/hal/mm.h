@@ -64,12 +64,17 @@ uint32_t asid_count();
 // the root's upper half carries the kernel's shared entries.
 void activate_user_root(PhysicalAddress root, uint32_t asid);
 
-// Invalidate translations on this CPU (and, once SMP exists, shoot them down
-// on every CPU that may cache them).
+// Invalidate translations on this CPU - or on every CPU where
+// kTlbFlushBroadcasts says so; otherwise kernel/mm/vm shoots them down on
+// the other CPUs that may cache them (kernel/mm/vm/tlb_shootdown.h).
 void flush_page(uint32_t asid, VirtualAddress address);
 void flush_address_space(uint32_t asid);
 void flush_kernel_page(VirtualAddress address);
 void flush_all();
+// True if the flush_* calls above reach every CPU by themselves (aarch64's
+// TLBI ...IS broadcasts to the inner-shareable domain); false if they flush
+// this CPU only (x86_64 invlpg/CR3, riscv64 sfence.vma).
+extern const bool kTlbFlushBroadcasts;
 
 // Prepares a fresh, zeroed root table for a user address space: on x86_64
 // and riscv64 copies the kernel's upper-half root entries into it (kernel/mm

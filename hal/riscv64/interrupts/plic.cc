@@ -127,7 +127,7 @@ os::ErrorOr<void> Plic::initialize() {
 }
 
 os::ErrorOr<void> Plic::add_cpu(uint32_t cpu, uint64_t hart_id) {
-    if (cpu >= kMaxHarts || source_count_ == 0) return os::Error::kInvalidArgument;
+    if (cpu >= hal::kMaxCpus || source_count_ == 0) return os::Error::kInvalidArgument;
     uint32_t number = TRY(find_hart_context(hart_id, size_));
     size_t words = enable_words(source_count_);
     Context& context = contexts_[cpu];
@@ -140,7 +140,7 @@ os::ErrorOr<void> Plic::add_cpu(uint32_t cpu, uint64_t hart_id) {
 
 void Plic::start_this_cpu() {
     uint32_t cpu = hal::current_cpu_index();
-    if (cpu >= kMaxHarts || contexts_[cpu].threshold == nullptr) return;
+    if (cpu >= hal::kMaxCpus || contexts_[cpu].threshold == nullptr) return;
     Context& context = contexts_[cpu];
     // The firmware's hart start-up (OpenSBI's warm init) reprograms the
     // context, threshold included: only the hart itself, once running,
@@ -156,7 +156,7 @@ void Plic::start_this_cpu() {
 
 Plic::Context& Plic::this_cpu_context() {
     uint32_t cpu = hal::current_cpu_index();
-    return contexts_[cpu < kMaxHarts ? cpu : 0];
+    return contexts_[cpu < hal::kMaxCpus ? cpu : 0];
 }
 
 os::ErrorOr<void> Plic::enable(Line line) {

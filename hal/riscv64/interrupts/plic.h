@@ -66,7 +66,7 @@ private:
 
     bool is_valid(hal::irq::Line line) const { return line != 0 && line <= source_count_; }
     bool has_context(uint32_t cpu) const {
-        return cpu < kMaxHarts && __atomic_load_n(&contexts_[cpu].online, __ATOMIC_ACQUIRE);
+        return cpu < hal::kMaxCpus && __atomic_load_n(&contexts_[cpu].online, __ATOMIC_ACQUIRE);
     }
     Context& this_cpu_context();
     static void set_enable_bit(Context& context, hal::irq::Line line, bool enabled);
@@ -76,7 +76,7 @@ private:
 
     // Register pages in the fixmap; null until initialize() / add_cpu().
     volatile uint32_t* priorities_ = nullptr;  // one word per source, from source 0
-    Context contexts_[kMaxHarts] = {};         // by CPU index
+    Context contexts_[hal::kMaxCpus] = {};     // by CPU index
     // The CPU each line is routed to: whose context holds its enable bit.
     uint8_t targets_[1024] = {};
     uint64_t base_ = 0;

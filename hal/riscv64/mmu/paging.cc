@@ -139,6 +139,8 @@ void activate_user_root(PhysicalAddress root, uint32_t asid) {
     if (asid_bits() == 0) fence_asid(0);
 }
 
+extern const bool kTlbFlushBroadcasts = false;  // sfence.vma is local
+
 void flush_page(uint32_t asid, VirtualAddress address) {
     fence_address_in_asid(address, asid_bits() == 0 ? 0 : asid);
 }

@@ -34,6 +34,7 @@
 
 #define SSTATUS_SIE (1 << 1)
 #define SSTATUS_SUM (1 << 18)
+#define SSTATUS_FS (3 << 13)
 #define SBI_LEGACY_CONSOLE_PUTCHAR 1
 
     .section .text.secondary_entry, "ax", @progbits
@@ -67,16 +68,18 @@ riscv64_secondary_entry:
     jr      t0
 
 secondary_high:
-    /* 3. The CPU index in tp (hal/arch/cpu_inline.h), and the trap stack as
-       trap_entry.S expects it: sscratch at the kernel-tp slot at its top,
-       holding tp. */
+    /* 3. The CPU index in tp (hal/arch/cpu_inline.h), and the trap area as
+       trap_entry.S expects it (trap_frame.h): sscratch at the top of the trap
+       stack, holding tp. */
     mv      tp, s2
-    sd      tp, 0(s4)
+    sd      tp, CPU_AREA_KERNEL_TP(s4)
+    sd      zero, CPU_AREA_KERNEL_STACK_TOP(s4)
     csrw    sscratch, s4
     lla     t0, riscv64_trap_entry
     csrw    stvec, t0
-    /* User memory out of reach, as on the boot hart. */
-    li      t0, SSTATUS_SUM
+    /* User memory out of reach and the FP unit off (FS = Off), as on the
+       boot hart. */
+    li      t0, SSTATUS_SUM | SSTATUS_FS
     csrc    sstatus, t0
 
     /* The kernel's root; the fence drops the bring-up root's translations,

@@ -26,7 +26,7 @@ extern char riscv64_secondary_stacks[];  // smp/secondary_entry.S
 // By CPU index; [0] (the boot CPU) unused. A block is written by the boot
 // hart before hart_start, then only its state changes (atomically).
 // secondary_entry.S searches it by hart id (riscv64_secondary_stray_entry).
-constinit hal::riscv64::StartBlock riscv64_start_blocks[hal::riscv64::kMaxHarts];
+constinit hal::riscv64::StartBlock riscv64_start_blocks[hal::kMaxCpus];
 [[noreturn]] void riscv64_secondary_start(hal::riscv64::StartBlock* block);
 }
 
@@ -35,7 +35,7 @@ namespace {
 
 using u64 = unsigned long long;  // what the %llu conversions take
 
-static_assert(SMP_MAX_SECONDARY_CPUS == kMaxHarts - 1);
+static_assert(SMP_MAX_SECONDARY_CPUS == hal::kMaxCpus - 1);
 
 // How long a started hart gets to reach C++ before it is given up.
 constexpr uint64_t kStartTimeoutNs = 1000000000;
@@ -83,7 +83,7 @@ void fill_start_block(StartBlock& block, uint32_t cpu, uint64_t hart_id) {
     block.kernel_satp = satp_for(hal::mm::kernel_root_table());
     block.cpu_index = cpu;
     block.stack_top = reinterpret_cast<uint64_t>(stacks + SMP_BOOT_STACK_SIZE);
-    block.trap_slot = reinterpret_cast<uint64_t>(stacks + kPerCpu - TRAP_STACK_KERNEL_TP_SLOT);
+    block.trap_slot = reinterpret_cast<uint64_t>(stacks + kPerCpu - TRAP_STACK_CPU_AREA_SIZE);
     block.self = &block;
     block.hart_id = hart_id;
     block.stray = 0;

@@ -9,7 +9,7 @@
 #define START_BLOCK_KERNEL_SATP 8   // satp of the kernel's root, ASID 0
 #define START_BLOCK_CPU_INDEX 16    // what tp holds from now on
 #define START_BLOCK_STACK_TOP 24    // virtual, 16-byte aligned
-#define START_BLOCK_TRAP_SLOT 32    // virtual: the trap stack's kernel-tp slot (trap_frame.h)
+#define START_BLOCK_TRAP_SLOT 32    // virtual: the CPU's trap area (trap_frame.h)
 #define START_BLOCK_SELF 40         // the block's own virtual address
 #define START_BLOCK_STATE 48        // hart_state, 32 bits
 #define START_BLOCK_STRAY 52        // 32 bits: 1 if the hart came through _start
@@ -21,7 +21,7 @@
 // zeroed), the same sizes as the boot hart's (linker.ld).
 #define SMP_BOOT_STACK_SIZE 16384
 #define SMP_TRAP_STACK_SIZE 16384
-#define SMP_MAX_SECONDARY_CPUS 63  // kMaxHarts - 1
+#define SMP_MAX_SECONDARY_CPUS 63  // hal::kMaxCpus - 1
 
 #ifndef __ASSEMBLER__
 

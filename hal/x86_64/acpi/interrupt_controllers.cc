@@ -39,8 +39,12 @@ constexpr uint16_t kTriggerShift = 2;
 constexpr uint16_t kTriggerMask = 0x3;
 constexpr uint16_t kTriggerLevel = 0x3;
 
+bool is_usable(uint32_t processor_flags) {
+    return processor_flags & (kProcessorEnabled | kProcessorOnlineCapable);
+}
+
 os::ErrorOr<void> add_processor(InterruptControllers* out, uint32_t apic_id, uint32_t flags) {
-    if (!(flags & (kProcessorEnabled | kProcessorOnlineCapable))) return {};
+    if (!is_usable(flags)) return {};
     if (out->processor_count == kMaxMadtProcessors) return os::Error::kNoSpace;
     out->processor_apic_ids[out->processor_count++] = apic_id;
     return {};
@@ -93,7 +97,46 @@ os::ErrorOr<void> read_entry(os::Bytes entry, InterruptControllers* out) {
     }
 }
 
+// Calls visit(entry) for each entry after the fixed part, `entry` holding
+// exactly the bytes its length field claims, after checking that length
+// against the table's end; stops at the first error visit() returns.
+template <typename Visit>
+os::ErrorOr<void> for_each_entry(os::Bytes madt, Visit&& visit) {
+    if (madt.size() < kFixedPartLength) return os::Error::kMalformed;
+    for (size_t offset = kFixedPartLength; offset < madt.size();) {
+        size_t remaining = madt.size() - offset;
+        if (remaining < 2) return os::Error::kMalformed;
+        size_t length = madt.data()[offset + 1];
+        if (length < 2 || length > remaining) return os::Error::kMalformed;
+        if (auto result = visit(madt.slice(offset, length)); result.is_error()) {
+            return result.error();
+        }
+        offset += length;
+    }
+    return {};
+}
+
 }  // namespace
+
+os::ErrorOr<uint32_t> count_madt_processors(os::Bytes madt) {
+    uint32_t count = 0;
+    TRY(for_each_entry(madt, [&](os::Bytes entry) -> os::ErrorOr<void> {
+        const unsigned char* bytes = entry.data();
+        uint32_t flags;
+        if (bytes[0] == kProcessorLocalApic) {
+            if (entry.size() < kLocalApicLength) return os::Error::kMalformed;
+            flags = read_field<uint32_t>(bytes, 4);
+        } else if (bytes[0] == kProcessorLocalX2Apic) {
+            if (entry.size() < kLocalX2ApicLength) return os::Error::kMalformed;
+            flags = read_field<uint32_t>(bytes, 8);
+        } else {
+            return {};  // other entries are only bounds-checked here
+        }
+        if (is_usable(flags)) ++count;
+        return {};
+    }));
+    return count;
+}
 
 os::ErrorOr<void> parse_interrupt_controllers(os::Bytes madt, InterruptControllers* out) {
     *out = InterruptControllers{};
@@ -105,17 +148,7 @@ os::ErrorOr<void> parse_interrupt_controllers(os::Bytes madt, InterruptControlle
 
     // A 64-bit address override may come before or after anything else; it
     // wins wherever it is, because read_entry() overwrites the address.
-    for (size_t offset = kFixedPartLength; offset < madt.size();) {
-        size_t remaining = madt.size() - offset;
-        if (remaining < 2) return os::Error::kMalformed;
-        size_t length = madt.data()[offset + 1];
-        if (length < 2 || length > remaining) return os::Error::kMalformed;
-        if (auto result = read_entry(madt.slice(offset, length), out); result.is_error()) {
-            return result.error();
-        }
-        offset += length;
-    }
-    return {};
+    return for_each_entry(madt, [out](os::Bytes entry) { return read_entry(entry, out); });
 }
 
 GsiMode gsi_mode(const InterruptControllers& controllers, uint32_t gsi) {
@@ -124,6 +157,19 @@ GsiMode gsi_mode(const InterruptControllers& controllers, uint32_t gsi) {
     }
     if (gsi < kIsaIrqCount) return {Polarity::kActiveHigh, Trigger::kEdge};
     return {Polarity::kActiveLow, Trigger::kLevel};
+}
+
+uint32_t number_cpus(const InterruptControllers& controllers, uint32_t boot_apic_id,
+                     uint32_t* apic_ids, uint32_t capacity) {
+    if (capacity == 0) return 0;
+    apic_ids[0] = boot_apic_id;
+    uint32_t count = 1;
+    for (uint32_t index = 0; index < controllers.processor_count && count < capacity; ++index) {
+        uint32_t apic_id = controllers.processor_apic_ids[index];
+        if (apic_id == boot_apic_id || apic_id > 0xfe) continue;
+        apic_ids[count++] = apic_id;
+    }
+    return count;
 }
 
 }  // namespace hal::x86_64::acpi

@@ -1,6 +1,6 @@
 #include "hal/x86_64/acpi/processors.h"
 
-#include "hal/x86_64/acpi/madt.h"
+#include "hal/x86_64/acpi/interrupt_controllers.h"
 #include "hal/x86_64/acpi/tables.h"
 #include "kernel/debug/print.h"
 

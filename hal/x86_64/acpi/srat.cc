@@ -163,7 +163,9 @@ os::ErrorOr<void> merge_ranges(NumaTopology& topology) {
 
 }  // namespace
 
-os::ErrorOr<void> parse_srat(os::Bytes srat, uint32_t boot_apic_id, SratContents& result) {
+os::ErrorOr<void> parse_srat(os::Bytes srat, uint32_t boot_apic_id, SratContents& result,
+                             const uint32_t* cpu_apic_ids, uint32_t cpu_count) {
+    if (cpu_apic_ids == nullptr || cpu_count > kMaxCpus) cpu_count = cpu_apic_ids ? kMaxCpus : 0;
     if (srat.size() < kFixedPartLength) return os::Error::kMalformed;
 
     // Two passes: node ids are ranks among all domains, known only at the end.
@@ -173,6 +175,7 @@ os::ErrorOr<void> parse_srat(os::Bytes srat, uint32_t boot_apic_id, SratContents
 
     SratContents contents;
     NumaTopology& topology = contents.topology;
+    uint64_t cpu_listed[(kMaxCpus + 63) / 64] = {};
     topology.node_count = domains.count() > 0 ? domains.count() : 1;
     TRY(for_each_affinity(srat, [&](const Affinity& affinity) -> os::ErrorOr<void> {
         uint32_t node = domains.node_of(affinity.domain);
@@ -185,8 +188,17 @@ os::ErrorOr<void> parse_srat(os::Bytes srat, uint32_t boot_apic_id, SratContents
             contents.boot_cpu_listed = true;
             topology.boot_cpu_node = node;
         }
+        // The first entry for an APIC ID decides, as for the boot CPU.
+        for (uint32_t cpu = 0; cpu < cpu_count; ++cpu) {
+            if (cpu_apic_ids[cpu] == affinity.apic_id &&
+                !(cpu_listed[cpu / 64] >> (cpu % 64) & 1)) {
+                cpu_listed[cpu / 64] |= uint64_t{1} << (cpu % 64);
+                topology.cpu_nodes[cpu] = static_cast<uint8_t>(node);
+            }
+        }
         return {};
     }));
+    topology.cpu_nodes[0] = static_cast<uint8_t>(topology.boot_cpu_node);
     TRY(merge_ranges(topology));
     result = contents;
     return {};

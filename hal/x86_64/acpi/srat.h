@@ -21,7 +21,10 @@ struct SratContents {
 };
 
 // Parses `srat` (the whole table, header included). `boot_apic_id` is the
-// (x2)APIC ID of the boot CPU, whose node becomes topology.boot_cpu_node.
+// (x2)APIC ID of the boot CPU, whose node becomes topology.boot_cpu_node
+// (and cpu_nodes[0]). `cpu_apic_ids` (`cpu_count` entries, may be null) is
+// the APIC ID of each CPU index (see number_cpus()): the node of each CPU
+// listed in the SRAT goes to topology.cpu_nodes[index].
 // Uses the enabled processor local APIC, local x2APIC and memory affinity
 // entries; others (GICC, ITS, generic initiators) are skipped. Errors:
 // kMalformed for a table shorter than its fixed part, an impossible entry
@@ -29,6 +32,7 @@ struct SratContents {
 // ranges of different nodes that overlap; kNoSpace for more nodes or ranges
 // (enabled entries, counted before merging) than NumaTopology holds.
 // `result` is written only on success.
-os::ErrorOr<void> parse_srat(os::Bytes srat, uint32_t boot_apic_id, SratContents& result);
+os::ErrorOr<void> parse_srat(os::Bytes srat, uint32_t boot_apic_id, SratContents& result,
+                             const uint32_t* cpu_apic_ids = nullptr, uint32_t cpu_count = 0);
 
 }  // namespace hal::x86_64::acpi

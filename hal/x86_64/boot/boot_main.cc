@@ -13,6 +13,7 @@
 #include "hal/x86_64/cpu/features.h"
 #include "hal/x86_64/cpu/gdt.h"
 #include "hal/x86_64/cpu/idt.h"
+#include "hal/x86_64/cpu/syscall.h"
 #include "hal/x86_64/mmu/kernel_mappings.h"
 #include "hal/x86_64/smp/start_cpus.h"
 #include "kernel/debug/panic.h"
@@ -36,6 +37,7 @@ extern "C" [[noreturn]] void x86_64_boot_main(uint32_t multiboot_info_address) {
     // NX, write protection, global pages, SMEP/SMAP and PCIDs, then the boot
     // page tables tightened to use them.
     enable_cpu_features();
+    enable_system_calls_on_this_cpu();
     harden_boot_mappings();
     hal::run_global_constructors();
 

@@ -9,10 +9,12 @@
 //
 // Set on the boot CPU in x86_64_boot_main right after the GDT is loaded
 // (loading a null GS selector clears the base on Intel CPUs, so it must
-// come after that), on the others in x86_64_secondary_entry. Once user mode
-// exists, the entry paths must swapgs so that the kernel's base is the one
-// in IA32_GS_BASE while the kernel runs (IA32_KERNEL_GS_BASE holds the
-// user's meanwhile).
+// come after that), on the others in x86_64_secondary_entry. Every entry from
+// user mode (syscall_entry.S, exception_entry.S) runs `swapgs` first and
+// every exit to user mode last, so the kernel's base is the one in
+// IA32_GS_BASE whenever kernel code runs; IA32_KERNEL_GS_BASE holds the
+// user's meanwhile (always 0: user code cannot change its GS base, CR4.FSGSBASE
+// stays off).
 #pragma once
 
 #include <stddef.h>
@@ -20,17 +22,52 @@
 
 #include "hal/cpu.h"
 
+namespace hal::context {
+struct ThreadContext;
+}
+
 namespace hal::x86_64 {
 
 using hal::kMaxCpus;
 
 struct CpuLocal {
     uint32_t index;  // offset 0: what current_cpu_index() reads
+    uint32_t padding;
+    // Offset 8: the running thread's kernel stack top, where the system call
+    // entry switches to (set by switch_to, as TSS.RSP0 is).
+    uint64_t kernel_stack_top;
+    // Offset 16: the user rsp, parked by the system call entry while it has
+    // no stack yet.
+    uint64_t user_stack_scratch;
+    // Offset 24: this block's own address, so that C++ can reach it with
+    // one gs-relative load.
+    CpuLocal* self;
+    // The context switch_to() last switched to on this CPU (the running
+    // thread), null while the CPU's boot thread has not switched yet.
+    context::ThreadContext* current_context;
+    // The IA32_FS_BASE value loaded on this CPU (skips a wrmsr when the next
+    // user thread has the same).
+    uint64_t loaded_fs_base;
+    // The page fault being handed to the kernel on the running thread (see
+    // cpu/page_fault.cc); switch_to() saves it in the thread's context.
+    const void* fault_in_progress;
 };
 static_assert(offsetof(CpuLocal, index) == 0);
+// syscall_entry.S uses these offsets.
+static_assert(offsetof(CpuLocal, kernel_stack_top) == 8);
+static_assert(offsetof(CpuLocal, user_stack_scratch) == 16);
+static_assert(offsetof(CpuLocal, self) == 24);
 
 // Points this CPU's GS base at the block of CPU `cpu` (< kMaxCpus) and
 // stores the index there.
 void install_cpu_local(uint32_t cpu);
+
+// The executing CPU's block. Interrupts masked (or the caller pinned),
+// else the thread may move to another CPU under it.
+inline CpuLocal& this_cpu() {
+    CpuLocal* block;
+    asm volatile("movq %%gs:24, %0" : "=r"(block));
+    return *block;
+}
 
 }  // namespace hal::x86_64

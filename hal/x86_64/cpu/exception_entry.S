@@ -10,6 +10,15 @@
 //
 // Stack alignment: the CPU aligns rsp to 16 bytes before pushing its frame;
 // 5 + 2 + 15 quadwords keep it aligned at the call, as the ABI requires.
+//
+// From user mode (the saved CS has RPL 3) the CPU has switched to TSS.RSP0,
+// the running thread's kernel stack top, so the frame sits at the very top
+// of that stack, where the system call entry (syscall_entry.S) puts its
+// identical frame; and `swapgs` brings in the kernel's GS base on the way
+// in and the user's on the way out. From kernel mode GS is already the
+// kernel's. (NMI and double fault, on IST stacks, follow the same rule;
+// both are fatal: an NMI that hits the few instructions between `syscall`
+// and its `swapgs` would report with the user's GS base.)
 
 // Declares the stub for `vector`; `cpu_pushes_error_code` says whether the
 // CPU pushes an error code for it (vectors 8, 10-14, 17, 21, 29 and 30).
@@ -27,7 +36,10 @@ exception_stub_\vector:
     .code64
 
 exception_common:
-    pushq %rax
+    testb $3, 24(%rsp)              // the saved CS: from user mode?
+    jz 1f
+    swapgs
+1:  pushq %rax
     pushq %rbx
     pushq %rcx
     pushq %rdx
@@ -45,7 +57,8 @@ exception_common:
     movq %rsp, %rdi
     cld                             // the C++ ABI expects the direction flag clear
     // A fault inside a user copy arrives with RFLAGS.AC set (SMAP disabled);
-    // the handler must not run that way. iretq restores the saved flags.
+    // the handler must not run that way, nor with a user's AC. iretq restores
+    // the saved flags.
     testb $1, x86_64_smap_enabled(%rip)
     jz 1f
     clac
@@ -67,7 +80,10 @@ exception_common:
     popq %rbx
     popq %rax
     addq $16, %rsp                  // the vector number and error code
-    iretq
+    testb $3, 8(%rsp)               // back to user mode?
+    jz 1f
+    swapgs
+1:  iretq
 
     EXCEPTION_STUB 0, 0             // #DE divide error
     EXCEPTION_STUB 1, 0             // #DB debug

@@ -1,7 +1,9 @@
 // The stack frame every exception handler receives: what the CPU pushed,
 // what the vector's stub pushed, and the general registers that
 // exception_entry.S saved. Lowest address first; exception_entry.S builds it
-// in exactly this order, so the two must change together.
+// in exactly this order, so the two must change together; the system call
+// entry (syscall_entry.S) builds the same frame. A frame from user mode is
+// always the topmost thing on the thread's kernel stack.
 #pragma once
 
 #include <stdint.h>
@@ -21,5 +23,9 @@ struct ExceptionFrame {
 static_assert(sizeof(ExceptionFrame) == 22 * 8, "exception_entry.S pushes 22 quadwords");
 
 inline constexpr int kExceptionVectorCount = 32;
+
+// The `vector` of the frames the system call entry builds (cpu/syscall_entry.S):
+// past every real vector.
+inline constexpr uint64_t kSystemCallVector = 256;
 
 }  // namespace hal::x86_64

@@ -20,7 +20,12 @@ constexpr uint32_t kExtendedEdx1GibPages = 1u << 26;
 
 constexpr uint32_t kMsrEfer = 0xc0000080;
 constexpr uint64_t kEferNoExecuteEnable = 1 << 11;
+constexpr uint64_t kCr0MonitorCoprocessor = 1 << 1;
+constexpr uint64_t kCr0Emulation = 1 << 2;
+constexpr uint64_t kCr0TaskSwitched = 1 << 3;
 constexpr uint64_t kCr0WriteProtect = 1 << 16;
+constexpr uint64_t kCr4OsFxsr = 1 << 9;
+constexpr uint64_t kCr4OsXmmExceptions = 1 << 10;
 constexpr uint64_t kCr4GlobalPages = 1 << 7;
 constexpr uint64_t kCr4Pcid = 1 << 17;
 constexpr uint64_t kCr4Smep = 1 << 20;
@@ -75,9 +80,14 @@ void enable_cpu_features_on_this_cpu() {
     // boot.S and the SMP trampoline already set both; stating them here keeps
     // the guarantee in one place.
     write_msr(kMsrEfer, read_msr(kMsrEfer) | kEferNoExecuteEnable);
-    write_cr0(read_cr0() | kCr0WriteProtect);
+    // User code may use x87 and SSE (the kernel never does: it is built
+    // general-registers-only, and thread switches save and restore the user
+    // threads' registers eagerly, so no #NM lazy switching): no emulation,
+    // no task-switched trap, FXSAVE/FXRSTOR and SSE exceptions enabled.
+    write_cr0((read_cr0() | kCr0WriteProtect | kCr0MonitorCoprocessor) &
+              ~(kCr0Emulation | kCr0TaskSwitched));
 
-    uint64_t cr4 = read_cr4();
+    uint64_t cr4 = read_cr4() | kCr4OsFxsr | kCr4OsXmmExceptions;
     if (features.global_pages) cr4 |= kCr4GlobalPages;
     if (features.smep) cr4 |= kCr4Smep;
     if (features.smap) cr4 |= kCr4Smap;

@@ -14,8 +14,9 @@ extern "C" void x86_64_load_gdt(const hal::x86_64::DescriptorTablePointer* point
 namespace hal::x86_64 {
 namespace {
 
-// The 64-bit TSS. Only the IST matters here: there are no privilege changes
-// yet (rsp0) and no I/O permission bitmap (io_map_base past the limit).
+// The 64-bit TSS: rsp0 (privilege_stack[0]) is the kernel stack for traps
+// from user mode, the IST the stacks of the double fault and NMI; no I/O
+// permission bitmap (io_map_base past the limit), so user mode has no ports.
 struct [[gnu::packed]] TaskStateSegment {
     uint32_t reserved0;
     uint64_t privilege_stack[3];
@@ -28,9 +29,11 @@ struct [[gnu::packed]] TaskStateSegment {
 static_assert(sizeof(TaskStateSegment) == 104);
 
 // Flat descriptors; in long mode only the access byte and the L/D bits count.
-constexpr uint64_t kCodeDescriptor = 0x00af9b000000ffff;  // present, ring 0, code, L=1
-constexpr uint64_t kDataDescriptor = 0x00cf93000000ffff;  // present, ring 0, writable data
-constexpr uint64_t kAvailableTaskStateType = 0x89;        // present, 64-bit TSS, not busy
+constexpr uint64_t kCodeDescriptor = 0x00af9b000000ffff;      // present, ring 0, code, L=1
+constexpr uint64_t kDataDescriptor = 0x00cf93000000ffff;      // present, ring 0, writable data
+constexpr uint64_t kUserCodeDescriptor = 0x00affb000000ffff;  // as kCodeDescriptor, DPL 3
+constexpr uint64_t kUserDataDescriptor = 0x00cff3000000ffff;  // as kDataDescriptor, DPL 3
+constexpr uint64_t kAvailableTaskStateType = 0x89;            // present, 64-bit TSS, not busy
 
 constexpr size_t kInterruptStackSize = 8192;
 
@@ -41,8 +44,9 @@ struct PerCpuTables {
     alignas(16) uint8_t double_fault_stack[kInterruptStackSize];
     alignas(16) uint8_t nmi_stack[kInterruptStackSize];
     TaskStateSegment task_state;
-    // null, code, data, then the TSS descriptor, which takes two slots.
-    uint64_t gdt[5];
+    // null, kernel code, kernel data, user data, user code, then the TSS
+    // descriptor, which takes two slots (see gdt.h for the order).
+    uint64_t gdt[7];
 };
 static_assert(kTaskStateSelector / 8 + 2 == sizeof(PerCpuTables::gdt) / sizeof(uint64_t));
 
@@ -73,6 +77,8 @@ void load_gdt_and_task_state(uint32_t cpu) {
     gdt[0] = 0;
     gdt[kKernelCodeSelector / 8] = kCodeDescriptor;
     gdt[kKernelDataSelector / 8] = kDataDescriptor;
+    gdt[kUserDataSelector / 8] = kUserDataDescriptor;
+    gdt[kUserCodeSelector / 8] = kUserCodeDescriptor;
     write_task_state_descriptor(&gdt[kTaskStateSelector / 8],
                                 reinterpret_cast<uint64_t>(&task_state),
                                 sizeof(TaskStateSegment) - 1);
@@ -80,6 +86,10 @@ void load_gdt_and_task_state(uint32_t cpu) {
     DescriptorTablePointer pointer{sizeof(tables.gdt) - 1, reinterpret_cast<uint64_t>(gdt)};
     x86_64_load_gdt(&pointer, kKernelCodeSelector, kKernelDataSelector);
     load_task_register(kTaskStateSelector);
+}
+
+void set_privilege_stack(uint32_t cpu, uint64_t stack_top) {
+    per_cpu_tables[cpu].task_state.privilege_stack[0] = stack_top;
 }
 
 }  // namespace hal::x86_64

@@ -11,10 +11,18 @@
 
 namespace hal::x86_64 {
 
-// Same numbers as the boot GDT in boot/boot.S, so the switch is seamless.
+// Kernel code and data: same numbers as the boot GDT in boot/boot.S, so the
+// switch is seamless. User data and code follow in the order sysret needs:
+// it loads SS from STAR[63:48] + 8 and CS from STAR[63:48] + 16 (both with
+// RPL 3), so with STAR[63:48] = kKernelDataSelector the user data segment
+// must come right before the user code segment (cpu/syscall.cc).
 inline constexpr uint16_t kKernelCodeSelector = 0x08;
 inline constexpr uint16_t kKernelDataSelector = 0x10;
-inline constexpr uint16_t kTaskStateSelector = 0x18;
+inline constexpr uint16_t kUserDataSelector = 0x18 | 3;
+inline constexpr uint16_t kUserCodeSelector = 0x20 | 3;
+inline constexpr uint16_t kTaskStateSelector = 0x28;
+static_assert(kUserDataSelector == (kKernelDataSelector + 8) + 3);
+static_assert(kUserCodeSelector == (kKernelDataSelector + 16) + 3);
 
 // IST slots as an IDT gate names them (1-7; 0 means "the current stack").
 inline constexpr uint8_t kDoubleFaultStack = 1;
@@ -24,5 +32,10 @@ inline constexpr uint8_t kNmiStack = 2;
 // segment register (GS too, so the GS base must be set afterwards) and loads
 // its TSS. Called once on each CPU, on the executing one, before its IDT.
 void load_gdt_and_task_state(uint32_t cpu);
+
+// Sets TSS.RSP0 of CPU `cpu`: the stack the CPU switches to when an
+// interrupt or exception arrives in user mode (thread switches keep it at the
+// running thread's kernel stack top).
+void set_privilege_stack(uint32_t cpu, uint64_t stack_top);
 
 }  // namespace hal::x86_64

@@ -27,19 +27,27 @@ static_assert(sizeof(InterruptGate) == 16);
 // Present, ring 0, 64-bit interrupt gate: the CPU clears IF on entry, so a
 // handler is never interrupted before it can save anything.
 constexpr uint8_t kInterruptGateType = 0x8e;
+// The same gate callable from ring 3: `int3` and `into` raise #BP and #OF
+// as software interrupts, which check the gate's DPL (a DPL 0 gate would
+// turn them into #GP). Every other vector stays DPL 0, so user code cannot
+// fake interrupts or exceptions with `int n`.
+constexpr uint8_t kUserCallableGateType = 0xee;
 
 constexpr int kVectorCount = 256;
 constexpr uint64_t kNmiVector = 2;
 constexpr uint64_t kDoubleFaultVector = 8;
+constexpr uint64_t kBreakpointVector = 3;
+constexpr uint64_t kOverflowVector = 4;
 
 InterruptGate idt[kVectorCount];
 
-InterruptGate make_gate(uint64_t handler, uint8_t interrupt_stack) {
+InterruptGate make_gate(uint64_t handler, uint8_t interrupt_stack,
+                        uint8_t type_attributes = kInterruptGateType) {
     return InterruptGate{
         .offset_low = static_cast<uint16_t>(handler),
         .selector = kKernelCodeSelector,
         .interrupt_stack = interrupt_stack,
-        .type_attributes = kInterruptGateType,
+        .type_attributes = type_attributes,
         .offset_middle = static_cast<uint16_t>(handler >> 16),
         .offset_high = static_cast<uint32_t>(handler >> 32),
         .reserved = 0,
@@ -56,7 +64,9 @@ uint8_t interrupt_stack_for(uint64_t vector) {
 
 void load_idt() {
     for (int vector = 0; vector < kExceptionVectorCount; ++vector) {
-        idt[vector] = make_gate(x86_64_exception_stubs[vector], interrupt_stack_for(vector));
+        bool user_callable = vector == kBreakpointVector || vector == kOverflowVector;
+        idt[vector] = make_gate(x86_64_exception_stubs[vector], interrupt_stack_for(vector),
+                                user_callable ? kUserCallableGateType : kInterruptGateType);
     }
     for (int vector = kExceptionVectorCount; vector < kVectorCount; ++vector) {
         idt[vector] = make_gate(x86_64_interrupt_stubs[vector - kExceptionVectorCount], 0);

@@ -16,6 +16,10 @@ inline void disable_interrupts() {
     asm volatile("cli" ::: "memory");
 }
 
+inline void enable_interrupts() {
+    asm volatile("sti" ::: "memory");
+}
+
 // RFLAGS.IF, reading the flags and sti are in hal/arch/cpu_inline.h (the
 // inline part of hal/cpu.h).
 inline constexpr uint64_t kFlagsAlignmentCheck = 1 << 18;  // RFLAGS.AC: SMAP is off while set

@@ -6,6 +6,7 @@
 
 #include "hal/common/page_fault_description.h"
 #include "hal/mm.h"
+#include "hal/x86_64/cpu/cpu_local.h"
 #include "hal/x86_64/cpu/exceptions.h"
 #include "hal/x86_64/cpu/features.h"
 #include "hal/x86_64/cpu/instructions.h"
@@ -23,12 +24,14 @@ constexpr uint64_t kErrorUser = 1 << 2;
 constexpr uint64_t kErrorReservedBit = 1 << 3;
 constexpr uint64_t kErrorInstructionFetch = 1 << 4;
 
-// The fault kernel::handle_page_fault() is working on. A fault while it runs
-// is never handed to it again (it may hold the very locks it would need, and
-// a fault in the fault handler can recur forever): a user copy inside it just
-// fails, anything else panics naming both faults.
-bool handling_fault = false;
-mm::PageFault outer_fault;
+// The fault kernel::handle_page_fault() is working on is this_cpu().
+// fault_in_progress, per thread (switch_to() saves and restores it). A fault
+// while it runs is never handed to it again (it may hold the very locks it
+// would need, and a fault in the fault handler can recur forever): a user
+// copy inside it just fails, anything else panics naming both faults.
+const mm::PageFault* fault_in_progress() {
+    return static_cast<const mm::PageFault*>(this_cpu().fault_in_progress);
+}
 
 mm::PageFault decode(const ExceptionFrame& frame, uint64_t address) {
     mm::Access access = (frame.error_code & kErrorInstructionFetch) ? mm::Access::kExecute
@@ -55,7 +58,7 @@ mm::PageFault decode(const ExceptionFrame& frame, uint64_t address) {
 [[noreturn]] void fail_nested(const ExceptionFrame& frame, const mm::PageFault& fault) {
     report_exception(frame, fault.address);
     kernel::panic("%s, while handling another: %s", describe_page_fault(fault).text,
-                  describe_page_fault(outer_fault).text);
+                  describe_page_fault(*fault_in_progress()).text);
 }
 
 }  // namespace
@@ -80,23 +83,33 @@ void handle_page_fault(ExceptionFrame& frame) {
                  : "; kernel access to user memory outside the user-copy routine");
     }
 
-    if (handling_fault) {
+    if (fault_in_progress() != nullptr) {
         if (!user_copy) fail_nested(frame, fault);
         frame.rip = user_copy_recovery_point();
         return;
     }
-    handling_fault = true;
-    outer_fault = fault;
+    this_cpu().fault_in_progress = &fault;
+    // Code that ran with interrupts enabled held no spin lock (they mask
+    // interrupts): the fault may be handled the same way, so that it can
+    // wait (for a frame, another CPU's TLB shootdown, a pager) and be
+    // preempted. fault_in_progress moves with the thread (switch_to()).
+    bool interruptible = (frame.rflags & kFlagsInterruptEnable) != 0;
+    if (interruptible) enable_interrupts();
     kernel::FaultResolution resolution = kernel::handle_page_fault(fault);
-    handling_fault = false;
+    if (interruptible) disable_interrupts();
+    this_cpu().fault_in_progress = nullptr;
 
     if (resolution == kernel::FaultResolution::kResolved) return;
     if (user_copy) {
         frame.rip = user_copy_recovery_point();  // the copy returns kBadAddress
         return;
     }
-    // No user mode exists yet; once it does, an unresolved user fault goes to
-    // the faulting thread's owner instead.
+    if (fault.from_user) {
+        // The description lives in this frame: handle_user_fault() never
+        // returns.
+        PageFaultDescription description = describe_page_fault(fault);
+        report_user_fault(frame, description.text, fault.address);
+    }
     fail(frame, fault, "");
 }
 

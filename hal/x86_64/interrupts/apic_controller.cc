@@ -13,8 +13,6 @@
 namespace hal::x86_64 {
 namespace {
 
-inline constexpr uint32_t kMaxCpus = 64;
-
 // Guards the I/O APICs' select/window register pairs and the CPU table
 // against other CPUs; the caller has masked interrupts on this one.
 class RegisterLock {

@@ -12,14 +12,16 @@
 // CR3 loads in every PCID; invlpg drops a page's global entry too, and
 // toggling CR4.PGE drops everything.
 //
-// Single CPU: the tracker is this CPU's. Shootdown to other CPUs comes with
-// SMP.
+// Every CPU has its own tracker (its TLB is its own); kernel/mm shoots
+// changes down to the other CPUs (kTlbFlushBroadcasts is false here). The
+// callers run with interrupts masked, so the CPU index stays valid.
 #include "hal/cpu.h"
 #include "hal/mm.h"
 #include "hal/x86_64/cpu/features.h"
 #include "hal/x86_64/cpu/instructions.h"
 #include "hal/x86_64/mmu/pcid_tracker.h"
 #include "kernel/debug/panic.h"
+#include "kernel/lib/utility.h"
 
 namespace hal::x86_64 {
 namespace {
@@ -27,10 +29,19 @@ namespace {
 constexpr uint64_t kCr3NoFlush = uint64_t{1} << 63;
 constexpr uint64_t kCr4GlobalPages = 1 << 7;
 
-// Constructed on first use: cpu_features() is known by then.
+// This CPU's tracker, constructed on the CPU's first use (cpu_features() is
+// known by then); only its own CPU ever touches it.
 PcidTracker& pcids() {
-    static PcidTracker tracker(cpu_features().invpcid);
-    return tracker;
+    alignas(PcidTracker) static uint8_t storage[kMaxCpus][sizeof(PcidTracker)];
+    static bool constructed[kMaxCpus];
+    uint32_t cpu = current_cpu_index();
+    KERNEL_ASSERT(cpu < kMaxCpus);
+    auto* tracker = reinterpret_cast<PcidTracker*>(storage[cpu]);
+    if (!constructed[cpu]) {
+        new (tracker) PcidTracker(cpu_features().invpcid);
+        constructed[cpu] = true;
+    }
+    return *tracker;
 }
 
 bool pcids_enabled() {
@@ -64,6 +75,8 @@ void activate_user_root(PhysicalAddress root, uint32_t asid) {
     bool flush = pcids().activate(asid);
     write_cr3(root | asid | (flush ? 0 : kCr3NoFlush));
 }
+
+extern const bool kTlbFlushBroadcasts = false;  // invlpg and CR3 loads are local
 
 void flush_page(uint32_t asid, VirtualAddress address) {
     if (!pcids_enabled()) {

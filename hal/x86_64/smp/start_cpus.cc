@@ -27,6 +27,7 @@
 #include "hal/x86_64/cpu/gdt.h"
 #include "hal/x86_64/cpu/idt.h"
 #include "hal/x86_64/cpu/instructions.h"
+#include "hal/x86_64/cpu/syscall.h"
 #include "hal/x86_64/interrupts/apic_controller.h"
 #include "hal/x86_64/interrupts/local_apic.h"
 #include "hal/x86_64/memory_layout.h"
@@ -185,6 +186,7 @@ extern "C" [[noreturn]] void x86_64_secondary_entry(uint64_t cpu) {
     load_idt_on_this_cpu();
     write_cr3(hal::mm::kernel_root_table());
     enable_cpu_features_on_this_cpu();
+    enable_system_calls_on_this_cpu();
     report_progress(Progress::kArrived);
 
     if (auto result = local_apic::initialize_this_cpu(); result.is_error()) {

@@ -72,6 +72,29 @@ TEST(InterruptControllers, GsiModesFollowOverridesThenBusDefaults) {
     EXPECT_EQ(pci.polarity, Polarity::kActiveLow);
 }
 
+// CPU indices: the boot CPU first, then table order without it, without
+// IDs above 0xfe, and no more than asked for.
+TEST(InterruptControllers, NumbersCpusBootCpuFirst) {
+    auto madt = MadtBuilder()
+                    .local_apic(0, 1)
+                    .local_apic(1, 1)
+                    .local_apic(2, 1)
+                    .local_x2apic(300, 1)
+                    .local_apic(3, 1)
+                    .bytes();
+    InterruptControllers controllers;
+    ASSERT_FALSE(parse(madt, &controllers).is_error());
+    uint32_t ids[8] = {};
+    ASSERT_EQ(number_cpus(controllers, 2, ids, 8), 4u);
+    EXPECT_EQ(ids[0], 2u);
+    EXPECT_EQ(ids[1], 0u);
+    EXPECT_EQ(ids[2], 1u);
+    EXPECT_EQ(ids[3], 3u);
+    EXPECT_EQ(number_cpus(controllers, 2, ids, 2), 2u);
+    EXPECT_EQ(number_cpus(InterruptControllers{}, 7, ids, 8), 1u);  // no MADT: the boot CPU
+    EXPECT_EQ(ids[0], 7u);
+}
+
 TEST(InterruptControllers, SeveralIoApicsAndX2ApicProcessors) {
     auto madt = MadtBuilder()
                     .io_apic(2, 0xfec00000, 0)

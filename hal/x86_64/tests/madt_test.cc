@@ -1,5 +1,5 @@
 // Counting processors in hand-made MADTs, well-formed and damaged.
-#include "hal/x86_64/acpi/madt.h"
+#include "hal/x86_64/acpi/interrupt_controllers.h"
 
 #include <gtest/gtest.h>
 

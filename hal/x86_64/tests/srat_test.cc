@@ -126,6 +126,41 @@ TEST(Srat, BootCpuNotListedDefaultsToNodeZero) {
     EXPECT_FALSE(contents.boot_cpu_listed);
 }
 
+// CPU indices as the interrupt code numbers them: the boot CPU (APIC ID 2)
+// first, then the MADT's order. Each index gets the node of its APIC ID;
+// an index the SRAT does not list stays on node 0.
+TEST(Srat, EveryCpuIndexGetsTheNodeOfItsApicId) {
+    auto srat = SratBuilder()
+                    .local_apic(0, 0)
+                    .local_apic(1, 0)
+                    .local_apic(2, 5)
+                    .local_x2apic(3, 5)
+                    .local_apic(1, 5)  // a second entry: the first one decides
+                    .memory(0, kGiB, 0)
+                    .memory(kGiB, kGiB, 5)
+                    .bytes();
+    const uint32_t cpu_apic_ids[] = {2, 0, 1, 3, 9};
+    SratContents contents;
+    ASSERT_FALSE(
+        parse_srat(os::Bytes(srat.data(), srat.size()), 2, contents, cpu_apic_ids, 5).is_error());
+    const NumaTopology& topology = contents.topology;
+    EXPECT_EQ(topology.boot_cpu_node, 1u);
+    EXPECT_EQ(topology.node_of_cpu(0), 1u);  // APIC ID 2, domain 5 = node 1
+    EXPECT_EQ(topology.node_of_cpu(1), 0u);
+    EXPECT_EQ(topology.node_of_cpu(2), 0u);
+    EXPECT_EQ(topology.node_of_cpu(3), 1u);  // an x2APIC entry
+    EXPECT_EQ(topology.node_of_cpu(4), 0u);  // not in the SRAT
+    EXPECT_EQ(topology.node_of_cpu(5), 0u);  // no such CPU
+    EXPECT_EQ(topology.node_of_cpu(kMaxCpus + 1), 0u);
+}
+
+TEST(Srat, WithoutACpuListOnlyTheBootCpuHasANode) {
+    SratContents contents;
+    ASSERT_FALSE(parse(two_node_machine(), 1, contents).is_error());
+    EXPECT_EQ(contents.topology.node_of_cpu(0), 1u);
+    EXPECT_EQ(contents.topology.node_of_cpu(1), 0u);
+}
+
 TEST(Srat, X2ApicEntriesIdentifyTheBootCpu) {
     auto srat = SratBuilder()
                     .local_apic(0, 0)

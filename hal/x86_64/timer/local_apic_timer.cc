@@ -13,7 +13,6 @@ namespace hal::x86_64 {
 namespace {
 
 constexpr uint64_t kNanosecondsPerSecond = 1000000000;
-constexpr uint32_t kMaxCpus = 64;
 constexpr uint64_t kMaxTimerCount = 0xffffffff;
 
 struct Clock {

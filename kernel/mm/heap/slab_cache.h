@@ -50,7 +50,7 @@ struct CacheConfig {
 
 inline constexpr size_t kMaxCacheName = 32;
 // current_cpu_index() must stay below this; the per-CPU state is inline.
-inline constexpr uint32_t kMaxHeapCpus = 64;
+inline constexpr uint32_t kMaxHeapCpus = hal::kMaxCpus;
 
 struct Magazine {
     static constexpr uint32_t kMaxRounds = 30;  // 256 bytes per magazine

@@ -32,6 +32,7 @@
 #include <stdint.h>
 
 #include "hal/boot_info.h"
+#include "hal/cpu.h"
 #include "hal/mm.h"
 #include "kernel/lib/error.h"
 #include "kernel/lib/memory_map.h"
@@ -46,7 +47,7 @@ namespace kernel::mm {
 inline constexpr uint32_t kAnyNode = 0xffffffff;  // "prefer the current CPU's node"
 inline constexpr uint32_t kMaxNodes = hal::NumaTopology::kMaxNodes;
 inline constexpr size_t kMaxZones = 128;  // zone indices fit PageFrame's 8 bits
-inline constexpr uint32_t kMaxCpus = 256;
+inline constexpr uint32_t kMaxCpus = hal::kMaxCpus;
 
 struct PageRequest {
     unsigned order = 0;        // 2^order contiguous frames, 0..kMaxOrder

@@ -13,12 +13,9 @@ using hal::mm::PhysicalAddress;
 using hal::mm::VirtualAddress;
 
 constexpr uint64_t kPage = hal::mm::kPageSize;
-// Beyond this many pages one address-space flush is cheaper than flushing
-// page by page.
-constexpr uint64_t kMaxPageFlushes = 32;
 
 // The address space each CPU runs; written only by that CPU.
-AddressSpace* current_spaces[kMaxCpus];
+AddressSpace* current_spaces[hal::kMaxCpus];
 
 bool is_page_aligned(uint64_t value) {
     return value % kPage == 0;
@@ -88,7 +85,7 @@ os::ErrorOr<void> check_request(const MapRequest& request) {
 
 AddressSpace*& this_cpu_space() {
     uint32_t cpu = hal::current_cpu_index();
-    KERNEL_ASSERT(cpu < kMaxCpus);
+    KERNEL_ASSERT(cpu < hal::kMaxCpus);
     return current_spaces[cpu];
 }
 
@@ -196,7 +193,7 @@ os::ErrorOr<VirtualAddress> AddressSpace::map(const MapRequest& request) {
     os::ErrorOr<void> result;
     VirtualAddress start = 0;
     {
-        SpinLockGuard guard(lock_);
+        AddressSpaceLockGuard guard(lock_);
         if (request.fixed) {
             region->start = request.address;
             if (!is_free(request.address, request.length)) result = os::Error::kAlreadyExists;
@@ -311,7 +308,7 @@ os::ErrorOr<void> AddressSpace::unmap(VirtualAddress address, uint64_t length) {
     Region* spare = new_region();
     os::ErrorOr<void> result;
     {
-        SpinLockGuard guard(lock_);
+        AddressSpaceLockGuard guard(lock_);
         Region* region = regions_.find_containing(address);
         if (region != nullptr && region->start < address && region->end > end && spare == nullptr) {
             return os::Error::kOutOfMemory;
@@ -376,7 +373,7 @@ os::ErrorOr<void> AddressSpace::protect(VirtualAddress address, uint64_t length,
     Region* spares[2] = {new_region(), new_region()};
     os::ErrorOr<void> result;
     {
-        SpinLockGuard guard(lock_);
+        AddressSpaceLockGuard guard(lock_);
         // Check everything before changing anything.
         Region* first = regions_.find_containing(address);
         size_t splits_needed = 0;
@@ -420,11 +417,23 @@ os::ErrorOr<void> AddressSpace::protect(VirtualAddress address, uint64_t length,
 }
 
 void AddressSpace::activate() {
-    SpinLockGuard guard(lock_);  // assign() wants the space's lock held
-    this_cpu_space() = this;
+    // No address-space lock: the scheduler may switch under its own locks
+    // (see tlb_shootdown.h). Masked interrupts keep us on this CPU.
+    InterruptGuard masked;
+    const uint32_t cpu = hal::current_cpu_index();
+    AddressSpace*& current = this_cpu_space();
+    AddressSpace* previous = current;
+    // Before the root is loaded: from now on shootdowns include this CPU.
+    tlb_cpus_.add(cpu);
+    current = this;
     AsidAssignment assignment = environment_.asids->assign(asid_);
     hal::mm::activate_user_root(table_.root(), assignment.asid);
     if (assignment.flush) hal::mm::flush_address_space(assignment.asid);
+    // Without ASIDs the switch dropped everything the previous space had in
+    // this CPU's TLB; with them its entries stay, tagged with its ASID.
+    if (previous != nullptr && previous != this && !environment_.asids->has_asids()) {
+        previous->tlb_cpus_.remove(cpu);
+    }
 }
 
 void as_switch(AddressSpace* space) {
@@ -440,24 +449,21 @@ void as_switch(AddressSpace* space) {
     // entries: hence the flush.
     hal::mm::activate_user_root(current->environment().empty_user_root(), 0);
     hal::mm::flush_address_space(0);
+    if (!current->environment().asids->has_asids()) {
+        current->tlb_cpus_.remove(hal::current_cpu_index());
+    }
     current = nullptr;
 }
 
+// On every CPU that may cache the space's entries, before any frame they
+// translated to is freed; with lock_ held (see tlb_shootdown.h for why that
+// cannot deadlock). An address space that never ran has nothing in any TLB.
 void AddressSpace::flush(VirtualAddress start, uint64_t length) {
-    // An address space that never ran has nothing in any TLB.
-    if (asid_.id == 0) return;
-    uint32_t asid = static_cast<uint32_t>(asid_.id);
-    if (length / kPage > kMaxPageFlushes) {
-        hal::mm::flush_address_space(asid);
-        return;
-    }
-    for (VirtualAddress page = start; page < start + length; page += kPage) {
-        hal::mm::flush_page(asid, page);
-    }
+    shoot_down(tlb_cpus_.read(), asid_, start, length);
 }
 
 void AddressSpace::flush_all() {
-    if (asid_.id != 0) hal::mm::flush_address_space(static_cast<uint32_t>(asid_.id));
+    shoot_down_all(tlb_cpus_.read(), asid_);
 }
 
 void AddressSpace::destroy() {
@@ -465,10 +471,13 @@ void AddressSpace::destroy() {
     for (AddressSpace* running : current_spaces) {
         if (running == this) panic("address space %p destroyed while another CPU runs it", this);
     }
+    // Other CPUs may still cache entries under its ASID (they keep them
+    // after switching away): drop them before the ASID and frames go.
+    flush_all();
     {
-        SpinLockGuard guard(lock_);
+        AddressSpaceLockGuard guard(lock_);
         // Nothing runs this space any more; releasing the ASID flushes what
-        // TLBs still cache under it (a space that never ran has nothing
+        // this CPU's TLB still caches under it (a space that never ran has nothing
         // cached). Then the tables can go, without visiting leaves since
         // entries hold no references, and then the frames, with the objects.
         if (asid_.id != 0) environment_.asids->release(asid_);
@@ -483,12 +492,12 @@ void AddressSpace::destroy() {
 }
 
 bool AddressSpace::translate(VirtualAddress address, PageTable::Translation* translation) const {
-    SpinLockGuard guard(lock_);
+    AddressSpaceLockGuard guard(lock_);
     return table_.query(address, translation);
 }
 
 bool AddressSpace::find_region(VirtualAddress address, RegionInfo* info) const {
-    SpinLockGuard guard(lock_);
+    AddressSpaceLockGuard guard(lock_);
     const Region* region = regions_.find_containing(address);
     if (region == nullptr) return false;
     *info = describe_region(*region);
@@ -496,12 +505,12 @@ bool AddressSpace::find_region(VirtualAddress address, RegionInfo* info) const {
 }
 
 size_t AddressSpace::region_count() const {
-    SpinLockGuard guard(lock_);
+    AddressSpaceLockGuard guard(lock_);
     return regions_.size();
 }
 
 size_t AddressSpace::copy_regions(RegionInfo* regions, size_t capacity) const {
-    SpinLockGuard guard(lock_);
+    AddressSpaceLockGuard guard(lock_);
     size_t count = 0;
     for (const Region& region : regions_) {
         if (count < capacity) regions[count] = describe_region(region);
@@ -511,7 +520,7 @@ size_t AddressSpace::copy_regions(RegionInfo* regions, size_t capacity) const {
 }
 
 bool AddressSpace::check_invariants() const {
-    SpinLockGuard guard(lock_);
+    AddressSpaceLockGuard guard(lock_);
     if (!regions_.check_invariants()) return false;
     VirtualAddress previous_end = kPage;  // page 0 is never in a region
     for (const Region& region : regions_) {

@@ -16,8 +16,9 @@
 // object alone is just made writable again.
 //
 // Frames are freed only after the entries that mapped them are gone and the
-// TLB is flushed (unmap, copy-on-write, destroy), so no CPU can reach a
-// frame after it is handed back.
+// TLB is flushed (unmap, copy-on-write, destroy) on every CPU that may cache
+// them (flush() shoots them down, see tlb_shootdown.h), so no CPU can reach
+// a frame after it is handed back.
 //
 // Huge pages: device regions are mapped with 2 MiB leaves wherever the
 // virtual address, the physical address and the rest of the region allow,
@@ -34,8 +35,11 @@
 // read-only; the first write splits it unless every page under it is the
 // parent's alone again, which makes the whole leaf writable.
 //
-// Locking: `lock_` guards the regions, the page table, the ASID context and
-// the private objects' page lists. Order (outer first):
+// Locking: `lock_` guards the regions, the page table and the private
+// objects' page lists; the ASID context is the AsidAllocator's (activate()
+// takes no address-space lock). `lock_` is an AddressSpaceLock: it may be
+// held while TLB shootdowns wait for other CPUs, and it is never taken with
+// another spin lock held (tlb_shootdown.h says why). Order (outer first):
 //   AddressSpace::lock_ -> MemoryObject::lock_ -> PhysicalMemory's node locks
 //   AddressSpace::lock_ -> AsidAllocator's lock
 // (the ObjectAllocator and TablePageSource are leaves under any of these). A fault that needs a
@@ -50,6 +54,7 @@
 #include "kernel/mm/vm/asid_allocator.h"
 #include "kernel/mm/vm/page_table.h"
 #include "kernel/mm/vm/region.h"
+#include "kernel/mm/vm/tlb_shootdown.h"
 #include "kernel/mm/vm/vm_environment.h"
 #include "kernel/sync/spin_lock.h"
 
@@ -192,10 +197,13 @@ private:
                                                     PageFrame* shared);
 
     VmEnvironment& environment_;
-    mutable SpinLock lock_;
+    mutable AddressSpaceLock lock_;
     PageTable table_;     // guarded by lock_
     RegionTree regions_;  // guarded by lock_
-    AsidContext asid_;    // guarded by lock_ (AsidAllocator::assign wants it held)
+    AsidContext asid_;    // written by the AsidAllocator under its lock
+    // CPUs that may cache entries of this space. Its own cache line: every
+    // CPU that switches to the space writes it.
+    alignas(64) TlbCpuSet tlb_cpus_;
 };
 
 // The current address space of this CPU (nullptr: none, the kernel's alone).

@@ -71,7 +71,7 @@ os::ErrorOr<AddressSpace*> AddressSpace::clone() {
     AddressSpace* child = TRY(create(environment_));
     os::ErrorOr<void> result;
     {
-        SpinLockGuard guard(lock_);
+        AddressSpaceLockGuard guard(lock_);
         bool downgraded = false;
         for (Region& region : regions_) {
             result = clone_region(region, *child);

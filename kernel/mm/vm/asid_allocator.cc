@@ -30,14 +30,20 @@ AsidAssignment AsidAllocator::assign(AsidContext& context) {
         // Every space shares ASID 0, but the context must still say that the
         // space has run (id != 0): its owner skips TLB flushes for spaces
         // that never ran.
-        context.id = kRanWithoutAsids;
+        __atomic_store_n(&context.id, kRanWithoutAsids, __ATOMIC_RELEASE);
         return {.asid = 0, .flush = true};
     }
     SpinLockGuard guard(lock_);
     const uint32_t cpu = hal::current_cpu_index();
     KERNEL_ASSERT(cpu < cpu_count_);
     if (context.id == 0 || generation_of(context.id) != generation_) {
-        context.id = new_id(context.id);
+        // Atomic: TLB shootdowns read it without this lock (tlb_shootdown.h).
+        __atomic_store_n(&context.id, new_id(context.id), __ATOMIC_RELEASE);
+    }
+    if (stale_tlbs_ & (uint64_t{1} << cpu)) {
+        // A rollover happened elsewhere since this CPU last flushed.
+        stale_tlbs_ &= ~(uint64_t{1} << cpu);
+        hal::mm::flush_all();
     }
     active_[cpu] = context.id;
     return {.asid = asid_of(context.id), .flush = false};
@@ -62,7 +68,7 @@ void AsidAllocator::release(AsidContext& context) {
         hal::mm::flush_address_space(asid_of(id));
         set_used(asid_of(id), false);
     }
-    context.id = 0;
+    __atomic_store_n(&context.id, uint64_t{0}, __ATOMIC_RELEASE);
 }
 
 uint64_t AsidAllocator::generation() const {
@@ -147,6 +153,10 @@ void AsidAllocator::roll_over() {
     }
     next_ = 1;
     hal::mm::flush_all();
+    if (!hal::mm::kTlbFlushBroadcasts) {
+        const uint64_t all = cpu_count_ == 64 ? ~uint64_t{0} : (uint64_t{1} << cpu_count_) - 1;
+        stale_tlbs_ = all & ~(uint64_t{1} << hal::current_cpu_index());
+    }
 }
 
 }  // namespace kernel::mm

@@ -7,7 +7,9 @@
 // run out, a rollover starts a new generation: every ASID becomes free again
 // except those running on a CPU at that moment (they stay reserved for their
 // owners), and all TLBs are flushed once, so every ASID handed out in the
-// new generation starts clean. Address spaces from older generations get a
+// new generation starts clean - this CPU at once, the others (when TLB
+// flushes are local, see hal::mm::kTlbFlushBroadcasts) before they next
+// activate an address space. Address spaces from older generations get a
 // new ASID - or keep theirs if it is still free - the next time they run.
 //
 // asid_count == 1 means the CPU has none: everything runs as ASID 0 (also
@@ -17,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hal/cpu.h"
 #include "kernel/sync/spin_lock.h"
 
 namespace kernel::mm {
@@ -41,7 +44,7 @@ struct AsidAssignment {
 class AsidAllocator {
 public:
     static constexpr uint32_t kMaxAsids = 65536;  // 16-bit ASIDs
-    static constexpr uint32_t kMaxCpus = 64;
+    static constexpr uint32_t kMaxCpus = hal::kMaxCpus;
 
     // `asid_count` as hal::mm::asid_count() reports it (clamped to
     // kMaxAsids); `cpu_count` CPUs may run address spaces. With too few ASIDs
@@ -85,6 +88,10 @@ private:
     uint64_t active_[kMaxCpus] = {};
     uint64_t reserved_[kMaxCpus] = {};
     uint64_t used_[kMaxAsids / 64] = {};  // bit per ASID of this generation
+    // CPUs that have not flushed their whole TLB since the last rollover:
+    // they still hold entries of the old generation's owners of ASIDs that
+    // are handed out again, so they flush before their next assignment.
+    uint64_t stale_tlbs_ = 0;
 };
 
 }  // namespace kernel::mm

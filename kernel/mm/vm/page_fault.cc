@@ -67,7 +67,7 @@ FaultResolution AddressSpace::handle_fault(const hal::mm::PageFault& fault) {
     RegionInfo region;
     FaultOutcome outcome;
     {
-        SpinLockGuard guard(lock_);
+        AddressSpaceLockGuard guard(lock_);
         outcome = resolve_fault(fault, &region);
     }
     if (outcome.pager_object != nullptr) {
@@ -267,7 +267,7 @@ AddressSpace::FaultOutcome AddressSpace::populate_from_pager(const hal::mm::Page
     if (supplied.is_error()) {
         outcome = FaultOutcome::failed("pager failed", supplied.error());
     } else {
-        SpinLockGuard guard(lock_);
+        AddressSpaceLockGuard guard(lock_);
         // The regions may have changed meanwhile. If this one is still
         // there, map the page; if not, retrying the access faults again and
         // finds whatever is there now.

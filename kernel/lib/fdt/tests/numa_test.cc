@@ -94,6 +94,20 @@ TEST(QemuNumaTest, BootCpuIsFoundByItsReg) {
     EXPECT_EQ(parsed.numa.node_count, 2u);
 }
 
+// CPU indices as the HALs number them: the boot CPU is 0, the rest follow
+// in tree order.
+TEST(QemuNumaTest, EveryCpuIndexGetsItsNode) {
+    Parsed parsed = parse_file("qemu_virt_aarch64_numa.dtb", 0);
+    ASSERT_FALSE(parsed.result.is_error());
+    EXPECT_EQ(parsed.numa.node_of_cpu(0), 0u);
+    EXPECT_EQ(parsed.numa.node_of_cpu(1), 1u);
+    parsed = parse_file("qemu_virt_aarch64_numa.dtb", 1);
+    ASSERT_FALSE(parsed.result.is_error());
+    EXPECT_EQ(parsed.numa.node_of_cpu(0), 1u);  // the boot CPU, reg 1
+    EXPECT_EQ(parsed.numa.node_of_cpu(1), 0u);  // reg 0, first in the tree
+    EXPECT_EQ(parsed.numa.node_of_cpu(2), 0u);  // no such CPU
+}
+
 TEST(QemuNumaTest, UnknownBootCpuFallsBackToOneNode) {
     Parsed parsed = parse_file("qemu_virt_aarch64_numa.dtb", 2);
     ASSERT_TRUE(parsed.result.is_error());
@@ -182,6 +196,21 @@ TEST(NumaTest, DisabledMemoryAndZeroSizesAreSkipped) {
     ASSERT_FALSE(parsed.result.is_error());
     EXPECT_EQ(parsed.numa.node_count, 2u);
     EXPECT_EQ(parsed.sorted_ranges(), (std::vector<MemoryAffinity>{{0x0, 0x1000, 1}}));
+}
+
+TEST(NumaTest, CpuIndicesPutTheBootCpuFirstThenTreeOrder) {
+    Blob blob = tree_with([&](DtbBuilder& b) {
+        add_cpus(b, {{0x10, 1}, {0x0, 3}, {0x20, 2}, {0x30, -1}});
+    });
+    Parsed parsed = parse(blob, 0x0);
+    ASSERT_FALSE(parsed.result.is_error()) << os::to_string(parsed.result.error());
+    EXPECT_EQ(parsed.numa.node_count, 4u);
+    EXPECT_EQ(parsed.numa.boot_cpu_node, 3u);
+    EXPECT_EQ(parsed.numa.node_of_cpu(0), 3u);  // reg 0x0, the boot CPU
+    EXPECT_EQ(parsed.numa.node_of_cpu(1), 1u);  // reg 0x10
+    EXPECT_EQ(parsed.numa.node_of_cpu(2), 2u);  // reg 0x20
+    EXPECT_EQ(parsed.numa.node_of_cpu(3), 0u);  // reg 0x30: no numa-node-id
+    EXPECT_EQ(parsed.numa.node_of_cpu(4), 0u);
 }
 
 TEST(NumaTest, CpusWithoutIdsDoNotNeedTheBootCpu) {

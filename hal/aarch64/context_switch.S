@@ -1,0 +1,198 @@
+// The thread switch and the first entry into user mode
+// (hal/thread_context.h; the C++ half is thread_context.cc).
+//
+// Only these routines touch FP/SIMD registers: kernel code is built with
+// -mgeneral-regs-only, so the FP/SIMD state in the CPU always belongs to
+// the user thread that ran last, and a switch moves it only for user threads.
+
+#include "hal/aarch64/context_layout.h"
+
+    // The kernel's compiler flags leave FP/SIMD out of the target; these
+    // routines are the exception.
+    .arch_extension fp
+    .arch_extension simd
+
+    .text
+
+// aarch64_switch_context(x0 = from, x1 = to): hal::context::switch_to.
+// IRQs are masked (the caller's contract), so nothing runs between the save
+// and the load on this CPU.
+    .global aarch64_switch_context
+    .type   aarch64_switch_context, %function
+    .balign 16
+aarch64_switch_context:
+    stp     x19, x20, [x0, #(CONTEXT_X19 + 0 * 8)]
+    stp     x21, x22, [x0, #(CONTEXT_X19 + 2 * 8)]
+    stp     x23, x24, [x0, #(CONTEXT_X19 + 4 * 8)]
+    stp     x25, x26, [x0, #(CONTEXT_X19 + 6 * 8)]
+    stp     x27, x28, [x0, #(CONTEXT_X19 + 8 * 8)]
+    stp     x29, x30, [x0, #CONTEXT_X29]
+    mov     x9, sp
+    str     x9, [x0, #CONTEXT_SP]
+    ldr     w9, [x0, #CONTEXT_USER_STATE]
+    cbz     w9, 1f
+    mrs     x9, tpidr_el0
+    str     x9, [x0, #CONTEXT_TPIDR_EL0]
+    mrs     x9, fpcr
+    mrs     x11, fpsr
+    stp     x9, x11, [x0, #CONTEXT_FPCR]
+    add     x10, x0, #CONTEXT_FP_REGISTERS
+    stp     q0, q1, [x10, #0]
+    stp     q2, q3, [x10, #32]
+    stp     q4, q5, [x10, #64]
+    stp     q6, q7, [x10, #96]
+    stp     q8, q9, [x10, #128]
+    stp     q10, q11, [x10, #160]
+    stp     q12, q13, [x10, #192]
+    stp     q14, q15, [x10, #224]
+    stp     q16, q17, [x10, #256]
+    stp     q18, q19, [x10, #288]
+    stp     q20, q21, [x10, #320]
+    stp     q22, q23, [x10, #352]
+    stp     q24, q25, [x10, #384]
+    stp     q26, q27, [x10, #416]
+    stp     q28, q29, [x10, #448]
+    stp     q30, q31, [x10, #480]
+1:
+    // `to` is this CPU's running thread from here on (thread_context.cc's
+    // running_context()): TPIDR_EL1's low half is the CPU index. The
+    // per-CPU "resolving a page fault" flag (page_fault.cc) is the running
+    // thread's: it goes out with `from` and comes in with `to`.
+    mrs     x9, tpidr_el1
+    adrp    x10, aarch64_current_contexts
+    add     x10, x10, :lo12:aarch64_current_contexts
+    str     x1, [x10, w9, uxtw #3]
+    adrp    x10, aarch64_resolving_fault
+    add     x10, x10, :lo12:aarch64_resolving_fault
+    ldrb    w11, [x10, w9, uxtw]
+    strb    w11, [x0, #CONTEXT_RESOLVING_FAULT]
+    ldrb    w11, [x1, #CONTEXT_RESOLVING_FAULT]
+    strb    w11, [x10, w9, uxtw]
+    ldr     w9, [x1, #CONTEXT_USER_STATE]
+    cbz     w9, 2f
+    ldr     x9, [x1, #CONTEXT_TPIDR_EL0]
+    msr     tpidr_el0, x9
+    ldp     x9, x11, [x1, #CONTEXT_FPCR]
+    msr     fpcr, x9
+    msr     fpsr, x11
+    add     x10, x1, #CONTEXT_FP_REGISTERS
+    ldp     q0, q1, [x10, #0]
+    ldp     q2, q3, [x10, #32]
+    ldp     q4, q5, [x10, #64]
+    ldp     q6, q7, [x10, #96]
+    ldp     q8, q9, [x10, #128]
+    ldp     q10, q11, [x10, #160]
+    ldp     q12, q13, [x10, #192]
+    ldp     q14, q15, [x10, #224]
+    ldp     q16, q17, [x10, #256]
+    ldp     q18, q19, [x10, #288]
+    ldp     q20, q21, [x10, #320]
+    ldp     q22, q23, [x10, #352]
+    ldp     q24, q25, [x10, #384]
+    ldp     q26, q27, [x10, #416]
+    ldp     q28, q29, [x10, #448]
+    ldp     q30, q31, [x10, #480]
+2:
+    ldp     x19, x20, [x1, #(CONTEXT_X19 + 0 * 8)]
+    ldp     x21, x22, [x1, #(CONTEXT_X19 + 2 * 8)]
+    ldp     x23, x24, [x1, #(CONTEXT_X19 + 4 * 8)]
+    ldp     x25, x26, [x1, #(CONTEXT_X19 + 6 * 8)]
+    ldp     x27, x28, [x1, #(CONTEXT_X19 + 8 * 8)]
+    ldp     x29, x30, [x1, #CONTEXT_X29]
+    ldr     x9, [x1, #CONTEXT_SP]
+    mov     sp, x9
+    ret
+    .size   aarch64_switch_context, . - aarch64_switch_context
+
+// Where the first switch into a new thread "returns" (initialize() puts it
+// in the link register): x19 = entry, x20 = argument, IRQs still masked.
+    .global aarch64_thread_trampoline
+    .type   aarch64_thread_trampoline, %function
+    .balign 16
+aarch64_thread_trampoline:
+    mov     x0, x20
+    blr     x19
+    bl      aarch64_thread_entry_returned   // panics
+    .size   aarch64_thread_trampoline, . - aarch64_thread_trampoline
+
+// aarch64_enter_user(x0 = pc, x1 = user stack pointer, x2 = argument 0,
+// x3 = argument 1, x4 = kernel stack top), IRQs masked: the first return to
+// EL0 of a thread. The kernel stack is given up (nothing on it is needed
+// again), so SP_EL1 is the stack top when EL0 runs and its traps save their
+// frame at the top (vectors.S). SPSR_EL1 = 0: EL0t with D, A, I, F
+// unmasked. Every other register, FP/SIMD included, starts at zero.
+    .global aarch64_enter_user
+    .type   aarch64_enter_user, %function
+    .balign 16
+aarch64_enter_user:
+    mov     sp, x4
+    msr     sp_el0, x1
+    msr     elr_el1, x0
+    msr     spsr_el1, xzr
+    mov     x0, x2
+    mov     x1, x3
+    msr     fpcr, xzr
+    msr     fpsr, xzr
+    movi    v0.2d, #0
+    movi    v1.2d, #0
+    movi    v2.2d, #0
+    movi    v3.2d, #0
+    movi    v4.2d, #0
+    movi    v5.2d, #0
+    movi    v6.2d, #0
+    movi    v7.2d, #0
+    movi    v8.2d, #0
+    movi    v9.2d, #0
+    movi    v10.2d, #0
+    movi    v11.2d, #0
+    movi    v12.2d, #0
+    movi    v13.2d, #0
+    movi    v14.2d, #0
+    movi    v15.2d, #0
+    movi    v16.2d, #0
+    movi    v17.2d, #0
+    movi    v18.2d, #0
+    movi    v19.2d, #0
+    movi    v20.2d, #0
+    movi    v21.2d, #0
+    movi    v22.2d, #0
+    movi    v23.2d, #0
+    movi    v24.2d, #0
+    movi    v25.2d, #0
+    movi    v26.2d, #0
+    movi    v27.2d, #0
+    movi    v28.2d, #0
+    movi    v29.2d, #0
+    movi    v30.2d, #0
+    movi    v31.2d, #0
+    mov     x2, xzr
+    mov     x3, xzr
+    mov     x4, xzr
+    mov     x5, xzr
+    mov     x6, xzr
+    mov     x7, xzr
+    mov     x8, xzr
+    mov     x9, xzr
+    mov     x10, xzr
+    mov     x11, xzr
+    mov     x12, xzr
+    mov     x13, xzr
+    mov     x14, xzr
+    mov     x15, xzr
+    mov     x16, xzr
+    mov     x17, xzr
+    mov     x18, xzr
+    mov     x19, xzr
+    mov     x20, xzr
+    mov     x21, xzr
+    mov     x22, xzr
+    mov     x23, xzr
+    mov     x24, xzr
+    mov     x25, xzr
+    mov     x26, xzr
+    mov     x27, xzr
+    mov     x28, xzr
+    mov     x29, xzr
+    mov     x30, xzr
+    eret
+    .size   aarch64_enter_user, . - aarch64_enter_user

@@ -1,0 +1,75 @@
+// hal/thread_context.h on riscv64: the C++ half (switch.S has the rest).
+#include "hal/thread_context.h"
+
+#include "hal/riscv64/context/context_layout.h"
+#include "hal/riscv64/trap.h"
+#include "hal/riscv64/trap_frame.h"
+#include "kernel/debug/panic.h"
+#include "kernel/debug/print.h"
+
+extern "C" char riscv64_thread_trampoline[];  // switch.S
+extern "C" [[noreturn]] void riscv64_enter_user(uint64_t pc, uint64_t stack_pointer,
+                                                uint64_t argument0, uint64_t argument1,
+                                                uint64_t thread_pointer);  // switch.S
+
+// switch.S: a thread's entry function returned.
+extern "C" [[noreturn]] void riscv64_thread_entry_returned() {
+    kernel::panic("a thread's entry function returned");
+}
+
+namespace hal::context {
+namespace {
+
+constexpr unsigned kRegisterTp = 4;
+constexpr unsigned kEntryRegister = 1;     // s1, see riscv64_thread_trampoline
+constexpr unsigned kArgumentRegister = 2;  // s2
+
+}  // namespace
+
+void initialize(ThreadContext& context, uintptr_t kernel_stack_top, ThreadEntry entry,
+                void* argument) {
+    context = ThreadContext{};
+    context.ra = reinterpret_cast<uint64_t>(riscv64_thread_trampoline);
+    context.sp = kernel_stack_top;
+    context.s[kEntryRegister] = reinterpret_cast<uint64_t>(entry);
+    context.s[kArgumentRegister] = reinterpret_cast<uint64_t>(argument);
+    context.kernel_stack_top = kernel_stack_top;
+}
+
+void enable_user_state(ThreadContext& context) {
+    context.user_state = 1;
+    // The psABI's initial FP state: every register +0.0, fcsr 0 (round to
+    // nearest, no exception flags).
+    for (uint64_t& f : context.f)
+        f = 0;
+    context.fcsr = 0;
+}
+
+void enter_user_mode(const UserEntry& entry) {
+    // Without a kernel stack top, the first trap from U-mode would have
+    // nowhere to go (a CPU's boot thread cannot run user code).
+    if (riscv64::this_cpu_trap_area().kernel_stack_top == 0)
+        kernel::panic("enter_user_mode on a thread without a kernel stack");
+    // The frame of the next trap overwrites the top of this stack: the
+    // assembly takes everything in registers and never returns.
+    riscv64_enter_user(entry.pc, entry.stack_pointer, entry.argument0, entry.argument1,
+                       entry.thread_pointer);
+}
+
+void set_thread_pointer(uintptr_t pointer) {
+    // The user frame is where the running user thread's tp waits for the
+    // return; it is restored from there (and only there) on sret to U-mode.
+    riscv64::TrapFrame* frame = riscv64::current_user_frame();
+    if (frame != nullptr) frame->set_x(kRegisterTp, pointer);
+}
+
+void print_user_registers() {
+    const riscv64::TrapFrame* frame = riscv64::current_user_frame();
+    if (frame == nullptr) {
+        kernel::print("riscv64: this thread has no user registers\n");
+        return;
+    }
+    riscv64::dump_registers(*frame);
+}
+
+}  // namespace hal::context

@@ -1,0 +1,33 @@
+// Traps from U-mode (user_trap.cc): system calls, interrupts and exceptions.
+// None of them panics the kernel: what the page-fault path cannot resolve is
+// handed to kernel::handle_user_fault().
+#pragma once
+
+#include <stdint.h>
+
+#include "hal/riscv64/trap_frame.h"
+#include "hal/user_mode.h"
+
+namespace hal::riscv64 {
+
+// Handles a trap whose frame says it came from U-mode; returns when the
+// frame may be resumed (after kernel::handle_return_to_user()).
+void handle_user_trap(TrapFrame& frame);
+
+// A test seam for the HAL's own user-mode self-test (selftest/), which must
+// run before (and independently of) the kernel's system calls and
+// scheduler: while `user_trap_hooks` is set, the non-null members replace
+// the kernel hooks of hal/user_mode.h. Set only while no other CPU runs user
+// code.
+struct UserTrapHooks {
+    int64_t (*syscall)(const hal::syscall::Arguments& arguments) = nullptr;
+    void (*user_fault)(const hal::user::Fault& fault) = nullptr;  // must not return
+    void (*return_to_user)() = nullptr;
+    void (*interrupt_return)() = nullptr;
+};
+extern constinit UserTrapHooks* user_trap_hooks;
+
+// kernel::handle_interrupt_return(), or the hook replacing it.
+void interrupt_return();
+
+}  // namespace hal::riscv64

@@ -1,0 +1,80 @@
+// The `syscall` instruction's entry point (IA32_LSTAR, see cpu/syscall.cc).
+//
+// The CPU arrives here in ring 0 with rcx = the user's rip (the instruction
+// after `syscall`), r11 = the user's RFLAGS, IF, DF, TF, AC and NT cleared
+// (IA32_FMASK), and rsp, the GS base and everything else still the user's.
+// The stub builds, at the top of the running thread's kernel stack, the same
+// ExceptionFrame (cpu/exception_frame.h) that an interrupt from user mode
+// leaves there, with vector kSystemCallVector, so the C++ side, the user
+// register dump and the thread's saved user state have one format. Then
+// x86_64_handle_system_call(frame) (cpu/syscall.cc) runs the call and the
+// hooks; it returns with interrupts masked and the result in the frame's
+// rax, and the stub restores every register but rcx and r11 (which `sysret`
+// consumes) from the frame and returns with `sysretq`.
+//
+// Invariant: interrupts stay masked from `syscall` until the frame is built
+// and again from the C++ return to `sysretq`, so nothing runs on the user's
+// rsp in ring 0 and nothing sees the GS base half-swapped (NMIs excepted,
+// see exception_entry.S). The return rip is known canonical: the C++ side
+// checks (sysret with a non-canonical rcx faults in ring 0 on Intel CPUs,
+// on the user's stack).
+
+#define CPU_KERNEL_STACK_TOP 8   // CpuLocal (cpu/cpu_local.h)
+#define CPU_USER_STACK_SCRATCH 16
+#define USER_DATA_SELECTOR 0x1b  // cpu/gdt.h
+#define USER_CODE_SELECTOR 0x23
+#define SYSTEM_CALL_VECTOR 256   // kSystemCallVector, cpu/exception_frame.h
+
+    .section .text.x86_64_syscall_entry, "ax"
+    .code64
+    .globl x86_64_syscall_entry
+x86_64_syscall_entry:
+    swapgs
+    movq %rsp, %gs:CPU_USER_STACK_SCRATCH
+    movq %gs:CPU_KERNEL_STACK_TOP, %rsp
+    // What the CPU pushes for an interrupt from user mode...
+    pushq $USER_DATA_SELECTOR
+    pushq %gs:CPU_USER_STACK_SCRATCH
+    pushq %r11                      // rflags
+    pushq $USER_CODE_SELECTOR
+    pushq %rcx                      // rip
+    // ...then what a vector's stub and exception_common push.
+    pushq $0                        // error code
+    pushq $SYSTEM_CALL_VECTOR
+    pushq %rax
+    pushq %rbx
+    pushq %rcx
+    pushq %rdx
+    pushq %rsi
+    pushq %rdi
+    pushq %rbp
+    pushq %r8
+    pushq %r9
+    pushq %r10
+    pushq %r11
+    pushq %r12
+    pushq %r13
+    pushq %r14
+    pushq %r15
+    movq %rsp, %rdi                 // 16-byte aligned: the top is, and 22 quadwords
+    call x86_64_handle_system_call
+    popq %r15
+    popq %r14
+    popq %r13
+    popq %r12
+    popq %r11                       // replaced below
+    popq %r10
+    popq %r9
+    popq %r8
+    popq %rbp
+    popq %rdi
+    popq %rsi
+    popq %rdx
+    popq %rcx                       // replaced below
+    popq %rbx
+    popq %rax                       // the result
+    movq 16(%rsp), %rcx             // rip
+    movq 32(%rsp), %r11             // rflags
+    movq 40(%rsp), %rsp             // the user's rsp: no stack until sysret
+    swapgs
+    sysretq

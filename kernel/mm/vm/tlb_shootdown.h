@@ -1,0 +1,103 @@
+// TLB shootdown: hal::mm::flush_* flush this CPU only (x86_64 invlpg,
+// riscv64 sfence.vma; see hal::mm::kTlbFlushBroadcasts), so a change that
+// takes a translation away must also be flushed on every other CPU that may
+// cache it before the frame behind it can be reused.
+//
+// Which CPUs may cache an address space's entries: TlbCpuSet, one bit per
+// CPU, set by activate() on that CPU before the root is loaded, so any CPU
+// that can walk the tables is in the set by the time a changer reads it
+// (both sides order with sequentially consistent atomics: the changer's
+// table write happens before its read of the set, the activating CPU's bit
+// before its table walks). A bit is cleared only when that CPU holds
+// nothing of the space any more: without ASIDs when the CPU switches away
+// (every switch flushes). With ASIDs, the CPU keeps the entries under the
+// space's ASID after it switches away, so the bit stays (over-approximation:
+// the CPU just flushes an ASID it may no longer hold), until the space dies.
+//
+// Deadlock invariant (see kernel/interrupt/ipi.h): a shootdown waits for the
+// other CPUs with AddressSpace::lock_ held. That is safe because
+//   - every CPU spinning for an AddressSpace lock serves remote calls while
+//     it spins (AddressSpaceLock below), as does every CPU waiting for
+//     shootdown acknowledgements;
+//   - no AddressSpace lock is taken with another spin lock held, and no
+//     shootdown is started with any lock held but AddressSpace locks, so a
+//     CPU spinning elsewhere with interrupts masked waits for a holder that
+//     does not wait for us;
+//   - activate() does not take the address-space lock (a scheduler may call
+//     it under its own locks).
+#pragma once
+
+#include <stdint.h>
+
+#include "hal/cpu.h"
+#include "hal/mm.h"
+#include "kernel/mm/vm/asid_allocator.h"
+
+namespace kernel::mm {
+
+using TlbCpuMask = uint64_t;
+
+// The CPUs that may hold TLB entries of one address space (see above).
+class TlbCpuSet {
+public:
+    // This CPU is about to run the space: before its root is loaded.
+    void add(uint32_t cpu) { __atomic_fetch_or(&cpus_, TlbCpuMask{1} << cpu, __ATOMIC_SEQ_CST); }
+    // `cpu` flushed everything of the space and no longer runs it.
+    void remove(uint32_t cpu) {
+        __atomic_fetch_and(&cpus_, ~(TlbCpuMask{1} << cpu), __ATOMIC_SEQ_CST);
+    }
+    // After the page-table change whose old entries must go.
+    TlbCpuMask read() const {
+        __atomic_thread_fence(__ATOMIC_SEQ_CST);
+        return __atomic_load_n(&cpus_, __ATOMIC_SEQ_CST);
+    }
+
+private:
+    TlbCpuMask cpus_ = 0;
+};
+
+// Flushes [start, start + length) (whole = the whole address space) of the
+// space with ASID context `asid` on every CPU in `cpus` that is online, this
+// CPU directly, the others through remote calls, and returns when all have.
+// The ASID is read when each CPU flushes (it can change with a rollover).
+// No-op for a space that never ran (asid.id == 0).
+void shoot_down(TlbCpuMask cpus, const AsidContext& asid, hal::mm::VirtualAddress start,
+                uint64_t length);
+void shoot_down_all(TlbCpuMask cpus, const AsidContext& asid);
+
+// Shootdowns that reached at least one other CPU since boot (tests).
+uint64_t remote_shootdowns();
+
+// A test-and-test-and-set spin lock like kernel::SpinLock (interrupts masked
+// while held) whose waiters serve remote calls while they spin: the lock of
+// an address space, whose holder may wait for TLB shootdowns.
+class AddressSpaceLock {
+public:
+    constexpr AddressSpaceLock() = default;
+    AddressSpaceLock(const AddressSpaceLock&) = delete;
+    AddressSpaceLock& operator=(const AddressSpaceLock&) = delete;
+
+    hal::InterruptState lock();
+    void unlock(hal::InterruptState state) {
+        __atomic_store_n(&locked_, false, __ATOMIC_RELEASE);
+        hal::restore_interrupts(state);
+    }
+    bool is_locked() const { return __atomic_load_n(&locked_, __ATOMIC_RELAXED); }
+
+private:
+    bool locked_ = false;
+};
+
+class AddressSpaceLockGuard {
+public:
+    explicit AddressSpaceLockGuard(AddressSpaceLock& lock) : lock_(lock), state_(lock.lock()) {}
+    ~AddressSpaceLockGuard() { lock_.unlock(state_); }
+    AddressSpaceLockGuard(const AddressSpaceLockGuard&) = delete;
+    AddressSpaceLockGuard& operator=(const AddressSpaceLockGuard&) = delete;
+
+private:
+    AddressSpaceLock& lock_;
+    hal::InterruptState state_;
+};
+
+}  // namespace kernel::mm

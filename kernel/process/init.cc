@@ -1,0 +1,50 @@
+#include "kernel/process/init.h"
+
+#include "kernel/debug/print.h"
+#include "kernel/lib/error.h"
+#include "kernel/process/internal.h"
+#include "kernel/process/process.h"
+#include "kernel/syscall/syscall.h"
+
+namespace kernel::process {
+
+os::ErrorOr<ProcessId> start_init(const hal::BootInfo& boot_info,
+                                  const os::CommandLine& command_line) {
+    syscall::configure(command_line);
+    internal::set_boot_archive(boot_info.boot_archive);
+
+    char name[64] = "init";
+    command_line.value("init", name, sizeof(name));
+    char argument[128] = "";
+    command_line.value("init_arg", argument, sizeof(argument));
+    char path[80] = "bin/";
+    size_t length = 4;
+    for (size_t i = 0; name[i] != '\0' && length < sizeof(path) - 1; ++i)
+        path[length++] = name[i];
+    path[length] = '\0';
+
+    auto id = spawn(path, argument, 0);
+    if (id.is_error()) {
+        if (id.error() == os::Error::kNotFound) {
+            print("init: no %s in the boot archive; no user program started\n", path);
+        } else {
+            print("init: cannot start %s: %s\n", path, os::to_string(id.error()));
+        }
+        return id.error();
+    }
+    print("init: started %s as process %llu\n", path, static_cast<unsigned long long>(id.value()));
+    return id.value();
+}
+
+void wait_for_init(ProcessId id) {
+    auto status = wait_child(0, id, sched::kNoDeadline);
+    if (status.is_error()) {
+        print("init: cannot wait for process %llu: %s\n", static_cast<unsigned long long>(id),
+              os::to_string(status.error()));
+        return;
+    }
+    print("init: process %llu exited with status %lld\n", static_cast<unsigned long long>(id),
+          static_cast<long long>(status.value()));
+}
+
+}  // namespace kernel::process

@@ -1,0 +1,395 @@
+// Process objects: threads, handles, exit, and the process table.
+#include "kernel/process/process.h"
+
+#include "cairn/syscalls.h"
+#include "kernel/elf/loader.h"
+#include "kernel/mm/heap/kmalloc.h"
+#include "kernel/mm/vm/address_space.h"
+#include "kernel/process/internal.h"
+#include "kernel/sched/scheduler.h"
+
+namespace kernel::process {
+
+namespace internal {
+
+SpinLock table_lock;
+sched::List table;  // every Process not yet removed, guarded by table_lock
+size_t table_count = 0;
+ProcessId next_id = 1;
+
+Process* process_of_table(sched::ListNode* node) {
+    return ProcessLink::of(node);
+}
+
+// Table lock held.
+Process* find_locked(ProcessId id) {
+    for (sched::ListNode* node = table.first(); node != nullptr; node = table.after(node)) {
+        Process* process = process_of_table(node);
+        if (process->id() == id) return process;
+    }
+    return nullptr;
+}
+
+// Table lock held: drops the table's reference.
+void remove_locked(Process* process) {
+    process->table_link.unlink();
+    --table_count;
+    process->release();
+}
+
+}  // namespace internal
+
+using namespace internal;
+
+namespace {
+
+ThreadRecord* record_of_link(sched::ListNode* node) {
+    return reinterpret_cast<ThreadRecord*>(reinterpret_cast<char*>(node) -
+                                           __builtin_offsetof(ThreadRecord, link));
+}
+
+// True when the scheduler has let go of an exited thread: its CPU has
+// switched to another thread (and address space), so only the record's
+// reference is left. (The scheduler drops its reference exactly then; see
+// kernel/sched/thread.h.)
+bool scheduler_released(const sched::Thread& thread) {
+    return __atomic_load_n(&thread.references, __ATOMIC_ACQUIRE) == 1;
+}
+
+}  // namespace
+
+Process::Process(ProcessId id, ProcessId parent, const char* name, mm::AddressSpace* space)
+    : id_(id), parent_(parent), space_(space) {
+    table_link.process = this;
+    reap_link.process = this;
+    size_t length = 0;
+    while (name[length] != '\0' && length < kNameCapacity - 1) {
+        name_[length] = name[length];
+        ++length;
+    }
+}
+
+ProcessState Process::state() const {
+    SpinLockGuard guard(lock_);
+    return state_;
+}
+
+size_t Process::live_threads() const {
+    SpinLockGuard guard(lock_);
+    return live_threads_;
+}
+
+void Process::retain() {
+    __atomic_add_fetch(&references_, 1, __ATOMIC_RELAXED);
+}
+
+void Process::release() {
+    if (__atomic_sub_fetch(&references_, 1, __ATOMIC_ACQ_REL) != 0) return;
+    // kExited (or never started): no threads, no address spaces, no records
+    // left but the ones freed here.
+    while (sched::ListNode* node = threads_.pop_front())
+        kfree(record_of_link(node));
+    this->~Process();
+    kfree(this);
+}
+
+ThreadRecord* Process::record_of(sched::ThreadId id) {
+    for (sched::ListNode* node = threads_.first(); node != nullptr; node = threads_.after(node)) {
+        ThreadRecord* record = record_of_link(node);
+        if (record->id == id) return record;
+    }
+    return nullptr;
+}
+
+// lock_ held.
+bool Process::space_in_use(const mm::AddressSpace* space) const {
+    auto& threads = const_cast<sched::List&>(threads_);
+    for (sched::ListNode* node = threads.first(); node != nullptr; node = threads.after(node)) {
+        const ThreadRecord* record = record_of_link(node);
+        if (record->space == space && record->thread != nullptr) return true;
+    }
+    return false;
+}
+
+// lock_ held; the record is exited, joined and released.
+void Process::free_record(ThreadRecord* record) {
+    record->link.unlink();
+    kfree(record);
+}
+
+os::ErrorOr<sched::ThreadId> Process::create_thread(const ThreadRequest& request) {
+    mm::AddressSpace* space = space_;
+    if (request.handle != 0) space = TRY(acquire_handle(request.handle));
+    auto* record = static_cast<ThreadRecord*>(kmalloc(sizeof(ThreadRecord)));
+    if (record == nullptr) {
+        if (request.handle != 0) release_handle(request.handle);
+        return os::Error::kOutOfMemory;
+    }
+    new (record) ThreadRecord();
+
+    sched::ThreadOptions options;
+    options.name = name_;
+    options.priority = request.priority;
+    options.affinity = request.affinity;
+    options.address_space = space;
+    options.observer = this;
+    options.owner = this;
+    auto created = sched::create_user_thread(request.entry, options);
+    if (created.is_error()) {
+        kfree(record);
+        if (request.handle != 0) release_handle(request.handle);
+        return created.error();
+    }
+    sched::Thread* thread = created.value();
+    sched::ThreadId id = sched::id_of(*thread);
+    if (request.start_info != 0) {
+        // The main thread learns its id from its StartInfo; written before
+        // it can run.
+        auto patched = elf::write_into(
+            *space, request.start_info + offsetof(cairn::StartInfo, thread_id), &id, sizeof(id));
+        if (patched.is_error()) {
+            sched::release(*thread);
+            kfree(record);
+            if (request.handle != 0) release_handle(request.handle);
+            return patched.error();
+        }
+    }
+
+    {
+        SpinLockGuard guard(lock_);
+        // A process that is exiting (process_exit ran, or its last thread
+        // is gone) takes no new threads.
+        if (state_ != ProcessState::kRunning || status_fixed_) {
+            sched::release(*thread);
+            kfree(record);
+            if (request.handle != 0) handle_users_[request.handle - 1]--;
+            return os::Error::kNoSpace;
+        }
+        record->thread = thread;
+        record->id = id;
+        record->space = space;
+        threads_.push_back(record->link);
+        ++live_threads_;
+        started_ = true;
+        // The record now keeps the space from being destroyed.
+        if (request.handle != 0) handle_users_[request.handle - 1]--;
+        // Started under the lock so that a concurrent exit() either sees
+        // the record (and kills the thread) or runs before it exists.
+        sched::start(*thread);
+    }
+    return id;
+}
+
+os::ErrorOr<sched::Thread*> Process::find_thread(sched::ThreadId id) {
+    SpinLockGuard guard(lock_);
+    ThreadRecord* record = record_of(id);
+    if (record == nullptr || record->exited || record->thread == nullptr) {
+        return os::Error::kNotFound;
+    }
+    sched::retain(*record->thread);
+    return record->thread;
+}
+
+os::ErrorOr<int64_t> Process::join(sched::ThreadId id, uint64_t deadline_ns) {
+    if (id == sched::id_of(sched::current())) return os::Error::kInvalidArgument;
+    SpinLockGuard guard(lock_);
+    ThreadRecord* record = record_of(id);
+    if (record == nullptr || record->joined) return os::Error::kNotFound;
+    // Only one joiner: a second one finds it joined.
+    record->joined = true;
+    while (!record->exited) {
+        auto waited = thread_exits_.wait(lock_, deadline_ns);
+        if (waited.is_error()) {
+            record->joined = false;
+            return waited.error();
+        }
+    }
+    int64_t status = record->status;
+    record->collected = true;
+    // Freed here if the reaper is done with it, else by the reaper.
+    if (record->thread == nullptr) free_record(record);
+    return status;
+}
+
+void Process::exit(int64_t status) {
+    sched::Thread& self = sched::current();
+    {
+        SpinLockGuard guard(lock_);
+        if (!status_fixed_) {
+            status_fixed_ = true;
+            exit_status_ = status;
+        }
+        status = exit_status_;
+        for (sched::ListNode* node = threads_.first(); node != nullptr;
+             node = threads_.after(node)) {
+            ThreadRecord* record = record_of_link(node);
+            if (!record->exited && record->thread != &self) sched::kill(*record->thread, status);
+        }
+    }
+    sched::exit_current(status);
+}
+
+void Process::thread_exited(sched::Thread& thread, int64_t status) {
+    {
+        SpinLockGuard guard(lock_);
+        ThreadRecord* record = record_of(sched::id_of(thread));
+        if (record != nullptr && !record->exited) {
+            record->exited = true;
+            record->status = status;
+            --live_threads_;
+            if (live_threads_ == 0) {
+                state_ = ProcessState::kExiting;
+                if (!status_fixed_) exit_status_ = status;
+                status_fixed_ = true;
+            }
+        }
+    }
+    thread_exits_.wake_all();
+    // The reaper frees the thread once its CPU has left it, and the
+    // process's memory if this was the last thread.
+    queue_for_reaping(*this);
+}
+
+ReapResult Process::reap() {
+    bool pending = false;
+    {
+        SpinLockGuard guard(lock_);
+        sched::ListNode* node = threads_.first();
+        while (node != nullptr) {
+            sched::ListNode* next = threads_.after(node);
+            ThreadRecord* record = record_of_link(node);
+            if (record->exited && record->thread != nullptr) {
+                if (scheduler_released(*record->thread)) {
+                    sched::release(*record->thread);
+                    record->thread = nullptr;
+                    if (record->collected) free_record(record);
+                } else {
+                    pending = true;
+                }
+            }
+            node = next;
+        }
+        if (pending) return ReapResult::kRetry;
+        if (state_ != ProcessState::kExiting) return ReapResult::kIdle;
+    }
+    // No thread of the process exists any more, none can be created
+    // (kExiting), and no CPU runs in its address spaces.
+    for (size_t i = 0; i < kMaxAddressSpaceHandles; ++i) {
+        if (handles_[i] != nullptr) {
+            mm::as_destroy(handles_[i]);
+            handles_[i] = nullptr;
+        }
+    }
+    mm::as_destroy(space_);
+    space_ = nullptr;
+    {
+        SpinLockGuard guard(lock_);
+        state_ = ProcessState::kExited;
+        while (sched::ListNode* node = threads_.pop_front())
+            kfree(record_of_link(node));
+    }
+    process_exit_.wake_all();
+    process_exited(*this);
+    return ReapResult::kIdle;
+}
+
+os::ErrorOr<int64_t> Process::wait_for_exit(uint64_t deadline_ns) {
+    SpinLockGuard guard(lock_);
+    while (state_ != ProcessState::kExited)
+        TRY(process_exit_.wait(lock_, deadline_ns));
+    return exit_status_;
+}
+
+os::ErrorOr<uint64_t> Process::add_address_space(mm::AddressSpace* space) {
+    SpinLockGuard guard(lock_);
+    if (state_ != ProcessState::kRunning) return os::Error::kNoSpace;
+    for (size_t i = 0; i < kMaxAddressSpaceHandles; ++i) {
+        if (handles_[i] == nullptr) {
+            handles_[i] = space;
+            return i + 1;
+        }
+    }
+    return os::Error::kNoSpace;
+}
+
+os::ErrorOr<mm::AddressSpace*> Process::acquire_handle(uint64_t handle) {
+    SpinLockGuard guard(lock_);
+    if (handle == 0) return space_;
+    if (handle > kMaxAddressSpaceHandles || handles_[handle - 1] == nullptr) {
+        return os::Error::kNotFound;
+    }
+    ++handle_users_[handle - 1];
+    return handles_[handle - 1];
+}
+
+void Process::release_handle(uint64_t handle) {
+    if (handle == 0) return;
+    SpinLockGuard guard(lock_);
+    --handle_users_[handle - 1];
+}
+
+os::ErrorOr<void> Process::destroy_address_space(uint64_t handle) {
+    if (handle == 0) return os::Error::kInvalidArgument;
+    mm::AddressSpace* space;
+    {
+        SpinLockGuard guard(lock_);
+        if (handle > kMaxAddressSpaceHandles || handles_[handle - 1] == nullptr) {
+            return os::Error::kNotFound;
+        }
+        space = handles_[handle - 1];
+        if (handle_users_[handle - 1] != 0 || space_in_use(space)) {
+            return os::Error::kPermissionDenied;
+        }
+        handles_[handle - 1] = nullptr;
+    }
+    mm::as_destroy(space);
+    return {};
+}
+
+Process* current() {
+    return static_cast<Process*>(sched::owner_of(sched::current()));
+}
+
+size_t process_count() {
+    SpinLockGuard guard(table_lock);
+    return table_count;
+}
+
+os::ErrorOr<int64_t> wait_child(ProcessId parent, ProcessId id, uint64_t deadline_ns) {
+    Process* child;
+    {
+        SpinLockGuard guard(table_lock);
+        child = find_locked(id);
+        if (child == nullptr || child->parent() != parent) return os::Error::kNotFound;
+        child->retain();
+    }
+    auto status = child->wait_for_exit(deadline_ns);
+    if (!status.is_error()) {
+        SpinLockGuard guard(table_lock);
+        // Collected: gone from the table (unless another waiter was first).
+        if (child->table_link.linked()) remove_locked(child);
+    }
+    child->release();
+    return status;
+}
+
+// A process finished exiting: it stays in the table for its parent's wait
+// only while the parent lives; its own exited children lose their waiter.
+void internal::process_exited(Process& process) {
+    SpinLockGuard guard(table_lock);
+    sched::ListNode* node = table.first();
+    while (node != nullptr) {
+        sched::ListNode* next = table.after(node);
+        Process* other = process_of_table(node);
+        if (other != &process && other->parent() == process.id() &&
+            other->state() == ProcessState::kExited) {
+            remove_locked(other);
+        }
+        node = next;
+    }
+    Process* parent = process.parent() != 0 ? find_locked(process.parent()) : nullptr;
+    bool parent_alive = parent != nullptr && parent->state() != ProcessState::kExited;
+    if (!parent_alive && process.table_link.linked()) remove_locked(&process);
+}
+
+}  // namespace kernel::process

@@ -1,0 +1,183 @@
+// Processes: an address space, the user threads that run in it, a table of
+// extra address spaces (as_create handles), an exit status and the parent
+// that may wait for it.
+//
+// Life cycle:
+//   spawn() -> kRunning (main thread started)
+//   last thread exits (thread_exit, a fault, or process_exit killing the
+//   others) -> kExiting: the reaper (reaper.cc) releases each thread once
+//   its CPU has left it, then destroys every address space of the process
+//   -> kExited: the exit status is final and process_wait returns it.
+//   The parent's wait (or the parent being gone) removes the process from
+//   the table; the last reference frees it.
+//
+// Threads: each thread has a ThreadRecord that holds the Thread's creation
+// reference from create until the reaper sees the scheduler has let go of
+// the thread (then its kernel stack is freed), and the exit status until a
+// join collects it. So thousands of threads created and exited hold no
+// kernel stacks beyond the ones still running.
+//
+// Locking: Process::lock_ guards the records, handles and state; the table
+// lock (process.cc) guards the table and is taken before any Process lock.
+// Neither is held across a copy to or from user memory.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hal/thread_context.h"
+#include "kernel/lib/error.h"
+#include "kernel/sched/list.h"
+#include "kernel/sched/thread.h"
+#include "kernel/sched/wait_queue.h"
+#include "kernel/sync/spin_lock.h"
+
+namespace kernel::mm {
+class AddressSpace;
+}
+
+namespace kernel::process {
+
+using ProcessId = uint64_t;
+
+inline constexpr size_t kMaxAddressSpaceHandles = 16;
+inline constexpr size_t kNameCapacity = 32;
+
+enum class ProcessState : uint8_t { kRunning, kExiting, kExited };
+
+struct ThreadRecord {
+    sched::ListNode link;
+    sched::Thread* thread = nullptr;  // the creation reference; nullptr once released
+    sched::ThreadId id = 0;
+    mm::AddressSpace* space = nullptr;  // the space it runs in
+    bool exited = false;
+    bool joined = false;     // a join claimed it (one joiner per thread)
+    bool collected = false;  // the joiner has read the status
+    int64_t status = 0;
+};
+
+struct ThreadRequest {
+    uint64_t handle = 0;  // address space handle; 0: the process's own
+    hal::context::UserEntry entry;
+    sched::Priority priority = sched::kDefaultNormalPriority;
+    sched::CpuMask affinity = sched::kAllCpus;
+    // The user address of a cairn::StartInfo whose thread_id to fill in
+    // before the thread runs (the main thread's), or 0.
+    uint64_t start_info = 0;
+};
+
+enum class ReapResult : uint8_t {
+    kIdle,   // nothing left to do now
+    kRetry,  // an exited thread's CPU has not left it yet: try again soon
+};
+
+class Process;
+
+// A list link that finds its Process (Process is not standard-layout, so
+// offsetof cannot be used on it). `node` comes first.
+struct ProcessLink {
+    sched::ListNode node;
+    Process* process = nullptr;
+    bool linked() const { return node.linked(); }
+    void unlink() { node.unlink(); }
+    static Process* of(sched::ListNode* node) {
+        return reinterpret_cast<ProcessLink*>(node)->process;
+    }
+};
+
+class Process final : public sched::ThreadObserver {
+public:
+    ProcessId id() const { return id_; }
+    ProcessId parent() const { return parent_; }
+    const char* name() const { return name_; }
+    mm::AddressSpace& address_space() const { return *space_; }
+    ProcessState state() const;
+
+    // ---- Threads -----------------------------------------------------------
+
+    // Creates and starts a user thread. kNoSpace once the process exits.
+    os::ErrorOr<sched::ThreadId> create_thread(const ThreadRequest& request);
+    // The thread `id` of this process, retained (sched::release() it), if
+    // it has not exited; kNotFound otherwise.
+    os::ErrorOr<sched::Thread*> find_thread(sched::ThreadId id);
+    // Waits for thread `id` to exit and returns its status, once per thread.
+    // kNotFound (not ours, joined already), kInvalidArgument (the caller
+    // itself), kTimedOut.
+    os::ErrorOr<int64_t> join(sched::ThreadId id, uint64_t deadline_ns);
+    // Kills every other thread and exits the caller: the process's status
+    // becomes `status` (the first process_exit wins).
+    [[noreturn]] void exit(int64_t status);
+    size_t live_threads() const;
+
+    // ---- Address space handles (1..kMaxAddressSpaceHandles) -----------------
+
+    // Takes ownership of `space`. kNoSpace when the table is full.
+    os::ErrorOr<uint64_t> add_address_space(mm::AddressSpace* space);
+    // A handle in use: the space cannot be destroyed until release_handle().
+    os::ErrorOr<mm::AddressSpace*> acquire_handle(uint64_t handle);
+    void release_handle(uint64_t handle);
+    // kInvalidArgument for 0, kNotFound, kPermissionDenied while a thread
+    // runs (or ran and was not reaped yet) in it or a call uses it.
+    os::ErrorOr<void> destroy_address_space(uint64_t handle);
+
+    // ---- Exit ----------------------------------------------------------------
+
+    // Waits until the process has exited (kExited) and returns its status.
+    os::ErrorOr<int64_t> wait_for_exit(uint64_t deadline_ns);
+
+    void retain();
+    void release();
+
+    // sched::ThreadObserver
+    void thread_exited(sched::Thread& thread, int64_t status) override;
+
+    // ---- For process.cc / reaper.cc -------------------------------------------
+    Process(ProcessId id, ProcessId parent, const char* name, mm::AddressSpace* space);
+    // Releases the exited threads whose CPUs have left them; once the last
+    // one is released, destroys the address spaces and makes it kExited.
+    // Called by the reaper only.
+    ReapResult reap();
+    ProcessLink table_link;
+    ProcessLink reap_link;  // guarded by the reaper's lock
+
+private:
+    ~Process() = default;
+    ThreadRecord* record_of(sched::ThreadId id);
+    bool space_in_use(const mm::AddressSpace* space) const;
+    void free_record(ThreadRecord* record);
+
+    const ProcessId id_;
+    const ProcessId parent_;
+    char name_[kNameCapacity] = {};
+    mm::AddressSpace* space_;
+
+    mutable SpinLock lock_;
+    sched::List threads_;  // ThreadRecords in creation order
+    size_t live_threads_ = 0;
+    bool started_ = false;  // a thread was created: live_threads_ == 0 means exit
+    ProcessState state_ = ProcessState::kRunning;
+    bool status_fixed_ = false;  // process_exit chose the status
+    int64_t exit_status_ = 0;
+    mm::AddressSpace* handles_[kMaxAddressSpaceHandles] = {};
+    uint32_t handle_users_[kMaxAddressSpaceHandles] = {};
+    sched::WaitQueue thread_exits_;  // join
+    sched::WaitQueue process_exit_;  // wait_for_exit
+    uint32_t references_ = 1;
+};
+
+// The process of the running thread (nullptr for kernel threads).
+Process* current();
+
+// Loads `path` ("bin/<name>") from the boot archive into a new process whose
+// main thread gets `argument` in its StartInfo. Errors: kNotFound (no such
+// file or no boot archive), the ELF's (kMalformed, kUnsupported,
+// kPermissionDenied; the reason is printed), kOutOfMemory.
+os::ErrorOr<ProcessId> spawn(const char* path, const char* argument, ProcessId parent);
+
+// Waits for child `id` of `parent` and returns its exit status; the child
+// is gone afterwards. kNotFound if it is no child of `parent` (any more).
+os::ErrorOr<int64_t> wait_child(ProcessId parent, ProcessId id, uint64_t deadline_ns);
+
+size_t process_count();
+
+}  // namespace kernel::process

@@ -1,0 +1,149 @@
+// Threads: creation, reference counting, identity and statistics.
+//
+// A Thread is created kNew, becomes kReady at start(), kRunning on a CPU,
+// kBlocked while it waits (WaitQueue, sleep_ns) and kDead after
+// exit_current(). Threads are reference counted: creation gives the caller
+// one reference; start() gives the scheduler one, which it drops after the
+// thread has exited and its CPU has switched off its stack. The last
+// release() frees the kernel stack and the object.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hal/thread_context.h"
+#include "kernel/lib/error.h"
+#include "kernel/sched/list.h"
+#include "kernel/sched/priority.h"
+#include "kernel/sched/run_queue.h"
+#include "kernel/sched/timer_queue.h"
+
+namespace kernel::mm {
+class AddressSpace;
+}
+
+namespace kernel::sched {
+
+enum class ThreadState : uint8_t { kNew, kReady, kRunning, kBlocked, kDead };
+
+class Thread;
+
+// Told when a thread ends (the process keeps its thread count this way).
+// Called on the exiting thread's CPU with no scheduler lock held; the
+// thread's object stays valid until release().
+class ThreadObserver {
+public:
+    virtual void thread_exited(Thread& thread, int64_t status) = 0;
+
+protected:
+    ~ThreadObserver() = default;
+};
+
+struct ThreadOptions {
+    const char* name = "thread";  // copied (up to 31 characters)
+    Priority priority = kDefaultNormalPriority;
+    CpuMask affinity = kAllCpus;
+    mm::AddressSpace* address_space = nullptr;  // nullptr: kernel thread (kernel half only)
+    ThreadObserver* observer = nullptr;
+    void* owner = nullptr;  // opaque (the Process)
+};
+
+// Per-thread scratch the syscall layer keeps (rate limit bucket, counters);
+// the scheduler never touches it.
+struct SyscallAccount {
+    uint64_t tokens = 0;
+    uint64_t last_refill_ns = 0;
+    uint64_t calls = 0;
+    uint64_t throttled = 0;
+};
+
+// Read-only facts about a thread (syscall thread_info, ps).
+struct ThreadStatistics {
+    ThreadId id;
+    Priority priority;
+    CpuMask affinity;
+    uint32_t last_cpu;
+    ThreadState state;
+    uint64_t cpu_time_ns;
+    uint64_t context_switches;
+    char name[32];
+};
+
+// Kernel stacks come from kmalloc (no guard page: the kernel has no
+// vmalloc-style mapping yet); the lowest word holds kStackCanary, checked at
+// every switch away from the thread, so an overflow panics soon after.
+inline constexpr size_t kKernelStackSize = 16384;
+inline constexpr uint64_t kStackCanary = 0x5ca1ab1e0ddba11ull;
+
+// The scheduler's record of a thread. Its fields belong to kernel/sched
+// (guarded as noted); everyone else uses the functions below.
+class Thread {
+public:
+    hal::context::ThreadContext context{};
+
+    // Immutable after creation.
+    ThreadId id = 0;
+    char name[32] = {};
+    void* stack_base = nullptr;  // kKernelStackSize bytes; nullptr for boot threads
+    mm::AddressSpace* address_space = nullptr;
+    ThreadObserver* observer = nullptr;
+    void* owner = nullptr;
+    hal::context::ThreadEntry entry = nullptr;  // kernel threads
+    void* argument = nullptr;
+    hal::context::UserEntry user_entry;  // user threads (address_space != nullptr)
+    bool is_idle = false;
+
+    // Guarded by the lock of CPU `cpu` (see scheduler.cc).
+    ThreadState state = ThreadState::kNew;
+    uint32_t cpu = 0;       // the CPU whose queue holds it / that runs it
+    uint32_t last_cpu = 0;  // where it last ran (statistics, placement)
+    Priority priority = kDefaultNormalPriority;
+    CpuMask affinity = kAllCpus;
+    RunQueueEntry run_entry;
+    uint64_t block_sequence = 0;  // bumped at every block (see wake_thread)
+
+    // Written only by the CPU running the thread; read racily for statistics.
+    uint64_t cpu_time_ns = 0;
+    uint64_t context_switches = 0;
+
+    // Guarded by the timer lock of timer.cpu while linked.
+    TimerEntry timer;
+
+    // Atomics.
+    uint32_t references = 1;
+    bool kill_pending = false;
+    int64_t exit_status = 0;
+
+    ListNode registry_link;  // guarded by the registry lock (thread.cc)
+    SyscallAccount syscall_account;
+};
+
+// A kernel thread that runs entry(argument) (interrupts enabled). Returning
+// from `entry` exits the thread with status 0. kInvalidArgument for a bad
+// priority or an empty affinity; kOutOfMemory.
+os::ErrorOr<Thread*> create_kernel_thread(hal::context::ThreadEntry entry, void* argument,
+                                          const ThreadOptions& options);
+// A thread that enters user mode at `entry` in options.address_space
+// (required: kInvalidArgument without).
+os::ErrorOr<Thread*> create_user_thread(const hal::context::UserEntry& entry,
+                                        const ThreadOptions& options);
+void start(Thread& thread);  // makes a kNew thread ready (on a CPU its affinity allows)
+void retain(Thread& thread);
+void release(Thread& thread);
+
+ThreadId id_of(const Thread& thread);
+void* owner_of(const Thread& thread);
+void statistics_of(const Thread& thread, ThreadStatistics* statistics);
+SyscallAccount& syscall_account_of(Thread& thread);
+
+// Looks a live (not dead) thread up by id and retains it (release() when
+// done); kNotFound otherwise.
+os::ErrorOr<Thread*> find_thread(ThreadId id);
+// Threads that exist (not yet freed), dead ones awaiting release included.
+size_t thread_count();
+// Calls `visit` for every existing thread, under the registry lock (visit
+// must not create, release or block).
+void for_each_thread(void (*visit)(const ThreadStatistics& statistics, void* context),
+                     void* context);
+
+}  // namespace kernel::sched

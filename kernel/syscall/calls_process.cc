@@ -1,0 +1,91 @@
+// process_spawn, process_wait, process_exit, clock_monotonic, system_info.
+#include "cairn/syscalls.h"
+#include "hal/mm.h"
+#include "kernel/mm/physical/physical_memory.h"
+#include "kernel/process/process.h"
+#include "kernel/sched/scheduler.h"
+#include "kernel/smp/cpus.h"
+#include "kernel/syscall/handlers.h"
+#include "kernel/syscall/syscall.h"
+#include "kernel/syscall/user_memory.h"
+#include "kernel/time/clock.h"
+
+namespace kernel::syscall {
+namespace {
+
+constexpr size_t kMaxPath = 128;      // "bin/<name>"
+constexpr size_t kMaxArgument = 256;  // StartInfo.argument
+
+// Copies a user string of `length` bytes (no NUL needed) into `buffer`.
+os::ErrorOr<void> copy_string(uint64_t text, uint64_t length, char* buffer, size_t capacity) {
+    if (length >= capacity) return os::Error::kInvalidArgument;
+    TRY(copy_in(buffer, text, length));
+    buffer[length] = '\0';
+    // An embedded NUL would make the kernel see a shorter name than the
+    // caller passed: refuse it.
+    for (size_t i = 0; i < length; ++i) {
+        if (buffer[i] == '\0') return os::Error::kInvalidArgument;
+    }
+    return {};
+}
+
+int64_t exit_status_of(uint64_t value) {
+    return static_cast<int64_t>(value & ~(uint64_t{1} << 63));
+}
+
+}  // namespace
+
+// (path, path_length, argument, argument_length) -> process id.
+int64_t process_spawn(const Arguments& arguments) {
+    process::Process* self = process::current();
+    if (self == nullptr) return error_result(os::Error::kNotFound);
+    if (arguments.values[1] == 0) return error_result(os::Error::kInvalidArgument);
+    char path[kMaxPath];
+    char argument[kMaxArgument];
+    auto copied = copy_string(arguments.values[0], arguments.values[1], path, sizeof(path));
+    if (copied.is_error()) return error_result(copied.error());
+    copied = copy_string(arguments.values[2], arguments.values[3], argument, sizeof(argument));
+    if (copied.is_error()) return error_result(copied.error());
+    auto id = process::spawn(path, argument, self->id());
+    if (id.is_error()) return error_result(id.error());
+    return static_cast<int64_t>(id.value());
+}
+
+// (process id, timeout ns) -> exit status.
+int64_t process_wait(const Arguments& arguments) {
+    process::Process* self = process::current();
+    if (self == nullptr) return error_result(os::Error::kNotFound);
+    auto status =
+        process::wait_child(self->id(), arguments.values[0], deadline_after(arguments.values[1]));
+    if (status.is_error()) return error_result(status.error());
+    return status.value();
+}
+
+// (status) -> never returns.
+int64_t process_exit(const Arguments& arguments) {
+    process::Process* self = process::current();
+    int64_t status = exit_status_of(arguments.values[0]);
+    if (self == nullptr) sched::exit_current(status);
+    self->exit(status);
+}
+
+// () -> ns since boot.
+int64_t clock_monotonic(const Arguments&) {
+    return static_cast<int64_t>(time::now_ns());
+}
+
+// (SystemInfo*) -> 0.
+int64_t system_info(const Arguments& arguments) {
+    cairn::SystemInfo info{};
+    info.cpu_count = smp::online_cpus();
+    info.page_size = hal::mm::kPageSize;
+    info.total_memory = mm::physical_memory().total_bytes();
+    info.free_memory = mm::physical_memory().free_bytes();
+    info.thread_count = sched::thread_count();
+    info.process_count = process::process_count();
+    info.syscall_rate_limit = rate_limit().rate;
+    info.uptime_ns = time::now_ns();
+    return result_of(write_user(arguments.values[0], info));
+}
+
+}  // namespace kernel::syscall

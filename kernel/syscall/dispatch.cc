@@ -1,0 +1,145 @@
+// The system call entry: rate limit, then the handler for the number.
+#include "cairn/status.h"
+#include "cairn/syscalls.h"
+#include "hal/user_mode.h"
+#include "kernel/debug/print.h"
+#include "kernel/process/process.h"
+#include "kernel/sched/scheduler.h"
+#include "kernel/syscall/handlers.h"
+#include "kernel/syscall/syscall.h"
+#include "kernel/syscall/user_memory.h"
+#include "kernel/time/clock.h"
+
+namespace kernel::syscall {
+namespace {
+
+using Handler = int64_t (*)(const Arguments&);
+using cairn::Syscall;
+
+constexpr size_t kTableSize = 80;  // numbers 0..79 (system is 64..79)
+
+struct Table {
+    Handler handlers[kTableSize] = {};
+
+    constexpr void set(Syscall number, Handler handler) {
+        handlers[static_cast<uint64_t>(number)] = handler;
+    }
+};
+
+constexpr Table make_table() {
+    Table table;
+    table.set(Syscall::kDebugPrint, debug_print);
+    table.set(Syscall::kDebugBreak, debug_break);
+    table.set(Syscall::kNull, null_call);
+    table.set(Syscall::kThreadCreate, thread_create);
+    table.set(Syscall::kThreadExit, thread_exit);
+    table.set(Syscall::kThreadYield, thread_yield);
+    table.set(Syscall::kThreadSleep, thread_sleep);
+    table.set(Syscall::kThreadSetPriority, thread_set_priority);
+    table.set(Syscall::kThreadSetAffinity, thread_set_affinity);
+    table.set(Syscall::kThreadInfo, thread_info);
+    table.set(Syscall::kThreadJoin, thread_join);
+    table.set(Syscall::kThreadSetPointer, thread_set_pointer);
+    table.set(Syscall::kAsCreate, as_create);
+    table.set(Syscall::kAsMap, as_map);
+    table.set(Syscall::kAsUnmap, as_unmap);
+    table.set(Syscall::kAsProtect, as_protect);
+    table.set(Syscall::kAsDestroy, as_destroy);
+    table.set(Syscall::kProcessSpawn, process_spawn);
+    table.set(Syscall::kProcessWait, process_wait);
+    table.set(Syscall::kProcessExit, process_exit);
+    table.set(Syscall::kClockMonotonic, clock_monotonic);
+    table.set(Syscall::kSystemInfo, system_info);
+    return table;
+}
+
+constexpr Table table = make_table();
+
+RateLimit limit = RateLimit::per_second(kDefaultRate);
+
+// The bucket ran dry: sleep until a token accrues (or the thread is killed:
+// the call then proceeds and the thread exits on its way out).
+[[gnu::noinline]] void throttle(sched::Thread& thread, sched::SyscallAccount& account) {
+    ++account.throttled;
+    for (;;) {
+        uint64_t wait = take_token(account, limit, time::now_ns());
+        if (wait == 0 || sched::kill_pending(thread)) return;
+        sched::sleep_ns(wait);
+    }
+}
+
+}  // namespace
+
+void configure(const os::CommandLine& command_line) {
+    char text[24];
+    if (!command_line.value("syscall_rate", text, sizeof(text))) return;
+    uint64_t rate = 0;
+    if (!parse_decimal(text, &rate) || rate > kMaximumRate) {
+        print("syscall: ignoring syscall_rate=%s (0..%llu calls per second)\n", text,
+              static_cast<unsigned long long>(kMaximumRate));
+        return;
+    }
+    limit = RateLimit::per_second(rate);
+    if (rate == 0) limit = RateLimit{};
+}
+
+const RateLimit& rate_limit() {
+    return limit;
+}
+
+bool parse_decimal(const char* text, uint64_t* value) {
+    uint64_t result = 0;
+    size_t digits = 0;
+    for (; text[digits] != '\0'; ++digits) {
+        char c = text[digits];
+        if (c < '0' || c > '9' || digits == 19) return false;
+        result = result * 10 + static_cast<uint64_t>(c - '0');
+    }
+    if (digits == 0) return false;
+    *value = result;
+    return true;
+}
+
+uint64_t deadline_after(uint64_t timeout_ns) {
+    if (timeout_ns == cairn::kForever) return sched::kNoDeadline;
+    uint64_t now = time::now_ns();
+    uint64_t deadline = now + timeout_ns;
+    return deadline < now || deadline == sched::kNoDeadline ? sched::kNoDeadline - 1 : deadline;
+}
+
+}  // namespace kernel::syscall
+
+namespace kernel {
+
+int64_t handle_syscall(const hal::syscall::Arguments& arguments) {
+    sched::Thread& thread = sched::current();
+    // The field itself rather than sched::syscall_account_of(): this is the
+    // null system call's path, and the call would be most of its cost.
+    sched::SyscallAccount& account = thread.syscall_account;
+    ++account.calls;
+    if (!syscall::take_token_fast(account, syscall::limit)) syscall::throttle(thread, account);
+    if (arguments.number >= syscall::kTableSize) {
+        return syscall::error_result(os::Error::kUnsupported);
+    }
+    syscall::Handler handler = syscall::table.handlers[arguments.number];
+    if (handler == nullptr) return syscall::error_result(os::Error::kUnsupported);
+    return handler(arguments);
+}
+
+void handle_user_fault(const hal::user::Fault& fault) {
+    sched::Thread& thread = sched::current();
+    process::Process* process = process::current();
+    {
+        ConsoleGuard guard;
+        print("user fault: thread %llu (%s) in process %llu: %s\n",
+              static_cast<unsigned long long>(sched::id_of(thread)), thread.name,
+              static_cast<unsigned long long>(process != nullptr ? process->id() : 0),
+              fault.description);
+        print("user fault: pc 0x%llx, address 0x%llx; the thread is ended\n",
+              static_cast<unsigned long long>(fault.pc),
+              static_cast<unsigned long long>(fault.address));
+    }
+    sched::exit_current(cairn::kThreadKilledStatus);
+}
+
+}  // namespace kernel

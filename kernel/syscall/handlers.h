@@ -1,0 +1,47 @@
+// One handler per system call (calls_*.cc); dispatch.cc indexes them by
+// number. Each takes the raw argument registers and returns the result
+// register's value: >= 0, or -(os::Error).
+#pragma once
+
+#include <stdint.h>
+
+#include "hal/user_mode.h"
+
+namespace kernel::syscall {
+
+using Arguments = hal::syscall::Arguments;
+
+// calls_debug.cc
+int64_t debug_print(const Arguments& arguments);
+int64_t debug_break(const Arguments& arguments);
+int64_t null_call(const Arguments& arguments);
+
+// calls_thread.cc
+int64_t thread_create(const Arguments& arguments);
+int64_t thread_exit(const Arguments& arguments);
+int64_t thread_yield(const Arguments& arguments);
+int64_t thread_sleep(const Arguments& arguments);
+int64_t thread_set_priority(const Arguments& arguments);
+int64_t thread_set_affinity(const Arguments& arguments);
+int64_t thread_info(const Arguments& arguments);
+int64_t thread_join(const Arguments& arguments);
+int64_t thread_set_pointer(const Arguments& arguments);
+
+// calls_address_space.cc
+int64_t as_create(const Arguments& arguments);
+int64_t as_map(const Arguments& arguments);
+int64_t as_unmap(const Arguments& arguments);
+int64_t as_protect(const Arguments& arguments);
+int64_t as_destroy(const Arguments& arguments);
+
+// calls_process.cc
+int64_t process_spawn(const Arguments& arguments);
+int64_t process_wait(const Arguments& arguments);
+int64_t process_exit(const Arguments& arguments);
+int64_t clock_monotonic(const Arguments& arguments);
+int64_t system_info(const Arguments& arguments);
+
+// A deadline from a relative timeout (cairn::kForever: none), saturating.
+uint64_t deadline_after(uint64_t timeout_ns);
+
+}  // namespace kernel::syscall

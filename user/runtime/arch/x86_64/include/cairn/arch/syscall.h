@@ -1,0 +1,23 @@
+// The raw system call on x86_64: number in rax, arguments in rdi rsi rdx
+// r10 r8 r9, result in rax; `syscall` itself clobbers rcx (return address)
+// and r11 (flags). See abi/README.md.
+#pragma once
+
+#include <stdint.h>
+
+namespace cairn::arch {
+
+inline int64_t syscall6(uint64_t number, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3,
+                        uint64_t a4, uint64_t a5) {
+    register uint64_t r10 asm("r10") = a3;
+    register uint64_t r8 asm("r8") = a4;
+    register uint64_t r9 asm("r9") = a5;
+    int64_t result;
+    asm volatile("syscall"
+                 : "=a"(result)
+                 : "a"(number), "D"(a0), "S"(a1), "d"(a2), "r"(r10), "r"(r8), "r"(r9)
+                 : "rcx", "r11", "memory");
+    return result;
+}
+
+}  // namespace cairn::arch

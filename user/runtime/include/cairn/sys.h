@@ -1,0 +1,137 @@
+// Typed wrappers for every system call of abi/cairn/syscalls.h: one inline
+// function per call, so a call compiles to the argument moves and the trap.
+//
+// Each returns a Result: a value >= 0 (an id, an address, a byte count) or
+// a negated cairn::Status. The raw trap per architecture is
+// cairn::arch::syscall6 (user/runtime/arch/<arch>/include/cairn/arch/syscall.h).
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cairn/arch/syscall.h"
+#include "cairn/status.h"
+#include "cairn/syscalls.h"
+
+namespace cairn {
+
+struct [[nodiscard]] Result {
+    int64_t raw;
+
+    constexpr bool ok() const { return raw >= 0; }
+    constexpr explicit operator bool() const { return ok(); }
+    constexpr Status status() const { return ok() ? Status::kOk : static_cast<Status>(raw); }
+    // The value of a successful call (an id, an address, a length).
+    constexpr uint64_t value() const { return static_cast<uint64_t>(raw); }
+};
+
+// "invalid argument", "bad address", ... ("unknown status" for others).
+const char* status_name(Status status);
+
+namespace sys {
+
+inline Result call(Syscall number, uint64_t a0 = 0, uint64_t a1 = 0, uint64_t a2 = 0,
+                   uint64_t a3 = 0, uint64_t a4 = 0, uint64_t a5 = 0) {
+    return {arch::syscall6(static_cast<uint64_t>(number), a0, a1, a2, a3, a4, a5)};
+}
+
+template <typename T>
+inline uint64_t word(T* pointer) {
+    return reinterpret_cast<uintptr_t>(pointer);
+}
+
+// ---- debug --------------------------------------------------------------
+
+// Prints `length` (<= kMaxDebugPrint) bytes on the debug console.
+inline Result debug_print(const char* text, size_t length) {
+    return call(Syscall::kDebugPrint, word(text), length);
+}
+inline Result debug_break() {
+    return call(Syscall::kDebugBreak);
+}
+
+// ---- threads ------------------------------------------------------------
+
+// Low level: cairn::Thread (cairn/thread.h) sets up stack and TLS.
+inline Result thread_create(const ThreadCreateArguments& arguments) {
+    return call(Syscall::kThreadCreate, word(&arguments));
+}
+[[noreturn]] inline void thread_exit(int64_t status) {
+    call(Syscall::kThreadExit, static_cast<uint64_t>(status));
+    __builtin_trap();
+}
+inline Result thread_yield() {
+    return call(Syscall::kThreadYield);
+}
+inline Result thread_sleep(uint64_t nanoseconds) {
+    return call(Syscall::kThreadSleep, nanoseconds);
+}
+// thread_id 0: the caller. Priority 0..99 real time, 100..139 normal.
+inline Result thread_set_priority(uint64_t thread_id, uint64_t priority) {
+    return call(Syscall::kThreadSetPriority, thread_id, priority);
+}
+inline Result thread_set_affinity(uint64_t thread_id, uint64_t cpu_mask) {
+    return call(Syscall::kThreadSetAffinity, thread_id, cpu_mask);
+}
+inline Result thread_info(uint64_t thread_id, ThreadInfo* info) {
+    return call(Syscall::kThreadInfo, thread_id, word(info));
+}
+// The thread's exit status once it ended (kTimedOut first if it did not).
+inline Result thread_join(uint64_t thread_id, uint64_t timeout_ns = kForever) {
+    return call(Syscall::kThreadJoin, thread_id, timeout_ns);
+}
+inline Result thread_set_pointer(uintptr_t pointer) {
+    return call(Syscall::kThreadSetPointer, pointer);
+}
+
+// ---- address spaces (handle 0: the caller's) ----------------------------
+
+inline Result as_create() {
+    return call(Syscall::kAsCreate);
+}
+// address 0 without kMapFixed: the kernel picks. Returns the address.
+inline Result as_map(uint64_t handle, uintptr_t address, uint64_t length, uint64_t permissions,
+                     uint64_t flags = 0) {
+    return call(Syscall::kAsMap, handle, address, length, permissions, flags);
+}
+inline Result as_unmap(uint64_t handle, uintptr_t address, uint64_t length) {
+    return call(Syscall::kAsUnmap, handle, address, length);
+}
+inline Result as_protect(uint64_t handle, uintptr_t address, uint64_t length,
+                         uint64_t permissions) {
+    return call(Syscall::kAsProtect, handle, address, length, permissions);
+}
+inline Result as_destroy(uint64_t handle) {
+    return call(Syscall::kAsDestroy, handle);
+}
+
+// ---- processes ----------------------------------------------------------
+
+// Starts "bin/<name>" of the boot archive; returns the process id.
+inline Result process_spawn(const char* path, size_t path_length, const char* argument,
+                            size_t argument_length) {
+    return call(Syscall::kProcessSpawn, word(path), path_length, word(argument), argument_length);
+}
+inline Result process_spawn(const char* path, const char* argument = "") {
+    return process_spawn(path, __builtin_strlen(path), argument, __builtin_strlen(argument));
+}
+inline Result process_wait(uint64_t process_id, uint64_t timeout_ns = kForever) {
+    return call(Syscall::kProcessWait, process_id, timeout_ns);
+}
+[[noreturn]] inline void process_exit(int64_t status) {
+    call(Syscall::kProcessExit, static_cast<uint64_t>(status));
+    __builtin_trap();
+}
+
+// ---- system -------------------------------------------------------------
+
+// Nanoseconds since boot.
+inline uint64_t clock_monotonic() {
+    return call(Syscall::kClockMonotonic).value();
+}
+inline Result system_info(SystemInfo* info) {
+    return call(Syscall::kSystemInfo, word(info));
+}
+
+}  // namespace sys
+}  // namespace cairn
