@@ -161,6 +161,13 @@ struct SystemInfo {
     uint64_t process_count;
     uint64_t syscall_rate_limit;  // per thread per second, 0: none
     uint64_t uptime_ns;
+    // The kernel heap (slab caches and large allocations): bytes of the
+    // pages it holds, and bytes of the objects callers hold in it (the
+    // heap's own metadata excluded). With free_memory they tell a leak from
+    // caching: after work that ends cleanly, objects in use return to where
+    // they were, and so does free_memory + kernel_heap_bytes.
+    uint64_t kernel_heap_bytes;
+    uint64_t kernel_objects_bytes;
 };
 
 }  // namespace cairn

@@ -1,6 +1,9 @@
 // process_spawn, process_wait, process_exit, clock_monotonic, system_info.
 #include "cairn/syscalls.h"
 #include "hal/mm.h"
+#include "kernel/lib/string.h"
+#include "kernel/mm/heap/heap.h"
+#include "kernel/mm/heap/kmalloc.h"
 #include "kernel/mm/physical/physical_memory.h"
 #include "kernel/process/process.h"
 #include "kernel/sched/scheduler.h"
@@ -74,6 +77,26 @@ int64_t clock_monotonic(const Arguments&) {
     return static_cast<int64_t>(time::now_ns());
 }
 
+namespace {
+
+// What the kernel heap holds: see cairn::SystemInfo. The heap's metadata
+// caches ("heap-*": magazines, off-slab headers, cache descriptors) grow
+// and shrink with caching itself, so their objects count as the heap's.
+void add_heap_usage(cairn::SystemInfo& info) {
+    auto visit = [](const mm::CacheStatistics& cache, void* context) {
+        auto* usage = static_cast<cairn::SystemInfo*>(context);
+        usage->kernel_heap_bytes += cache.pages * hal::mm::kPageSize;
+        bool metadata = os::starts_with(cache.name, "heap-");
+        if (!metadata) usage->kernel_objects_bytes += cache.objects_in_use * cache.stride;
+    };
+    mm::kernel_heap().visit_caches(visit, &info);
+    mm::LargeAllocationStatistics large = mm::kernel_heap().large_statistics();
+    info.kernel_heap_bytes += large.pages * hal::mm::kPageSize;
+    info.kernel_objects_bytes += large.pages * hal::mm::kPageSize;
+}
+
+}  // namespace
+
 // (SystemInfo*) -> 0.
 int64_t system_info(const Arguments& arguments) {
     cairn::SystemInfo info{};
@@ -85,6 +108,7 @@ int64_t system_info(const Arguments& arguments) {
     info.process_count = process::process_count();
     info.syscall_rate_limit = rate_limit().rate;
     info.uptime_ns = time::now_ns();
+    add_heap_usage(info);
     return result_of(write_user(arguments.values[0], info));
 }
 

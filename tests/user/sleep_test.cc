@@ -13,14 +13,17 @@ namespace {
 
 constexpr uint64_t kSlack = 100'000'000;  // 100 ms: emulation headroom
 
+// Sleeps until an absolute deadline, so that how late each thread started
+// does not change the order.
 struct Sleeper {
-    uint64_t duration = 0;
+    uint64_t deadline = 0;
     uint64_t woke_at = 0;
 };
 
 void sleeper(void* argument) {
     auto* self = static_cast<Sleeper*>(argument);
-    sleep_ns(self->duration);
+    uint64_t now = now_ns();
+    if (now < self->deadline) sleep_ns(self->deadline - now);
     self->woke_at = now_ns();
 }
 
@@ -38,18 +41,23 @@ void run_sleep() {
         if (elapsed > duration && elapsed - duration > worst_overshoot)
             worst_overshoot = elapsed - duration;
     }
-    // Concurrent sleepers: wake order follows deadlines 10 ms apart.
+    // Concurrent sleepers on several CPUs: wake order follows deadlines
+    // 30 ms apart (the first a while ahead, so that every thread has
+    // started by then even on a slow emulator).
     constexpr int kSleepers = 6;
     static Sleeper sleepers[kSleepers];
     static Thread threads[kSleepers];
+    uint64_t base = now_ns() + 200'000'000;
     for (int index = 0; index < kSleepers; ++index) {
-        sleepers[index] = Sleeper{static_cast<uint64_t>(kSleepers - index) * 30'000'000, 0};
+        sleepers[index] = Sleeper{base + static_cast<uint64_t>(kSleepers - index) * 30'000'000, 0};
         CHECK(start_thread(&threads[index], sleeper, &sleepers[index]));
     }
     for (int index = 0; index < kSleepers; ++index)
         CHECK_EQ(join(&threads[index]), 0);
-    for (int index = 1; index < kSleepers; ++index)
-        CHECK(sleepers[index].woke_at <= sleepers[index - 1].woke_at);
+    for (int index = 0; index < kSleepers; ++index) {
+        CHECK(sleepers[index].woke_at >= sleepers[index].deadline);
+        if (index > 0) CHECK(sleepers[index].woke_at <= sleepers[index - 1].woke_at);
+    }
     printf("sleep: 5 lengths 0.1-50 ms, worst overshoot %llu us\n",
            static_cast<unsigned long long>(worst_overshoot / 1000));
 }

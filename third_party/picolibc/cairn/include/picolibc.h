@@ -50,7 +50,14 @@
  *    constructors/destructors through .init_array/.fini_array. -- */
 #define __NANO_MALLOC 1
 #define __PICO_EXIT 1
+/* Except in the exit path: upstream hooks its atexit list into exit() with a
+ * pointer in section .fini_array_onexit, which only picolibc's own linker
+ * script keeps (lld drops it). pico-exitprocs.c is built with
+ * CAIRN_EXIT_WITHOUT_FINI_ARRAY, so __call_exitprocs is an ordinary function,
+ * and cairn/exit.c calls it and then __libc_fini_array. */
+#ifndef CAIRN_EXIT_WITHOUT_FINI_ARRAY
 #define __INIT_FINI_ARRAY 1
+#endif
 
 /* -- Compiler capabilities (clang 16). -- */
 #define __HAVE_COMPLEX 1
