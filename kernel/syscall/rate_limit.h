@@ -18,7 +18,10 @@
 
 namespace kernel::syscall {
 
-inline constexpr uint64_t kDefaultRate = 1'000'000;  // calls per second and thread
+// Calls per second and thread: far above what a program doing useful work
+// makes (a system call costs ~100 ns and more on real hardware), low enough
+// that one thread cannot monopolise the kernel's entry path.
+inline constexpr uint64_t kDefaultRate = 10'000'000;
 inline constexpr uint64_t kMinimumBurst = 64;
 inline constexpr uint64_t kNanosecondsPerSecond = 1'000'000'000;
 

@@ -13,8 +13,8 @@ namespace {
 constexpr uint64_t kBusyNs = 300'000'000;
 
 struct Busy {
-    uint64_t mask = 0;           // 0: unpinned
-    uint64_t cpus_seen = 0;      // bit per CPU observed
+    uint64_t mask = 0;       // 0: unpinned
+    uint64_t cpus_seen = 0;  // bit per CPU observed
     uint64_t violations = 0;
 };
 
@@ -62,8 +62,9 @@ void run_affinity() {
         // Two thirds pinned (one CPU, or two neighbours), one third free.
         uint64_t cpu = static_cast<uint64_t>(index) % cpus;
         uint64_t mask = index % 3 == 0 ? 0
-                        : index % 3 == 1 ? uint64_t{1} << cpu
-                                         : (uint64_t{1} << cpu) | (uint64_t{1} << ((cpu + 1) % cpus));
+                        : index % 3 == 1
+                            ? uint64_t{1} << cpu
+                            : (uint64_t{1} << cpu) | (uint64_t{1} << ((cpu + 1) % cpus));
         work[index] = Busy{mask, 0, 0};
         CHECK(start_thread(&threads[index], busy, &work[index], 120, mask));
     }
@@ -87,9 +88,10 @@ void run_affinity() {
     mover.target = target;
     CHECK_EQ(join(&moving), 0);
     CHECK(mover.arrived);
-    printf("affinity: %d threads, pinned ones stayed on their CPUs, unpinned ones ran on %d "
-           "of %llu CPUs\n",
-           count, spread, static_cast<unsigned long long>(cpus));
+    printf(
+        "affinity: %d threads, pinned ones stayed on their CPUs, unpinned ones ran on %d "
+        "of %llu CPUs\n",
+        count, spread, static_cast<unsigned long long>(cpus));
 }
 
 }  // namespace utest

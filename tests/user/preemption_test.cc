@@ -54,12 +54,13 @@ void run_preemption() {
     CHECK_EQ(join(&waker), 0);
     CHECK_EQ(join(&spinner), 0);
     CHECK_EQ(shared.real_time_cpu, cpu);
-    CHECK(shared.spins_seen_at_wake > 0);                          // the spinner ran first
-    CHECK(shared.spins_seen_later > shared.spins_seen_at_wake);    // and again in between
-    printf("preemption: real-time thread ran on CPU %llu beside a spinning normal thread; "
-           "wake-up latency %llu us\n",
-           static_cast<unsigned long long>(cpu),
-           static_cast<unsigned long long>(shared.wake_latency_ns / 1000));
+    CHECK(shared.spins_seen_at_wake > 0);                        // the spinner ran first
+    CHECK(shared.spins_seen_later > shared.spins_seen_at_wake);  // and again in between
+    printf(
+        "preemption: real-time thread ran on CPU %llu beside a spinning normal thread; "
+        "wake-up latency %llu us\n",
+        static_cast<unsigned long long>(cpu),
+        static_cast<unsigned long long>(shared.wake_latency_ns / 1000));
 }
 
 }  // namespace utest

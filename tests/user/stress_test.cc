@@ -36,9 +36,9 @@ int churn_processes(int count) {
     int exited = 0;
     const char* path = "bin/utest";
     for (int index = 0; index < count; ++index) {
-        int64_t pid = raw_syscall(static_cast<uint64_t>(cairn::Syscall::kProcessSpawn),
-                                  reinterpret_cast<uint64_t>(path), 9,
-                                  reinterpret_cast<uint64_t>("exit"), 4);
+        int64_t pid =
+            raw_syscall(static_cast<uint64_t>(cairn::Syscall::kProcessSpawn),
+                        reinterpret_cast<uint64_t>(path), 9, reinterpret_cast<uint64_t>("exit"), 4);
         if (!CHECK(pid > 0)) continue;
         int64_t status = raw_syscall(static_cast<uint64_t>(cairn::Syscall::kProcessWait),
                                      static_cast<uint64_t>(pid), cairn::kForever);
@@ -48,8 +48,8 @@ int churn_processes(int count) {
 }
 
 struct Usage {
-    uint64_t objects = 0;       // bytes of kernel objects in use
-    uint64_t unaccounted = 0;   // free memory + kernel heap pages
+    uint64_t objects = 0;      // bytes of kernel objects in use
+    uint64_t unaccounted = 0;  // free memory + kernel heap pages
     bool operator==(const Usage&) const = default;
 };
 
@@ -87,12 +87,13 @@ void run_stress() {
     CHECK_EQ(after.objects, before.objects);
     CHECK_EQ(after.unaccounted, before.unaccounted);
     CHECK_EQ(system_info().thread_count, threads_before);
-    printf("stress: %d threads and %d processes created and ended; kernel objects %llu bytes "
-           "before, %llu after; free + heap %llu KiB before, %llu KiB after\n",
-           kThreads, kProcesses, static_cast<unsigned long long>(before.objects),
-           static_cast<unsigned long long>(after.objects),
-           static_cast<unsigned long long>(before.unaccounted / 1024),
-           static_cast<unsigned long long>(after.unaccounted / 1024));
+    printf(
+        "stress: %d threads and %d processes created and ended; kernel objects %llu bytes "
+        "before, %llu after; free + heap %llu KiB before, %llu KiB after\n",
+        kThreads, kProcesses, static_cast<unsigned long long>(before.objects),
+        static_cast<unsigned long long>(after.objects),
+        static_cast<unsigned long long>(before.unaccounted / 1024),
+        static_cast<unsigned long long>(after.unaccounted / 1024));
 }
 
 }  // namespace utest

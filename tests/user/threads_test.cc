@@ -3,8 +3,8 @@
 // each one's exit status.
 #include <stdio.h>
 
-#include "tests/user/check.h"
 #include "tests/user/cases.h"
+#include "tests/user/check.h"
 #include "tests/user/support.h"
 
 namespace utest {
