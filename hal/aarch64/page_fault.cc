@@ -59,14 +59,16 @@ mm::PageFault decode(const ExceptionFrame& frame) {
 // for this one to answer an IPI (a TLB shootdown).
 kernel::FaultResolution resolve(ExceptionVector vector, const ExceptionFrame& frame,
                                 const mm::PageFault& fault) {
-    bool& resolving = resolving_fault();
-    if (resolving) report_unresolved(vector, frame, fault, ", while resolving another page fault");
-    resolving = true;
+    // Never a reference kept across the resolution: the thread may be
+    // preempted and resume on another CPU, whose slot is then its flag.
+    if (resolving_fault())
+        report_unresolved(vector, frame, fault, ", while resolving another page fault");
+    resolving_fault() = true;
     bool unmask = (frame.spsr & kSpsrIrqMasked) == 0;
     if (unmask) hal::irq::enable_interrupts();
     kernel::FaultResolution resolution = kernel::handle_page_fault(fault);
     if (unmask) hal::disable_interrupts();
-    resolving = false;
+    resolving_fault() = false;
     return resolution;
 }
 
