@@ -12,8 +12,8 @@
 #include "kernel/lib/string.h"
 #include "kernel/mm/init.h"
 #include "kernel/process/init.h"
-#include "kernel/selftest/benchmark.h"
 #include "kernel/sched/scheduler.h"
+#include "kernel/selftest/benchmark.h"
 #include "kernel/selftest/selftest.h"
 #include "kernel/smp/cpus.h"
 #include "kernel/time/clock.h"
@@ -90,9 +90,10 @@ void main(const hal::BootInfo& boot_info) {
     auto init = process::start_init(boot_info, command_line);
 
     print("boot: complete\n");
+    // The boot thread reports when init is done (the machine goes off then
+    // with `poweroff`); other CPUs run everything else meanwhile.
+    if (!init.is_error()) process::wait_for_init(init.value());
     if (command_line.has("poweroff")) {
-        // With a user program running, the machine goes off when it is done.
-        if (!init.is_error()) process::wait_for_init(init.value());
         print("boot: powering off (poweroff on the command line)\n");
         hal::power_off();
     }
