@@ -34,10 +34,9 @@ struct Found {
     uint32_t context = 0;
 };
 
-os::ErrorOr<Node> find_plic_node(const os::fdt::DeviceTree& tree) {
-    auto node = tree.find_compatible_node("sifive,plic-1.0.0");
-    if (!node.is_error()) return node.release_value();
-    return tree.find_compatible_node("riscv,plic0");
+bool is_plic(const Node& node) {
+    return node.is_enabled() &&
+           (node.is_compatible("sifive,plic-1.0.0") || node.is_compatible("riscv,plic0"));
 }
 
 // The index of the interrupts-extended entry that targets the local
@@ -59,11 +58,33 @@ os::ErrorOr<uint32_t> find_context(const Node& plic, uint32_t wanted) {
     return os::Error::kNotFound;
 }
 
+// The PLIC that has an S-mode context for the hart whose interrupt
+// controller has phandle `wanted`: with several NUMA nodes QEMU's virt
+// board gives each node its own PLIC, and the boot hart may be on any.
+os::ErrorOr<Node> find_plic_node(const os::fdt::DeviceTree& tree, uint32_t wanted) {
+    Node found;
+    bool any = false;
+    tree.for_each_node([&](const Node& node) {
+        if (!is_plic(node) || find_context(node, wanted).is_error()) {
+            return os::fdt::IterationDecision::kContinue;
+        }
+        found = node;
+        any = true;
+        return os::fdt::IterationDecision::kBreak;
+    });
+    if (!any) return os::Error::kNotFound;
+    return found;
+}
+
 // The S-mode context of hart `hart_id`; its claim register must lie inside
 // the PLIC's registers.
+// The PLIC this driver runs: the boot hart's (see find_plic()). Harts that
+// another PLIC serves get kNotFound and no external interrupts.
+Node driven_plic;
+
 os::ErrorOr<uint32_t> find_hart_context(uint64_t hart_id, uint64_t plic_size) {
-    Node plic = TRY(find_plic_node(boot_device_tree()));
-    uint32_t context = TRY(find_context(plic, TRY(hart_interrupt_controller(hart_id))));
+    uint32_t controller = TRY(hart_interrupt_controller(hart_id));
+    uint32_t context = TRY(find_context(driven_plic, controller));
     if (context >= kMaxContexts ||
         plic_size < kContextOffset + (uint64_t{context} + 1) * kContextStride)
         return os::Error::kMalformed;
@@ -72,7 +93,8 @@ os::ErrorOr<uint32_t> find_hart_context(uint64_t hart_id, uint64_t plic_size) {
 
 os::ErrorOr<Found> find_plic() {
     const os::fdt::DeviceTree& tree = boot_device_tree();
-    Node plic = TRY(find_plic_node(tree));
+    Node plic = TRY(find_plic_node(tree, TRY(hart_interrupt_controller(boot_hart_id()))));
+    driven_plic = plic;
     Found found;
     os::fdt::RegEntry reg = TRY(plic.reg(0));
     found.base = TRY(tree.translate_address(plic, reg.address));
