@@ -92,12 +92,105 @@ enum class Syscall : uint64_t {
     kProcessWait = 49,
     // (int64_t status) -> never returns. Ends every thread of the process.
     kProcessExit = 50,
+    // (const SpawnArguments* arguments) -> process id. process_spawn that
+    // also hands the child up to 4 capabilities: they arrive in the child's
+    // slots 1..cap_count (moved or copied per cap_move; each needs GRANT).
+    kProcessSpawnWithCaps = 51,
 
     // ---- system --------------------------------------------------------
     // () -> nanoseconds since boot (monotonic).
     kClockMonotonic = 64,
     // (SystemInfo* info) -> 0.
     kSystemInfo = 65,
+
+    // ---- capabilities (capability.h) ------------------------------------
+    // (const CapCreateArguments* arguments) -> new slot. Charges
+    // kObjectCost (+ size for memory and quotas) to the quota (WRITE);
+    // kQuotaExceeded if it has too little left.
+    kCapCreate = 80,
+    // (slot, Rights mask) -> new slot: a child of `slot` with its rights &
+    // mask and its badge.
+    kCapCopy = 81,
+    // (slot, Rights mask, uint64_t badge) -> new slot: a child of `slot`
+    // with rights & mask and `badge`. Only endpoint and notification
+    // capabilities without a badge yet may be badged (kInvalidArgument); a
+    // badge of 0 means none.
+    kCapDerive = 82,
+    // (slot (GRANT), uint64_t process_id, Rights mask) -> the slot in the
+    // target: puts a child of `slot` into a child process's space
+    // (kNotFound for a process that is not the caller's child).
+    kCapGrant = 83,
+    // (slot (REVOKE)) -> how many capabilities were deleted: every
+    // descendant of `slot`, in every process; `slot` itself stays.
+    kCapRevoke = 84,
+    // (slot (DELETE)) -> 0. Its children move up to its parent.
+    kCapDelete = 85,
+    // (slot, CapInfo* info) -> 0. Needs no right.
+    kCapInfo = 86,
+
+    // ---- IPC (ipc.h) -----------------------------------------------------
+    // Blocking calls take a timeout in nanoseconds: kForever, or kNoWait
+    // (kWouldBlock instead of waiting), or a time (kTimedOut). A partner that
+    // dies mid-way makes the call fail with kPeerGone; it never hangs.
+    //
+    // (endpoint (WRITE), const Message* message, timeout) -> 0.
+    kIpcSend = 96,
+    // (endpoint (READ), Message* message, timeout) -> 0. message->badge is
+    // the sender's badge; kMessageFlagCall says a reply is owed.
+    kIpcReceive = 97,
+    // (endpoint (WRITE), Message* message (request in, reply out), timeout)
+    // -> 0. Send and wait for the reply atomically: the receiver gets a
+    // one-shot reply right.
+    kIpcCall = 98,
+    // (reply slot (0: the one-shot reply of the last call this thread
+    // received), const Message* message) -> 0. kPeerGone if the caller
+    // died or gave up; kNotFound if no reply is owed.
+    kIpcReply = 99,
+    // (endpoint (READ), Message* message (reply in, next message out),
+    // timeout) -> 0. ipc_reply (to the implicit reply, if one is owed)
+    // then ipc_receive, in one call.
+    kIpcReplyReceive = 100,
+    // (notification (WRITE), uint64_t bits) -> 0. ORs bits (bit 63 must be
+    // clear) into the word and wakes a waiter; never blocks.
+    kIpcNotify = 101,
+    // (notification (READ), timeout) -> the bits, which are cleared.
+    kIpcWaitNotification = 102,
+    // (notification slot (READ), or 0 to unbind) -> 0. Binds the
+    // notification to the calling thread: while it waits in ipc_receive or
+    // ipc_reply_receive, a notify ends the wait with kMessageFlagNotification
+    // and the bits in message->badge.
+    kIpcBindNotification = 103,
+    // () -> slot of a kReply capability for the reply this thread owes (so
+    // another thread, or this one later, can answer with ipc_reply).
+    kIpcSaveReply = 104,
+
+    // ---- memory objects (ipc.h) --------------------------------------------
+    // (const MemoryMapArguments* arguments) -> the mapping's address. Maps
+    // [offset, offset + length) of a memory object; the permissions may not
+    // exceed the capability's rights (kMissingRights). Several spaces may
+    // map one object: they share its pages. Unmap with as_unmap.
+    kMemoryMap = 112,
+    // (platform (WRITE), uint64_t physical_base, uint64_t size) -> slot of
+    // a device memory object (uncached when mapped). Page-aligned; ranges
+    // holding RAM the kernel manages are kPermissionDenied.
+    kMemoryCreateDevice = 113,
+    // (quota (WRITE), uintptr_t address, uint64_t length) -> slot of a new
+    // memory object that takes over the pages of that range of the caller's
+    // address space, which is unmapped: no byte is copied (zero-copy
+    // transfer: send the slot with cap_move and the receiver maps it).
+    kMemoryTake = 114,
+
+    // ---- interrupts --------------------------------------------------------
+    // (platform (WRITE), uint64_t line, notification (WRITE), uint64_t bits)
+    // -> slot of an IRQ handler. Unmasks the line; on each interrupt the
+    // kernel masks it and notifies `bits`. kAlreadyExists if the line is
+    // bound; kInvalidArgument if the controller has no such line.
+    kIrqRegister = 128,
+    // (irq handler (WRITE)) -> 0. Unmasks the line again. Deleting the last
+    // capability unbinds and masks it.
+    kIrqAck = 129,
+    // (PlatformInfo* info) -> 0. Where the boot console's UART is.
+    kPlatformInfo = 130,
 };
 
 // as_map / as_protect permissions (W and X together are refused: W^X).
@@ -151,6 +244,32 @@ struct StartInfo {
     uint64_t page_size;
 };
 inline constexpr uint64_t kStartInfoVersion = 1;
+
+struct SpawnArguments {
+    const char* path;  // as process_spawn
+    uint64_t path_length;
+    const char* argument;
+    uint64_t argument_length;
+    uint64_t caps[4];   // slots of the caller (GRANT each)
+    uint64_t cap_count;  // 0..4
+    uint64_t cap_move;   // bit i: move caps[i] instead of copying it
+};
+
+struct MemoryMapArguments {
+    uint64_t memory;         // slot of a memory object
+    uint64_t address_space;  // handle (0: the caller's)
+    uintptr_t address;       // 0: the kernel picks (or exactly, with kMapFixed)
+    uint64_t offset;         // page-aligned, inside the object
+    uint64_t length;         // rounded up to pages; offset + length <= size
+    uint64_t permissions;    // kMap*
+    uint64_t flags;          // kMapFixed
+};
+
+struct PlatformInfo {
+    uint64_t serial_physical_base;  // the console UART's registers (0: none / port I/O)
+    uint64_t serial_irq_line;       // its receive interrupt line
+    uint64_t serial_kind;           // 1: 16550 (port I/O on x86_64), 2: 16550 MMIO, 3: PL011
+};
 
 struct SystemInfo {
     uint64_t cpu_count;  // CPUs online

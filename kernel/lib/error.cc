@@ -26,6 +26,18 @@ const char* to_string(Error error) {
             return "already exists";
         case Error::kTimedOut:
             return "timed out";
+        case Error::kNoCapability:
+            return "no capability";
+        case Error::kWrongType:
+            return "wrong object type";
+        case Error::kMissingRights:
+            return "missing rights";
+        case Error::kPeerGone:
+            return "peer gone";
+        case Error::kWouldBlock:
+            return "would block";
+        case Error::kQuotaExceeded:
+            return "quota exceeded";
     }
     return "unknown error";
 }

@@ -20,6 +20,12 @@ enum class Error : int {
     kPermissionDenied,     // the operation is not allowed on this object (e.g. W^X)
     kAlreadyExists,        // the range or name is already in use
     kTimedOut,             // a deadline passed before the event
+    kNoCapability,         // a capability slot is empty, out of range or revoked
+    kWrongType,            // a capability names another kind of object
+    kMissingRights,        // a capability lacks a right the operation needs
+    kPeerGone,             // the other side of an IPC died or was cancelled
+    kWouldBlock,           // a non-blocking operation would have had to wait
+    kQuotaExceeded,        // a quota has too few bytes left for the object
 };
 
 const char* to_string(Error error);

@@ -16,7 +16,7 @@ namespace {
 using Handler = int64_t (*)(const Arguments&);
 using cairn::Syscall;
 
-constexpr size_t kTableSize = 80;  // numbers 0..79 (system is 64..79)
+constexpr size_t kTableSize = 144;  // numbers 0..143 (interrupts are 128..143)
 
 struct Table {
     Handler handlers[kTableSize] = {};
@@ -50,6 +50,29 @@ constexpr Table make_table() {
     table.set(Syscall::kProcessExit, process_exit);
     table.set(Syscall::kClockMonotonic, clock_monotonic);
     table.set(Syscall::kSystemInfo, system_info);
+    table.set(Syscall::kProcessSpawnWithCaps, process_spawn_with_caps);
+    table.set(Syscall::kCapCreate, cap_create);
+    table.set(Syscall::kCapCopy, cap_copy);
+    table.set(Syscall::kCapDerive, cap_derive);
+    table.set(Syscall::kCapGrant, cap_grant);
+    table.set(Syscall::kCapRevoke, cap_revoke);
+    table.set(Syscall::kCapDelete, cap_delete);
+    table.set(Syscall::kCapInfo, cap_info);
+    table.set(Syscall::kIpcSend, ipc_send);
+    table.set(Syscall::kIpcReceive, ipc_receive);
+    table.set(Syscall::kIpcCall, ipc_call);
+    table.set(Syscall::kIpcReply, ipc_reply);
+    table.set(Syscall::kIpcReplyReceive, ipc_reply_receive);
+    table.set(Syscall::kIpcNotify, ipc_notify);
+    table.set(Syscall::kIpcWaitNotification, ipc_wait_notification);
+    table.set(Syscall::kIpcBindNotification, ipc_bind_notification);
+    table.set(Syscall::kIpcSaveReply, ipc_save_reply);
+    table.set(Syscall::kMemoryMap, memory_map);
+    table.set(Syscall::kMemoryCreateDevice, memory_create_device);
+    table.set(Syscall::kMemoryTake, memory_take);
+    table.set(Syscall::kIrqRegister, irq_register);
+    table.set(Syscall::kIrqAck, irq_ack);
+    table.set(Syscall::kPlatformInfo, platform_info);
     return table;
 }
 

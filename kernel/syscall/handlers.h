@@ -38,8 +38,37 @@ int64_t as_destroy(const Arguments& arguments);
 int64_t process_spawn(const Arguments& arguments);
 int64_t process_wait(const Arguments& arguments);
 int64_t process_exit(const Arguments& arguments);
+int64_t process_spawn_with_caps(const Arguments& arguments);  // calls_capability.cc
 int64_t clock_monotonic(const Arguments& arguments);
 int64_t system_info(const Arguments& arguments);
+
+// calls_capability.cc
+int64_t cap_create(const Arguments& arguments);
+int64_t cap_copy(const Arguments& arguments);
+int64_t cap_derive(const Arguments& arguments);
+int64_t cap_grant(const Arguments& arguments);
+int64_t cap_revoke(const Arguments& arguments);
+int64_t cap_delete(const Arguments& arguments);
+int64_t cap_info(const Arguments& arguments);
+
+// calls_ipc.cc
+int64_t ipc_send(const Arguments& arguments);
+int64_t ipc_receive(const Arguments& arguments);
+int64_t ipc_call(const Arguments& arguments);
+int64_t ipc_reply(const Arguments& arguments);
+int64_t ipc_reply_receive(const Arguments& arguments);
+int64_t ipc_notify(const Arguments& arguments);
+int64_t ipc_wait_notification(const Arguments& arguments);
+int64_t ipc_bind_notification(const Arguments& arguments);
+int64_t ipc_save_reply(const Arguments& arguments);
+
+// calls_memory.cc
+int64_t memory_map(const Arguments& arguments);
+int64_t memory_create_device(const Arguments& arguments);
+int64_t memory_take(const Arguments& arguments);
+int64_t irq_register(const Arguments& arguments);
+int64_t irq_ack(const Arguments& arguments);
+int64_t platform_info(const Arguments& arguments);
 
 // A deadline from a relative timeout (cairn::kForever: none), saturating.
 uint64_t deadline_after(uint64_t timeout_ns);

@@ -1,0 +1,87 @@
+// Capabilities as user space sees them: object types, rights, and the
+// structures of the capability system calls (numbers in syscalls.h).
+//
+// A process names kernel objects only through slots of its capability space
+// (CSpace): small integers 1..capacity (0 is never a capability). A slot
+// holds {object, type, rights, badge}. Rights only ever shrink when a
+// capability is copied, derived or granted; every capability made from
+// another is its child in the derivation tree, and revoking a capability
+// deletes all of its descendants in every process. An object is destroyed
+// when its last capability (and its last in-kernel use) is gone.
+//
+// Every call that takes a slot checks it in this order and fails with the
+// first problem: kNoCapability (empty / out of range), kWrongType,
+// kMissingRights.
+#pragma once
+
+#include <stdint.h>
+
+namespace cairn {
+
+using CapSlot = uint64_t;
+inline constexpr CapSlot kNullSlot = 0;
+
+enum class ObjectType : uint64_t {
+    kNone = 0,
+    kThread = 1,
+    kAddressSpace = 2,
+    kMemory = 3,        // physical frames (anonymous, or device registers)
+    kEndpoint = 4,      // synchronous IPC port
+    kNotification = 5,  // a word of signal bits
+    kIrqHandler = 6,    // one interrupt line bound to a notification
+    kCapabilitySpace = 7,
+    kQuota = 8,     // bytes of kernel memory objects may be created from
+    kReply = 9,     // one-shot right to answer an ipc_call
+    kPlatform = 10,  // authority over interrupt lines and device memory (init only)
+    kProcess = 11,
+};
+
+// Rights (a bit set). What each means per type:
+//   endpoint:     READ receive, WRITE send/call
+//   notification: READ wait, WRITE notify
+//   memory:       READ/WRITE/EXECUTE the most a mapping may allow
+//   quota:        WRITE create objects from it / split it
+//   irq handler:  WRITE acknowledge
+//   platform:     WRITE register interrupts, create device memory
+//   any:          GRANT may be sent in a message or granted to another
+//                 process; REVOKE may revoke its descendants; DELETE may be
+//                 deleted by cap_delete (without it only revocation of an
+//                 ancestor removes it)
+using Rights = uint64_t;
+inline constexpr Rights kRightRead = 1 << 0;
+inline constexpr Rights kRightWrite = 1 << 1;
+inline constexpr Rights kRightExecute = 1 << 2;
+inline constexpr Rights kRightGrant = 1 << 3;
+inline constexpr Rights kRightRevoke = 1 << 4;
+inline constexpr Rights kRightDelete = 1 << 5;
+inline constexpr Rights kAllRights = (1 << 6) - 1;
+
+// cap_info's answer.
+struct CapInfo {
+    ObjectType type;
+    Rights rights;
+    uint64_t badge;
+    uint64_t object_id;  // the same for every capability to one object
+    uint64_t size;       // memory: bytes; quota: bytes left; else 0
+};
+
+// cap_create's arguments: an object made from a quota capability (WRITE).
+struct CapCreateArguments {
+    CapSlot quota;
+    ObjectType type;  // kEndpoint, kNotification, kMemory, kQuota
+    uint64_t size;    // kMemory: bytes (page multiple); kQuota: bytes moved to the new quota
+    Rights rights;    // of the new capability (kAllRights: all)
+};
+
+// The capabilities process 1 (init) starts with (all rights). Other
+// processes start with an empty space except for what their parent hands
+// them at spawn (process_spawn_with_caps: slots 1..n) or grants later.
+inline constexpr CapSlot kInitQuotaSlot = 1;     // half of the memory free at boot
+inline constexpr CapSlot kInitPlatformSlot = 2;  // interrupt lines and device memory
+// Slots in a capability space (1..kCapabilitySlots).
+inline constexpr uint64_t kCapabilitySlots = 1024;
+
+// Bytes of quota each object costs (kMemory: this plus its size).
+inline constexpr uint64_t kObjectCost = 256;
+
+}  // namespace cairn
