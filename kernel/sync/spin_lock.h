@@ -10,11 +10,19 @@
 
 namespace kernel {
 
-class SpinLock {
+// What a waiter does each time round while the lock is held by another CPU.
+struct PauseWhileSpinning {
+    static void spin() { hal::spin_pause(); }
+};
+
+// The lock itself; `SpinPolicy::spin()` is the waiter's loop body (the
+// address-space lock serves remote calls there: kernel/mm/vm/tlb_shootdown.h).
+template <typename SpinPolicy>
+class BasicSpinLock {
 public:
-    constexpr SpinLock() = default;
-    SpinLock(const SpinLock&) = delete;
-    SpinLock& operator=(const SpinLock&) = delete;
+    constexpr BasicSpinLock() = default;
+    BasicSpinLock(const BasicSpinLock&) = delete;
+    BasicSpinLock& operator=(const BasicSpinLock&) = delete;
 
     // Masks interrupts, then takes the lock; returns the interrupt state to
     // hand back to unlock().
@@ -22,7 +30,7 @@ public:
         hal::InterruptState state = hal::disable_interrupts();
         while (__atomic_exchange_n(&locked_, true, __ATOMIC_ACQUIRE)) {
             while (__atomic_load_n(&locked_, __ATOMIC_RELAXED))
-                hal::spin_pause();
+                SpinPolicy::spin();
         }
         return state;
     }
@@ -38,18 +46,22 @@ private:
     bool locked_ = false;
 };
 
-// Holds a SpinLock for the lifetime of a scope.
-class SpinLockGuard {
+// Holds a lock for the lifetime of a scope.
+template <typename Lock>
+class BasicSpinLockGuard {
 public:
-    explicit SpinLockGuard(SpinLock& lock) : lock_(lock), state_(lock.lock()) {}
-    ~SpinLockGuard() { lock_.unlock(state_); }
-    SpinLockGuard(const SpinLockGuard&) = delete;
-    SpinLockGuard& operator=(const SpinLockGuard&) = delete;
+    explicit BasicSpinLockGuard(Lock& lock) : lock_(lock), state_(lock.lock()) {}
+    ~BasicSpinLockGuard() { lock_.unlock(state_); }
+    BasicSpinLockGuard(const BasicSpinLockGuard&) = delete;
+    BasicSpinLockGuard& operator=(const BasicSpinLockGuard&) = delete;
 
 private:
-    SpinLock& lock_;
+    Lock& lock_;
     hal::InterruptState state_;
 };
+
+using SpinLock = BasicSpinLock<PauseWhileSpinning>;
+using SpinLockGuard = BasicSpinLockGuard<SpinLock>;
 
 // Masks interrupts on this CPU for a scope: what per-CPU data needs until
 // there is preemption to disable as well.

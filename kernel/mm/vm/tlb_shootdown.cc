@@ -65,16 +65,9 @@ uint64_t remote_shootdowns() {
     return __atomic_load_n(&remote_count, __ATOMIC_RELAXED);
 }
 
-hal::InterruptState AddressSpaceLock::lock() {
-    hal::InterruptState state = hal::disable_interrupts();
-    while (__atomic_exchange_n(&locked_, true, __ATOMIC_ACQUIRE)) {
-        while (__atomic_load_n(&locked_, __ATOMIC_RELAXED)) {
-            // The holder may be waiting for this CPU's shootdown answer.
-            interrupt::serve_pending_requests();
-            hal::spin_pause();
-        }
-    }
-    return state;
+void ServeRemoteCallsWhileSpinning::spin() {
+    interrupt::serve_pending_requests();
+    hal::spin_pause();
 }
 
 }  // namespace kernel::mm

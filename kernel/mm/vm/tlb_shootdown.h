@@ -32,6 +32,7 @@
 #include "hal/cpu.h"
 #include "hal/mm.h"
 #include "kernel/mm/vm/asid_allocator.h"
+#include "kernel/sync/spin_lock.h"
 
 namespace kernel::mm {
 
@@ -68,36 +69,13 @@ void shoot_down_all(TlbCpuMask cpus, const AsidContext& asid);
 // Shootdowns that reached at least one other CPU since boot (tests).
 uint64_t remote_shootdowns();
 
-// A test-and-test-and-set spin lock like kernel::SpinLock (interrupts masked
-// while held) whose waiters serve remote calls while they spin: the lock of
-// an address space, whose holder may wait for TLB shootdowns.
-class AddressSpaceLock {
-public:
-    constexpr AddressSpaceLock() = default;
-    AddressSpaceLock(const AddressSpaceLock&) = delete;
-    AddressSpaceLock& operator=(const AddressSpaceLock&) = delete;
-
-    hal::InterruptState lock();
-    void unlock(hal::InterruptState state) {
-        __atomic_store_n(&locked_, false, __ATOMIC_RELEASE);
-        hal::restore_interrupts(state);
-    }
-    bool is_locked() const { return __atomic_load_n(&locked_, __ATOMIC_RELAXED); }
-
-private:
-    bool locked_ = false;
+// The lock of an address space, whose holder may wait for TLB shootdowns:
+// a kernel::SpinLock whose waiters serve remote calls while they spin (the
+// holder may be waiting for this CPU's shootdown answer).
+struct ServeRemoteCallsWhileSpinning {
+    static void spin();
 };
-
-class AddressSpaceLockGuard {
-public:
-    explicit AddressSpaceLockGuard(AddressSpaceLock& lock) : lock_(lock), state_(lock.lock()) {}
-    ~AddressSpaceLockGuard() { lock_.unlock(state_); }
-    AddressSpaceLockGuard(const AddressSpaceLockGuard&) = delete;
-    AddressSpaceLockGuard& operator=(const AddressSpaceLockGuard&) = delete;
-
-private:
-    AddressSpaceLock& lock_;
-    hal::InterruptState state_;
-};
+using AddressSpaceLock = BasicSpinLock<ServeRemoteCallsWhileSpinning>;
+using AddressSpaceLockGuard = BasicSpinLockGuard<AddressSpaceLock>;
 
 }  // namespace kernel::mm
