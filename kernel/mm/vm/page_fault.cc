@@ -82,7 +82,10 @@ FaultResolution AddressSpace::handle_fault(const hal::mm::PageFault& fault) {
     report.reason = outcome.reason;
     report.has_error = outcome.has_error;
     report.error = outcome.error;
-    print_fault_report(report);
+    // Only faults of user code are reported: a kernel access to a bad user
+    // address (copy_from_user on a pointer a system call was given) is the
+    // caller's kBadAddress, not news for the console.
+    if (fault.from_user) print_fault_report(report);
     return FaultResolution::kUnresolved;
 }
 
@@ -301,7 +304,7 @@ FaultResolution handle_page_fault(const hal::mm::PageFault& fault) {
         mm::FaultReport report;
         report.fault = fault;
         report.reason = "no address space";
-        mm::print_fault_report(report);
+        if (fault.from_user) mm::print_fault_report(report);
         return FaultResolution::kUnresolved;
     }
     return space->handle_fault(fault);
