@@ -22,6 +22,8 @@
 
 // Declares the stub for `vector`; `cpu_pushes_error_code` says whether the
 // CPU pushes an error code for it (vectors 8, 10-14, 17, 21, 29 and 30).
+#include "hal/x86_64/cpu/register_frame.inc"
+
 .macro EXCEPTION_STUB vector, cpu_pushes_error_code
     .balign 16
 exception_stub_\vector:
@@ -39,21 +41,7 @@ exception_common:
     testb $3, 24(%rsp)              // the saved CS: from user mode?
     jz 1f
     swapgs
-1:  pushq %rax
-    pushq %rbx
-    pushq %rcx
-    pushq %rdx
-    pushq %rsi
-    pushq %rdi
-    pushq %rbp
-    pushq %r8
-    pushq %r9
-    pushq %r10
-    pushq %r11
-    pushq %r12
-    pushq %r13
-    pushq %r14
-    pushq %r15
+1:  PUSH_GENERAL_REGISTERS
     movq %rsp, %rdi
     cld                             // the C++ ABI expects the direction flag clear
     // A fault inside a user copy arrives with RFLAGS.AC set (SMAP disabled);
@@ -64,21 +52,7 @@ exception_common:
     clac
 1:  call x86_64_handle_exception
     // A handler that returns resumes the interrupted code.
-    popq %r15
-    popq %r14
-    popq %r13
-    popq %r12
-    popq %r11
-    popq %r10
-    popq %r9
-    popq %r8
-    popq %rbp
-    popq %rdi
-    popq %rsi
-    popq %rdx
-    popq %rcx
-    popq %rbx
-    popq %rax
+    POP_GENERAL_REGISTERS
     addq $16, %rsp                  // the vector number and error code
     testb $3, 8(%rsp)               // back to user mode?
     jz 1f

@@ -19,6 +19,8 @@
 // checks (sysret with a non-canonical rcx faults in ring 0 on Intel CPUs,
 // on the user's stack).
 
+#include "hal/x86_64/cpu/register_frame.inc"
+
 #define CPU_KERNEL_STACK_TOP 8   // CpuLocal (cpu/cpu_local.h)
 #define CPU_USER_STACK_SCRATCH 16
 #define USER_DATA_SELECTOR 0x1b  // cpu/gdt.h
@@ -41,38 +43,10 @@ x86_64_syscall_entry:
     // ...then what a vector's stub and exception_common push.
     pushq $0                        // error code
     pushq $SYSTEM_CALL_VECTOR
-    pushq %rax
-    pushq %rbx
-    pushq %rcx
-    pushq %rdx
-    pushq %rsi
-    pushq %rdi
-    pushq %rbp
-    pushq %r8
-    pushq %r9
-    pushq %r10
-    pushq %r11
-    pushq %r12
-    pushq %r13
-    pushq %r14
-    pushq %r15
+    PUSH_GENERAL_REGISTERS
     movq %rsp, %rdi                 // 16-byte aligned: the top is, and 22 quadwords
     call x86_64_handle_system_call
-    popq %r15
-    popq %r14
-    popq %r13
-    popq %r12
-    popq %r11                       // replaced below
-    popq %r10
-    popq %r9
-    popq %r8
-    popq %rbp
-    popq %rdi
-    popq %rsi
-    popq %rdx
-    popq %rcx                       // replaced below
-    popq %rbx
-    popq %rax                       // the result
+    POP_GENERAL_REGISTERS           // rax: the result; rcx and r11 replaced below
     movq 16(%rsp), %rcx             // rip
     movq 32(%rsp), %r11             // rflags
     movq 40(%rsp), %rsp             // the user's rsp: no stack until sysret
