@@ -19,6 +19,7 @@
 #include "cairn/capability.h"
 #include "kernel/lib/error.h"
 #include "kernel/object/kernel_object.h"
+#include "kernel/sync/spin_lock.h"
 
 namespace kernel::cap {
 
@@ -43,7 +44,8 @@ struct Capability {
 
 class CapabilitySpace {
 public:
-    // A space of `capacity` slots (1..capacity usable). kOutOfMemory.
+    // A space of `capacity` slots (1..capacity usable; at most 65536,
+    // else kInvalidArgument). kOutOfMemory.
     static os::ErrorOr<CapabilitySpace*> create(size_t capacity);
     // Deletes every capability in it, then frees it.
     void destroy();
@@ -57,29 +59,79 @@ public:
     os::ErrorOr<Capability> lookup(Slot slot, ObjectType type, Rights required) const;
 
     // Places a new root capability for `object` (a fresh object: the space
-    // takes one new reference). kNoSpace when full.
+    // takes one new reference) in the lowest empty slot. kNoSpace when full,
+    // kPeerGone once closed. Slots always fill lowest first, so a fresh
+    // space hands out 1, 2, 3, ... (init's and spawned children's slots).
     os::ErrorOr<Slot> insert_root(KernelObject& object, Rights rights, uint64_t badge = 0);
 
     // A child of `slot` in `target` (this space or another) with rights
-    // (rights & mask) and the same badge, or `badge` if set_badge (then the
-    // source must have no badge: kInvalidArgument). `required`: rights the
-    // source must have (GRANT for grants and messages).
-    os::ErrorOr<Slot> derive(Slot slot, Rights mask, CapabilitySpace& target,
-                             Rights required = 0, bool set_badge = false, uint64_t badge = 0);
+    // (rights & mask) and the same badge, or `badge` if set_badge and badge
+    // != 0 (then the source must have no badge and name an endpoint or a
+    // notification, else kInvalidArgument; badge 0 is a plain copy).
+    // `required`: rights the source must have (GRANT for grants and
+    // messages). Target full: kNoSpace; closed: kPeerGone.
+    os::ErrorOr<Slot> derive(Slot slot, Rights mask, CapabilitySpace& target, Rights required = 0,
+                             bool set_badge = false, uint64_t badge = 0);
     // Moves the capability in `slot` to `target` (same position in the
-    // tree, same rights and badge); `slot` becomes empty. Needs `required`.
+    // tree, same rights and badge, children follow); `slot` becomes empty.
+    // Needs `required`. Errors as derive (a full target refuses even a move
+    // within the same space).
     os::ErrorOr<Slot> move(Slot slot, CapabilitySpace& target, Rights required = 0);
 
     // Deletes every descendant of `slot` (needs REVOKE); returns how many.
+    // Works in batches (the objects are released between them with no lock
+    // held); if `slot` itself is deleted or moved meanwhile, whoever did it
+    // owns the rest of the subtree and revoke returns what it deleted.
     os::ErrorOr<size_t> revoke(Slot slot);
     // Deletes `slot` (needs DELETE unless `force`), re-parenting its children.
     os::ErrorOr<void> remove(Slot slot, bool force = false);
 
     os::ErrorOr<cairn::CapInfo> info(Slot slot) const;
 
+    // Deletes every capability in it (children elsewhere move up to their
+    // parents) and refuses new ones from then on (kPeerGone): what a process
+    // does when it ends. destroy() later frees the memory. Idempotent.
+    void close();
+    bool closed() const;
+
+    // Checks this space's half of the invariants above (links agree, rights
+    // within the parent's, badges kept, used_slots() exact); on failure
+    // stores what is wrong in *problem. For tests.
+    bool verify(const char** problem = nullptr) const;
+
+    // One slot. Its object/rights/badge change under lock_ (and, for a full
+    // slot, also the tree lock); its tree links only under the tree lock.
+    struct Node;
+
 private:
     CapabilitySpace() = default;
     ~CapabilitySpace() = default;
+
+    // Slots come in chunks of kChunkSlots nodes, made when first needed: a
+    // process with a handful of capabilities holds one 4 KiB chunk, not a
+    // table for all kCapabilitySlots. Chunks stay until destroy().
+    static constexpr size_t kChunkSlots = 64;
+
+    // The node of `slot`; nullptr when out of range or when its chunk does
+    // not exist yet (then the slot is empty). Any lock or none.
+    Node* node_at(Slot slot) const;
+    static Slot slot_of(const Node& node);
+    // lock_ held: the index of the lowest empty slot (its chunk may not
+    // exist yet), or capacity_ when the space is full.
+    size_t find_free_locked() const;
+
+    mutable SpinLock lock_;
+    Node** chunks_ = nullptr;  // capacity_ / kChunkSlots (rounded up) of them
+    size_t capacity_ = 0;
+    size_t used_ = 0;
+    size_t free_hint_ = 0;  // no empty slot below this index
+    bool closed_ = false;
+
+    friend class TreeOperations;
 };
+
+// The capability space of the running thread's process (nullptr for kernel
+// threads). Cheap: no lock, no allocation (kernel/process defines it).
+CapabilitySpace* current_space();
 
 }  // namespace kernel::cap

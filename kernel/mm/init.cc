@@ -112,6 +112,7 @@ os::ErrorOr<void> protect_kernel_image(PageTable& table) {
 }
 
 hal::NumaTopology numa_topology;
+os::MemoryMap memory_map;  // boot_memory_map()
 
 }  // namespace
 
@@ -135,6 +136,7 @@ os::ErrorOr<void> initialize(const hal::BootInfo& boot_info) {
     frames.set_cpu_node(hal::current_cpu_index(), boot_info.numa.boot_cpu_node);
 
     numa_topology = boot_info.numa;
+    memory_map = boot_info.memory_map;
     static PhysicalPageSource page_source(frames);
     TRY(initialize_kernel_heap(page_source));
     TRY(initialize_kernel_vm(frames, kernel_heap(), boot_info.cpu_count));
@@ -143,6 +145,10 @@ os::ErrorOr<void> initialize(const hal::BootInfo& boot_info) {
 
 const hal::NumaTopology& boot_numa_topology() {
     return numa_topology;
+}
+
+const os::MemoryMap& boot_memory_map() {
+    return memory_map;
 }
 
 void report_free_memory() {

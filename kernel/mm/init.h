@@ -21,6 +21,10 @@ os::ErrorOr<void> initialize(const hal::BootInfo& boot_info);
 // The NUMA topology the HAL reported at boot (for diagnostics and tests).
 const hal::NumaTopology& boot_numa_topology();
 
+// The physical memory map the HAL reported at boot (a copy): which ranges
+// are RAM, so that device memory objects can refuse them.
+const os::MemoryMap& boot_memory_map();
+
 // Prints one line per NUMA node: "memory: node N: X MiB free of Y MiB".
 void report_free_memory();
 

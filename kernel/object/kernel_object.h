@@ -26,6 +26,7 @@ using ObjectType = cairn::ObjectType;
 using Rights = cairn::Rights;
 
 class Quota;
+class Allocator;
 
 class KernelObject {
 public:
@@ -65,10 +66,16 @@ protected:
     virtual void destroy() = 0;
 
 private:
+    friend class Allocator;
+
     const ObjectType type_;
     const uint64_t id_;
     uint32_t references_ = 1;  // the creator's
     uint32_t capabilities_ = 0;
+    // What Allocator::create charged (allocator.h): refunded to quota_ (on
+    // which the object holds a reference) when it is destroyed.
+    Quota* quota_ = nullptr;
+    uint64_t charge_ = 0;
 };
 
 // Holds one reference for the lifetime of a scope (or until release()).

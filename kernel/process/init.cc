@@ -1,12 +1,38 @@
 #include "kernel/process/init.h"
 
+#include "cairn/capability.h"
+#include "kernel/cap/capability_space.h"
 #include "kernel/debug/print.h"
 #include "kernel/lib/error.h"
+#include "kernel/mm/physical/physical_memory.h"
+#include "kernel/object/platform.h"
+#include "kernel/object/quota.h"
 #include "kernel/process/internal.h"
 #include "kernel/process/process.h"
 #include "kernel/syscall/syscall.h"
 
 namespace kernel::process {
+
+namespace {
+
+// Init's first capabilities, in the slots abi/cairn/capability.h promises:
+// a root quota of half the memory free now (the other half stays for the
+// kernel's own needs: page tables, stacks, the heap) and the platform.
+os::ErrorOr<void> give_init_capabilities(Process& init, void*) {
+    cap::CapabilitySpace& space = init.capabilities();
+    uint64_t bytes = mm::physical_memory().free_bytes() / 2;
+    object::ObjectRef<object::Quota> quota =
+        object::ObjectRef<object::Quota>::adopt(TRY(object::Quota::create(nullptr, bytes)));
+    object::ObjectRef<object::Platform> platform =
+        object::ObjectRef<object::Platform>::adopt(TRY(object::Platform::create()));
+    cap::Slot slot = TRY(space.insert_root(*quota, cairn::kAllRights));
+    if (slot != cairn::kInitQuotaSlot) return os::Error::kInvalidArgument;
+    slot = TRY(space.insert_root(*platform, cairn::kAllRights));
+    if (slot != cairn::kInitPlatformSlot) return os::Error::kInvalidArgument;
+    return {};
+}
+
+}  // namespace
 
 os::ErrorOr<ProcessId> start_init(const hal::BootInfo& boot_info,
                                   const os::CommandLine& command_line) {
@@ -23,7 +49,9 @@ os::ErrorOr<ProcessId> start_init(const hal::BootInfo& boot_info,
         path[length++] = name[i];
     path[length] = '\0';
 
-    auto id = spawn(path, argument, 0);
+    SpawnPreparation preparation;
+    preparation.prepare = give_init_capabilities;
+    auto id = spawn(path, argument, 0, &preparation);
     if (id.is_error()) {
         if (id.error() == os::Error::kNotFound) {
             print("init: no %s in the boot archive; no user program started\n", path);

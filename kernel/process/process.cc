@@ -2,6 +2,7 @@
 #include "kernel/process/process.h"
 
 #include "cairn/syscalls.h"
+#include "kernel/cap/capability_space.h"
 #include "kernel/elf/loader.h"
 #include "kernel/mm/heap/kmalloc.h"
 #include "kernel/mm/vm/address_space.h"
@@ -58,8 +59,9 @@ bool scheduler_released(const sched::Thread& thread) {
 
 }  // namespace
 
-Process::Process(ProcessId id, ProcessId parent, const char* name, mm::AddressSpace* space)
-    : id_(id), parent_(parent), space_(space) {
+Process::Process(ProcessId id, ProcessId parent, const char* name, mm::AddressSpace* space,
+                 cap::CapabilitySpace* capabilities)
+    : id_(id), parent_(parent), space_(space), capabilities_(capabilities) {
     table_link.process = this;
     reap_link.process = this;
     size_t length = 0;
@@ -89,6 +91,11 @@ void Process::release() {
     // left but the ones freed here.
     while (sched::ListNode* node = threads_.pop_front())
         kfree(record_of_link(node));
+    // Closed when it exited (or never started); others may have looked at
+    // it until now, so only the last reference frees it. This may run under
+    // the table lock (remove_locked): lock order table lock -> cap locks;
+    // the space is empty, so no object is released from here.
+    capabilities_->destroy();
     this->~Process();
     kfree(this);
 }
@@ -273,7 +280,10 @@ ReapResult Process::reap() {
         if (state_ != ProcessState::kExiting) return ReapResult::kIdle;
     }
     // No thread of the process exists any more, none can be created
-    // (kExiting), and no CPU runs in its address spaces.
+    // (kExiting), and no CPU runs in its address spaces. Its capabilities go
+    // first: partners blocked on its endpoints see kPeerGone, objects only
+    // it named are destroyed.
+    capabilities_->close();
     for (size_t i = 0; i < kMaxAddressSpaceHandles; ++i) {
         if (handles_[i] != nullptr) {
             mm::as_destroy(handles_[i]);
@@ -350,9 +360,30 @@ Process* current() {
     return static_cast<Process*>(sched::owner_of(sched::current()));
 }
 
+}  // namespace kernel::process
+
+namespace kernel::cap {
+
+CapabilitySpace* current_space() {
+    process::Process* process = process::current();
+    return process == nullptr ? nullptr : &process->capabilities();
+}
+
+}  // namespace kernel::cap
+
+namespace kernel::process {
+
 size_t process_count() {
     SpinLockGuard guard(table_lock);
     return table_count;
+}
+
+os::ErrorOr<Process*> find_child(ProcessId parent, ProcessId id) {
+    SpinLockGuard guard(table_lock);
+    Process* child = find_locked(id);
+    if (child == nullptr || child->parent() != parent) return os::Error::kNotFound;
+    child->retain();
+    return child;
 }
 
 os::ErrorOr<int64_t> wait_child(ProcessId parent, ProcessId id, uint64_t deadline_ns) {

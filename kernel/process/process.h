@@ -36,6 +36,10 @@ namespace kernel::mm {
 class AddressSpace;
 }
 
+namespace kernel::cap {
+class CapabilitySpace;
+}
+
 namespace kernel::process {
 
 using ProcessId = uint64_t;
@@ -91,6 +95,10 @@ public:
     ProcessId parent() const { return parent_; }
     const char* name() const { return name_; }
     mm::AddressSpace& address_space() const { return *space_; }
+    // The process's capability slots (kernel/cap). Valid for the Process's
+    // whole lifetime; closed (every capability deleted, none accepted) once
+    // the process has ended, freed with the Process.
+    cap::CapabilitySpace& capabilities() const { return *capabilities_; }
     ProcessState state() const;
 
     // ---- Threads -----------------------------------------------------------
@@ -132,7 +140,8 @@ public:
     void thread_exited(sched::Thread& thread, int64_t status) override;
 
     // ---- For process.cc / reaper.cc -------------------------------------------
-    Process(ProcessId id, ProcessId parent, const char* name, mm::AddressSpace* space);
+    Process(ProcessId id, ProcessId parent, const char* name, mm::AddressSpace* space,
+            cap::CapabilitySpace* capabilities);
     // Releases the exited threads whose CPUs have left them; once the last
     // one is released, destroys the address spaces and makes it kExited.
     // Called by the reaper only.
@@ -150,6 +159,7 @@ private:
     const ProcessId parent_;
     char name_[kNameCapacity] = {};
     mm::AddressSpace* space_;
+    cap::CapabilitySpace* const capabilities_;  // owned
 
     mutable SpinLock lock_;
     sched::List threads_;  // ThreadRecords in creation order
@@ -172,11 +182,25 @@ Process* current();
 // main thread gets `argument` in its StartInfo. Errors: kNotFound (no such
 // file or no boot archive), the ELF's (kMalformed, kUnsupported,
 // kPermissionDenied; the reason is printed), kOutOfMemory.
-os::ErrorOr<ProcessId> spawn(const char* path, const char* argument, ProcessId parent);
+//
+// `prepare`, if given, runs once the child exists but before its main thread
+// starts (nothing of the child has run and no other process can find it
+// yet): it fills the child's capability space (process_spawn_with_caps,
+// init's initial capabilities). Its error undoes the spawn.
+struct SpawnPreparation {
+    os::ErrorOr<void> (*prepare)(Process& child, void* context) = nullptr;
+    void* context = nullptr;
+};
+os::ErrorOr<ProcessId> spawn(const char* path, const char* argument, ProcessId parent,
+                             const SpawnPreparation* preparation = nullptr);
 
 // Waits for child `id` of `parent` and returns its exit status; the child
 // is gone afterwards. kNotFound if it is no child of `parent` (any more).
 os::ErrorOr<int64_t> wait_child(ProcessId parent, ProcessId id, uint64_t deadline_ns);
+
+// Child `id` of `parent`, retained (release() it), while it is in the table
+// (until its exit status is collected); kNotFound otherwise.
+os::ErrorOr<Process*> find_child(ProcessId parent, ProcessId id);
 
 size_t process_count();
 

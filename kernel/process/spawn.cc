@@ -1,6 +1,7 @@
 // Starting programs from the boot archive: ELF validation and loading
 // (kernel/elf), a new address space, the main thread.
 #include "cairn/syscalls.h"
+#include "kernel/cap/capability_space.h"
 #include "kernel/debug/print.h"
 #include "kernel/elf/elf_image.h"
 #include "kernel/elf/loader.h"
@@ -56,7 +57,8 @@ void internal::set_boot_archive(os::Bytes archive) {
     boot_archive = archive;
 }
 
-os::ErrorOr<ProcessId> spawn(const char* path, const char* argument, ProcessId parent) {
+os::ErrorOr<ProcessId> spawn(const char* path, const char* argument, ProcessId parent,
+                             const SpawnPreparation* preparation) {
     os::Bytes file = TRY(find_program(path));
     TRY(internal::start_reaper());
     ProcessId id;
@@ -72,12 +74,30 @@ os::ErrorOr<ProcessId> spawn(const char* path, const char* argument, ProcessId p
         return stack.error();
     }
 
+    auto capabilities = cap::CapabilitySpace::create(cairn::kCapabilitySlots);
+    if (capabilities.is_error()) {
+        mm::as_destroy(space);
+        return capabilities.error();
+    }
     void* memory = kmalloc(sizeof(Process));
     if (memory == nullptr) {
+        capabilities.value()->destroy();
         mm::as_destroy(space);
         return os::Error::kOutOfMemory;
     }
-    auto* process = new (memory) Process(id, parent, base_name(path), space);
+    auto* process = new (memory) Process(id, parent, base_name(path), space, capabilities.value());
+    if (preparation != nullptr && preparation->prepare != nullptr) {
+        auto prepared = preparation->prepare(*process, preparation->context);
+        if (prepared.is_error()) {
+            // Not in the table yet, no thread: the last reference frees the
+            // process and its capability space (which deletes what was put
+            // there).
+            capabilities.value()->close();
+            mm::as_destroy(space);
+            process->release();
+            return prepared.error();
+        }
+    }
     {
         SpinLockGuard guard(internal::table_lock);
         internal::table.push_back(process->table_link.node);
@@ -97,6 +117,7 @@ os::ErrorOr<ProcessId> spawn(const char* path, const char* argument, ProcessId p
             process->table_link.unlink();
             --internal::table_count;
         }
+        process->capabilities().close();
         mm::as_destroy(space);
         process->release();
         return thread.error();

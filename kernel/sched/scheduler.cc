@@ -92,6 +92,37 @@ void schedule(Reason reason) {
     finish_switch();
 }
 
+// The IPC hand-off: the running thread (kBlocked by begin_wait) gives the
+// CPU to `next` (kReady, in no queue: ours to place) without a run-queue
+// pick. Interrupts masked; no CPU lock held.
+void hand_off(Thread& next) {
+    uint32_t index = this_cpu_index();
+    Cpu& c = cpu(index);
+    c.lock.lock();
+    Thread* previous = c.current;
+    if (previous->state != ThreadState::kBlocked) {
+        c.lock.unlock(masked());  // woken before it got off the CPU: next queues
+        make_ready(next);
+        return;
+    }
+    uint64_t now = hal::timer::monotonic_ns();
+    account(c, *previous, now);
+    next.state = ThreadState::kRunning;
+    next.cpu = index;
+    next.last_cpu = index;
+    c.current = &next;
+    c.slice_end_ns = now + policy::time_slice_ns(next.priority);
+    if (previous->stack_base != nullptr &&
+        *static_cast<uint64_t*>(previous->stack_base) != kStackCanary) {
+        panic("sched: kernel stack overflow in thread %llu (%s)",
+              static_cast<unsigned long long>(previous->id), previous->name);
+    }
+    ++previous->context_switches;
+    ++c.context_switches;
+    hal::context::switch_to(previous->context, next.context);
+    finish_switch();
+}
+
 // Runs first thing after every switch, in the thread switched to, which
 // may be on another CPU than the one it left.
 void finish_switch() {
@@ -430,9 +461,54 @@ Thread& current() {
     return *thread;
 }
 
+void end_wait_switching_to(uint64_t sequence, uint64_t deadline_ns, Thread& next,
+                           uint64_t next_sequence) {
+    uint32_t index = this_cpu_index();
+    Thread& self = *cpu(index).current;
+    Cpu& owner = lock_thread_cpu(next);
+    // Blocked, and its CPU (whose lock we hold) has switched off it: its
+    // context is saved and nobody else may place it.
+    bool direct = next.state == ThreadState::kBlocked && next.block_sequence == next_sequence &&
+                  owner.current != &next && (next.affinity & cpu_bit(index)) != 0;
+    if (direct) next.state = ThreadState::kReady;
+    owner.lock.unlock(masked());
+    if (!direct) {
+        wake_thread(next, next_sequence, false);
+        end_wait(sequence, deadline_ns);
+        return;
+    }
+    if (deadline_ns != kNoDeadline) arm_timer(self, deadline_ns, sequence);
+    hand_off(next);
+    if (deadline_ns != kNoDeadline) cancel_timer(self);
+}
+
+uint64_t begin_wait() {
+    return prepare_to_block();
+}
+
+void end_wait(uint64_t sequence, uint64_t deadline_ns) {
+    Thread& self = *this_cpu().current;
+    if (deadline_ns != kNoDeadline) arm_timer(self, deadline_ns, sequence);
+    block();
+    if (deadline_ns != kNoDeadline) cancel_timer(self);
+}
+
+bool wake(Thread& thread, uint64_t sequence) {
+    return wake_thread(thread, sequence, false);
+}
+
+namespace {
+ExitHook exit_hook = nullptr;  // atomic
+}  // namespace
+
+void set_exit_hook(ExitHook hook) {
+    __atomic_store_n(&exit_hook, hook, __ATOMIC_RELEASE);
+}
+
 void exit_current(int64_t status) {
     Thread& thread = current();
     __atomic_store_n(&thread.exit_status, status, __ATOMIC_RELAXED);
+    if (ExitHook hook = __atomic_load_n(&exit_hook, __ATOMIC_ACQUIRE)) hook(thread);
     if (thread.observer != nullptr) thread.observer->thread_exited(thread, status);
     (void)hal::disable_interrupts();
     Cpu& c = this_cpu();

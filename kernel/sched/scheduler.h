@@ -32,8 +32,13 @@ void join_this_cpu();
 // The running thread of this CPU.
 Thread& current();
 
-// Ends the running thread: observer told, state kDead, never returns.
+// Ends the running thread: exit hook and observer told, state kDead, never
+// returns.
 [[noreturn]] void exit_current(int64_t status);
+// Called by exit_current() on the exiting thread, before its observer, with
+// no lock held: kernel/ipc fails the replies the thread still owes. Set once.
+using ExitHook = void (*)(Thread& thread);
+void set_exit_hook(ExitHook hook);
 // Marks another thread for death: it exits with `status` the next time it
 // would return to user mode; if it is blocked it is woken first (its wait
 // returns kTimedOut). Kernel threads poll kill_pending() themselves.
@@ -48,6 +53,26 @@ os::ErrorOr<void> set_priority(Thread& thread, Priority priority);  // kInvalidA
 // No online CPU in mask: kInvalidArgument. A thread running elsewhere moves
 // at its next switch.
 os::ErrorOr<void> set_affinity(Thread& thread, CpuMask mask);
+
+// ---- Waits with the caller's own record (kernel/ipc) -------------------------
+// For a waiter that its waker finds through its own structures rather than a
+// WaitQueue. With the condition's lock held (interrupts masked):
+//   uint64_t sequence = begin_wait();   // the running thread is kBlocked now
+//   ... record (thread, sequence) for the waker; unlock (keep interrupts masked)
+//   end_wait(sequence, deadline_ns);    // blocks unless woken meanwhile
+//   ... lock again and check the condition (a deadline, a kill or a stale
+//   wake also end the wait) ...
+// and the waker: wake(thread, sequence), in any context.
+uint64_t begin_wait();
+void end_wait(uint64_t sequence, uint64_t deadline_ns);
+bool wake(Thread& thread, uint64_t sequence);
+// end_wait() that gives this CPU straight to `next`, a thread blocked in wait
+// `next_sequence` that the caller has just satisfied (the IPC fast path: no
+// run-queue walk, no IPI). If `next` is not blocked in that wait any more,
+// is still switching out on another CPU or may not run here, it is woken as
+// by wake() and the caller blocks as in end_wait(). Interrupts masked.
+void end_wait_switching_to(uint64_t sequence, uint64_t deadline_ns, Thread& next,
+                           uint64_t next_sequence);
 
 // CPUs that have joined the scheduler.
 CpuMask online_cpus();

@@ -116,6 +116,11 @@ public:
 
     ListNode registry_link;  // guarded by the registry lock (thread.cc)
     SyscallAccount syscall_account;
+
+    // kernel/ipc's per-thread state (ipc::ThreadState), made on the thread's
+    // first IPC call and let go by the exit hook (scheduler.h). The
+    // scheduler never touches it.
+    void* ipc = nullptr;
 };
 
 // A kernel thread that runs entry(argument) (interrupts enabled). Returning

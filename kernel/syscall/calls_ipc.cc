@@ -1,43 +1,259 @@
-// PLACEHOLDER: every call answers kUnsupported until its owner replaces this file.
+// The IPC system calls (abi/cairn/syscalls.h 96-104): slot checks, message
+// copies in and out of the caller's own memory, then kernel/ipc. No lock is
+// held here; the out-of-line bytes travel in a kernel buffer (message.h).
+#include "cairn/ipc.h"
+#include "kernel/cap/capability_space.h"
+#include "kernel/ipc/endpoint.h"
+#include "kernel/ipc/fast_path.h"
+#include "kernel/ipc/message.h"
+#include "kernel/ipc/notification.h"
+#include "kernel/ipc/reply.h"
+#include "kernel/ipc/thread_state.h"
+#include "kernel/mm/heap/kmalloc.h"
+#include "kernel/sched/priority.h"
 #include "kernel/syscall/handlers.h"
 #include "kernel/syscall/user_memory.h"
 
 namespace kernel::syscall {
+namespace {
 
-int64_t ipc_send(const Arguments&) {
-    return error_result(os::Error::kUnsupported);
+using cairn::ObjectType;
+using ipc::KernelMessage;
+using ipc::ThreadState;
+
+int64_t result_of_void(const os::ErrorOr<void>& result) {
+    return result.is_error() ? error_result(result.error()) : 0;
 }
 
-int64_t ipc_receive(const Arguments&) {
-    return error_result(os::Error::kUnsupported);
+os::ErrorOr<cap::CapabilitySpace*> space() {
+    cap::CapabilitySpace* space = cap::current_space();
+    if (space == nullptr) return os::Error::kNoCapability;
+    return space;
 }
 
-int64_t ipc_call(const Arguments&) {
-    return error_result(os::Error::kUnsupported);
+os::ErrorOr<cap::Capability> look_up(uint64_t slot, ObjectType type, cairn::Rights rights) {
+    cap::CapabilitySpace* own = TRY(space());
+    return own->lookup(slot, type, rights);
 }
 
-int64_t ipc_reply(const Arguments&) {
-    return error_result(os::Error::kUnsupported);
+// A blocking call's timeout: kNoWait, or a sched deadline.
+struct Timeout {
+    bool no_wait;
+    uint64_t deadline_ns;
+};
+Timeout timeout_of(uint64_t timeout_ns) {
+    if (timeout_ns == cairn::kNoWait) return {true, 0};
+    return {false, deadline_after(timeout_ns)};
 }
 
-int64_t ipc_reply_receive(const Arguments&) {
-    return error_result(os::Error::kUnsupported);
+// Checks an outgoing message and copies it into self->message: the caps it
+// names must carry GRANT (checked again at delivery, when they move), the
+// out-of-line bytes are copied into a kernel buffer now, before any lock.
+os::ErrorOr<void> prepare_outgoing(ThreadState& self, cap::CapabilitySpace& own,
+                                   const cairn::Message& message) {
+    TRY(ipc::validate_outgoing(message));
+    for (uint32_t i = 0; i < message.cap_count; ++i)
+        TRY(own.lookup(message.caps[i], ObjectType::kNone, cairn::kRightGrant));
+    kfree(self.message.buffer);  // a leftover of a failed earlier call
+    ipc::from_user(message, &self.message);
+    if (message.buffer_length == 0) return {};
+    auto* buffer = static_cast<uint8_t*>(kmalloc(message.buffer_length));
+    if (buffer == nullptr) return os::Error::kOutOfMemory;
+    os::ErrorOr<void> copied = copy_in(buffer, message.buffer, message.buffer_length);
+    if (copied.is_error()) {
+        kfree(buffer);
+        return copied.error();
+    }
+    self.message.buffer = buffer;
+    self.message.buffer_length = message.buffer_length;
+    return {};
 }
 
-int64_t ipc_notify(const Arguments&) {
-    return error_result(os::Error::kUnsupported);
+// After a failed send: the out-of-line copy that did not go is freed.
+void drop_outgoing(ThreadState& self) {
+    kfree(self.message.buffer);
+    self.message.buffer = nullptr;
+    self.message.buffer_length = 0;
 }
 
-int64_t ipc_wait_notification(const Arguments&) {
-    return error_result(os::Error::kUnsupported);
+// The receive side of a user Message: room for out-of-line bytes.
+os::ErrorOr<uint64_t> receive_room(const cairn::Message& message) {
+    uint64_t capacity = ipc::receive_capacity(message);
+    if (!is_user_range(message.buffer, capacity)) return os::Error::kBadAddress;
+    return capacity;
 }
 
-int64_t ipc_bind_notification(const Arguments&) {
-    return error_result(os::Error::kUnsupported);
+os::ErrorOr<void> send(const Arguments& arguments, bool is_call) {
+    uint64_t address = arguments.values[1];
+    cap::Capability endpoint =
+        TRY(look_up(arguments.values[0], ObjectType::kEndpoint, cairn::kRightWrite));
+    ThreadState* self = TRY(ipc::current_state());
+    cairn::Message message;
+    TRY(read_user(address, &message));
+    uint64_t capacity = 0;
+    if (is_call) capacity = TRY(receive_room(message));
+    TRY(prepare_outgoing(*self, *self->space, message));
+    self->capacity = capacity;
+    Timeout timeout = timeout_of(arguments.values[2]);
+    os::ErrorOr<void> sent = endpoint.as<ipc::Endpoint>().send(
+        *self, endpoint.badge, is_call, timeout.no_wait, timeout.deadline_ns);
+    if (sent.is_error()) {
+        drop_outgoing(*self);
+        return sent.error();
+    }
+    if (!is_call) return {};
+    return ipc::deliver_to_user(*self, address, message.buffer);
+}
+
+os::ErrorOr<void> receive(ThreadState& self, ipc::Endpoint& endpoint, uint64_t address,
+                          const cairn::Message& message, uint64_t timeout_ns) {
+    uint64_t capacity = TRY(receive_room(message));
+    Timeout timeout = timeout_of(timeout_ns);
+    TRY(endpoint.receive(self, capacity, timeout.no_wait, timeout.deadline_ns));
+    return ipc::deliver_to_user(self, address, message.buffer);
+}
+
+// Answers the implicit reply `self` owes with the user Message `message`.
+os::ErrorOr<void> reply_implicit(ThreadState& self, const cairn::Message& message) {
+    TRY(prepare_outgoing(self, *self.space, message));
+    os::ErrorOr<void> replied;
+    {
+        SpinLockGuard guard(ipc::ipc_lock());
+        replied = ipc::deliver_reply(self.owed, self.message, self.space);
+    }
+    drop_outgoing(self);  // what did not go (nothing on success)
+    return replied;
+}
+
+bool owes_reply(ThreadState& self) {
+    SpinLockGuard guard(ipc::ipc_lock());
+    return self.owed.caller != nullptr;
+}
+
+}  // namespace
+
+int64_t ipc_send(const Arguments& arguments) {
+    return result_of_void(send(arguments, false));
+}
+
+int64_t ipc_call(const Arguments& arguments) {
+    int64_t fast = ipc::fast_call(arguments);
+    if (fast != ipc::kTakeSlowPath) return fast;
+    return result_of_void(send(arguments, true));
+}
+
+int64_t ipc_receive(const Arguments& arguments) {
+    auto run = [&]() -> os::ErrorOr<void> {
+        uint64_t address = arguments.values[1];
+        cap::Capability endpoint =
+            TRY(look_up(arguments.values[0], ObjectType::kEndpoint, cairn::kRightRead));
+        ThreadState* self = TRY(ipc::current_state());
+        cairn::Message message;
+        TRY(read_user(address, &message));
+        return receive(*self, endpoint.as<ipc::Endpoint>(), address, message, arguments.values[2]);
+    };
+    return result_of_void(run());
+}
+
+int64_t ipc_reply(const Arguments& arguments) {
+    auto run = [&]() -> os::ErrorOr<void> {
+        uint64_t slot = arguments.values[0];
+        cap::Capability reply;
+        if (slot != cairn::kNullSlot)
+            reply = TRY(look_up(slot, ObjectType::kReply, cairn::kRightWrite));
+        ThreadState* self = TRY(ipc::current_state());
+        cairn::Message message;
+        TRY(read_user(arguments.values[1], &message));
+        if (slot == cairn::kNullSlot) {
+            if (!owes_reply(*self)) return os::Error::kNotFound;
+            return reply_implicit(*self, message);
+        }
+        TRY(prepare_outgoing(*self, *self->space, message));
+        os::ErrorOr<void> replied = reply.as<ipc::Reply>().answer(self->message, self->space);
+        drop_outgoing(*self);
+        return replied;
+    };
+    return result_of_void(run());
+}
+
+int64_t ipc_reply_receive(const Arguments& arguments) {
+    int64_t fast = ipc::fast_reply_receive(arguments);
+    if (fast != ipc::kTakeSlowPath) return fast;
+    auto run = [&]() -> os::ErrorOr<void> {
+        uint64_t address = arguments.values[1];
+        cap::Capability endpoint =
+            TRY(look_up(arguments.values[0], ObjectType::kEndpoint, cairn::kRightRead));
+        ThreadState* self = TRY(ipc::current_state());
+        cairn::Message message;
+        TRY(read_user(address, &message));
+        uint64_t capacity = TRY(receive_room(message));
+        if (owes_reply(*self)) TRY(prepare_outgoing(*self, *self->space, message));
+        Timeout timeout = timeout_of(arguments.values[2]);
+        os::ErrorOr<void> received = endpoint.as<ipc::Endpoint>().reply_receive(
+            *self, capacity, timeout.no_wait, timeout.deadline_ns);
+        if (received.is_error()) {
+            drop_outgoing(*self);  // a reply that could not go
+            return received.error();
+        }
+        return ipc::deliver_to_user(*self, address, message.buffer);
+    };
+    return result_of_void(run());
+}
+
+int64_t ipc_notify(const Arguments& arguments) {
+    auto run = [&]() -> os::ErrorOr<void> {
+        cap::Capability notification =
+            TRY(look_up(arguments.values[0], ObjectType::kNotification, cairn::kRightWrite));
+        uint64_t bits = arguments.values[1];
+        if ((bits >> 63) != 0) return os::Error::kInvalidArgument;
+        notification.as<ipc::Notification>().notify(bits);
+        return {};
+    };
+    return result_of_void(run());
+}
+
+int64_t ipc_wait_notification(const Arguments& arguments) {
+    os::ErrorOr<cap::Capability> notification =
+        look_up(arguments.values[0], ObjectType::kNotification, cairn::kRightRead);
+    if (notification.is_error()) return error_result(notification.error());
+    Timeout timeout = timeout_of(arguments.values[1]);
+    // Notification::wait: 0 means "do not block"; a deadline of 0 can not
+    // come out of deadline_after().
+    os::ErrorOr<uint64_t> bits = notification.value().as<ipc::Notification>().wait(
+        timeout.no_wait ? 0 : timeout.deadline_ns);
+    if (bits.is_error()) return error_result(bits.error());
+    return static_cast<int64_t>(bits.value());
+}
+
+int64_t ipc_bind_notification(const Arguments& arguments) {
+    auto run = [&]() -> os::ErrorOr<void> {
+        uint64_t slot = arguments.values[0];
+        if (slot == cairn::kNullSlot) {
+            ThreadState* self = TRY(ipc::current_state());
+            ipc::Notification::unbind(*self);
+            return {};
+        }
+        cap::Capability notification =
+            TRY(look_up(slot, ObjectType::kNotification, cairn::kRightRead));
+        ThreadState* self = TRY(ipc::current_state());
+        return notification.as<ipc::Notification>().bind(*self);
+    };
+    return result_of_void(run());
 }
 
 int64_t ipc_save_reply(const Arguments&) {
-    return error_result(os::Error::kUnsupported);
+    auto run = [&]() -> os::ErrorOr<uint64_t> {
+        cap::CapabilitySpace* own = TRY(space());
+        ThreadState* self = TRY(ipc::current_state());
+        ipc::Reply* reply = TRY(ipc::Reply::save(*self));
+        os::ErrorOr<uint64_t> slot =
+            own->insert_root(*reply, cairn::kRightWrite | cairn::kRightGrant | cairn::kRightDelete);
+        reply->release();  // the creator's: the capability holds its own (or it dies)
+        return slot;
+    };
+    os::ErrorOr<uint64_t> slot = run();
+    if (slot.is_error()) return error_result(slot.error());
+    return static_cast<int64_t>(slot.value());
 }
 
 }  // namespace kernel::syscall

@@ -1,31 +1,161 @@
-// PLACEHOLDER: every call answers kUnsupported until its owner replaces this file.
+// memory_map, memory_create_device, memory_take (memory capabilities,
+// kernel/memory_cap), irq_register, irq_ack (kernel/interrupt/user_irq.h)
+// and platform_info.
+//
+// Every slot is looked up first (kNoCapability, kWrongType, kMissingRights
+// in that order, kernel/cap); then the other arguments are checked.
+#include "cairn/capability.h"
+#include "cairn/syscalls.h"
+#include "hal/mm.h"
+#include "hal/platform.h"
+#include "kernel/cap/capability_space.h"
+#include "kernel/interrupt/user_irq.h"
+#include "kernel/ipc/notification.h"
+#include "kernel/memory_cap/checks.h"
+#include "kernel/memory_cap/memory_cap.h"
+#include "kernel/mm/vm/address_space.h"
+#include "kernel/object/quota.h"
+#include "kernel/process/process.h"
 #include "kernel/syscall/handlers.h"
 #include "kernel/syscall/user_memory.h"
 
 namespace kernel::syscall {
+namespace {
 
-int64_t memory_map(const Arguments&) {
-    return error_result(os::Error::kUnsupported);
+using cairn::ObjectType;
+
+constexpr uint64_t kPage = hal::mm::kPageSize;
+constexpr uint64_t kAllPermissions = cairn::kMapRead | cairn::kMapWrite | cairn::kMapExecute;
+
+// A length rounded up to whole pages; 0 when it is 0 or would overflow.
+uint64_t page_length(uint64_t length) {
+    if (length == 0 || length > ~uint64_t{0} - (kPage - 1)) return 0;
+    return (length + kPage - 1) & ~(kPage - 1);
 }
 
-int64_t memory_create_device(const Arguments&) {
-    return error_result(os::Error::kUnsupported);
+os::ErrorOr<cap::Capability> look_up(cap::Slot slot, ObjectType type, cairn::Rights rights) {
+    cap::CapabilitySpace* space = cap::current_space();
+    if (space == nullptr) return os::Error::kNoCapability;
+    return space->lookup(slot, type, rights);
 }
 
-int64_t memory_take(const Arguments&) {
-    return error_result(os::Error::kUnsupported);
+// Puts a fresh object (whose creator reference the caller passes in) into
+// the caller's space with `rights`; the creator reference is dropped either
+// way, so on failure the object goes.
+int64_t insert_new(object::KernelObject* object, cairn::Rights rights) {
+    auto adopted = object::ObjectRef<object::KernelObject>::adopt(object);
+    cap::CapabilitySpace* space = cap::current_space();
+    if (space == nullptr) return error_result(os::Error::kNoCapability);
+    auto slot = space->insert_root(*object, rights);
+    if (slot.is_error()) return error_result(slot.error());
+    return static_cast<int64_t>(slot.value());
 }
 
-int64_t irq_register(const Arguments&) {
-    return error_result(os::Error::kUnsupported);
+// Runs `operation(space)` on the handle's address space while it is held.
+template <typename Operation>
+int64_t with_space(uint64_t handle, Operation operation) {
+    process::Process* process = process::current();
+    if (process == nullptr) return error_result(os::Error::kNotFound);
+    auto space = process->acquire_handle(handle);
+    if (space.is_error()) return error_result(space.error());
+    int64_t result = operation(*space.value());
+    process->release_handle(handle);
+    return result;
 }
 
-int64_t irq_ack(const Arguments&) {
-    return error_result(os::Error::kUnsupported);
+}  // namespace
+
+// (const MemoryMapArguments*) -> address.
+int64_t memory_map(const Arguments& arguments) {
+    cairn::MemoryMapArguments request;
+    if (auto copied = copy_in(&request, arguments.values[0], sizeof(request)); copied.is_error()) {
+        return error_result(copied.error());
+    }
+    auto capability = look_up(request.memory, ObjectType::kMemory, 0);
+    if (capability.is_error()) return error_result(capability.error());
+    uint64_t length = page_length(request.length);
+    if (length == 0 || (request.permissions & ~kAllPermissions) != 0 ||
+        (request.flags & ~cairn::kMapFixed) != 0 || request.address % kPage != 0 ||
+        request.offset % kPage != 0) {
+        return error_result(os::Error::kInvalidArgument);
+    }
+    bool fixed = (request.flags & cairn::kMapFixed) != 0;
+    if (fixed && request.address == 0) return error_result(os::Error::kInvalidArgument);
+    if (request.address != 0 && !is_user_range(request.address, length)) {
+        return error_result(os::Error::kBadAddress);
+    }
+    memory_cap::MapArguments map;
+    map.address = request.address;
+    map.fixed = fixed;
+    map.offset = request.offset;
+    map.length = length;
+    map.permissions = request.permissions;
+    auto& memory = capability.value().as<memory_cap::Memory>();
+    cairn::Rights rights = capability.value().rights;
+    return with_space(request.address_space, [&](mm::AddressSpace& space) {
+        auto mapped = memory_cap::map_memory(memory, rights, space, map);
+        return mapped.is_error() ? error_result(mapped.error())
+                                 : static_cast<int64_t>(mapped.value());
+    });
 }
 
-int64_t platform_info(const Arguments&) {
-    return error_result(os::Error::kUnsupported);
+// (platform (WRITE), physical_base, size) -> slot.
+int64_t memory_create_device(const Arguments& arguments) {
+    auto platform = look_up(arguments.values[0], ObjectType::kPlatform, cairn::kRightWrite);
+    if (platform.is_error()) return error_result(platform.error());
+    auto memory = memory_cap::create_device_memory(arguments.values[1], arguments.values[2]);
+    if (memory.is_error()) return error_result(memory.error());
+    return insert_new(memory.value(), cairn::kAllRights);
+}
+
+// (quota (WRITE), address, length) -> slot.
+int64_t memory_take(const Arguments& arguments) {
+    auto quota = look_up(arguments.values[0], ObjectType::kQuota, cairn::kRightWrite);
+    if (quota.is_error()) return error_result(quota.error());
+    uint64_t address = arguments.values[1];
+    uint64_t length = page_length(arguments.values[2]);
+    if (length == 0 || address % kPage != 0) return error_result(os::Error::kInvalidArgument);
+    if (!is_user_range(address, length)) return error_result(os::Error::kBadAddress);
+    auto* budget = &quota.value().as<object::Quota>();
+    return with_space(0, [&](mm::AddressSpace& space) {
+        auto memory = memory_cap::take_memory(budget, space, address, length);
+        if (memory.is_error()) return error_result(memory.error());
+        return insert_new(memory.value(), cairn::kAllRights);
+    });
+}
+
+// (platform (WRITE), line, notification (WRITE), bits) -> slot.
+int64_t irq_register(const Arguments& arguments) {
+    auto platform = look_up(arguments.values[0], ObjectType::kPlatform, cairn::kRightWrite);
+    if (platform.is_error()) return error_result(platform.error());
+    auto notification = look_up(arguments.values[2], ObjectType::kNotification, cairn::kRightWrite);
+    if (notification.is_error()) return error_result(notification.error());
+    uint64_t line = arguments.values[1];
+    uint64_t bits = arguments.values[3];
+    if (line > ~hal::irq::Line{0} || !interrupt::valid_irq_bits(bits)) {
+        return error_result(os::Error::kInvalidArgument);
+    }
+    auto handler = interrupt::IrqHandler::create(
+        static_cast<hal::irq::Line>(line), notification.value().as<ipc::Notification>(), bits);
+    if (handler.is_error()) return error_result(handler.error());
+    return insert_new(handler.value(), cairn::kAllRights);
+}
+
+// (irq handler (WRITE)) -> 0.
+int64_t irq_ack(const Arguments& arguments) {
+    auto handler = look_up(arguments.values[0], ObjectType::kIrqHandler, cairn::kRightWrite);
+    if (handler.is_error()) return error_result(handler.error());
+    return result_of(handler.value().as<interrupt::IrqHandler>().acknowledge());
+}
+
+// (PlatformInfo*) -> 0.
+int64_t platform_info(const Arguments& arguments) {
+    hal::platform::SerialPort serial = hal::platform::console_serial_port();
+    cairn::PlatformInfo info{};
+    info.serial_physical_base = serial.physical_base;
+    info.serial_irq_line = serial.receive_line;
+    info.serial_kind = static_cast<uint64_t>(serial.kind);
+    return result_of(write_user(arguments.values[0], info));
 }
 
 }  // namespace kernel::syscall

@@ -32,10 +32,11 @@ done
 logs="$(mktemp -d)"
 trap 'rm -rf "${logs}"' EXIT
 kind="$(basename "${runners[0]}" .sh)"
-kind="${kind%%_*}"  # mm or user
+kind="${kind%%_*}"  # mm, user or ipc
 case "${kind}" in
     mm) finished='^bench: [0-9]+ run, 0 failed' ;;
     user) finished='^ubench: done' ;;
+    ipc) finished='^ipcbench: done' ;;
     *) echo "all.sh: unknown runner ${runners[0]}" >&2; exit 2 ;;
 esac
 arches=()
@@ -59,6 +60,8 @@ figures() {
     if [[ "${kind}" == mm ]]; then
         sed -n 's/^bench: \([a-z0-9_]*\.[a-z0-9_]*\): \(-\{0,1\}[0-9.]*\) counter ticks\/op (n=\([0-9]*\).*/\1|\2|\3/p' \
             "${logs}/${arch}.log"
+    elif [[ "${kind}" == ipc ]]; then
+        sed -n 's/^ipcbench: \(.*[^ ]\) \{1,\}\([0-9]\{1,\}\) instructions\/op (\([0-9]*\) ops)/\1|\2|\3/p' "${logs}/${arch}.log"
     else
         sed -n 's/^ubench: \(.*[^ ]\) \{1,\}\([0-9]\{1,\}\) ns\/op (\([0-9]*\) ops)/\1|\2|\3/p' "${logs}/${arch}.log"
     fi | sed "s/^/${arch}|/"
@@ -67,6 +70,8 @@ figures() {
 echo
 if [[ "${kind}" == mm ]]; then
     echo "Guest instructions per operation (QEMU -icount; median of 5 runs, net of the measuring loop)"
+elif [[ "${kind}" == ipc ]]; then
+    echo "Guest instructions per operation (QEMU -icount shift=0, two CPUs, release build, incl. the user loop)"
 else
     echo "Guest instructions per operation (QEMU -icount shift=0, one CPU, release build, incl. the user loop)"
 fi

@@ -22,6 +22,10 @@ def _boot_test_impl(ctx):
         checks.append("--power-off")
     if ctx.attr.timeout_seconds:
         checks += ["--timeout", str(ctx.attr.timeout_seconds)]
+    if ctx.attr.serial_input:
+        checks += ["--serial-input", ctx.attr.serial_input]
+    if ctx.attr.serial_input_after:
+        checks += ["--serial-input-after", ctx.attr.serial_input_after]
     run_args = ["--smp", str(ctx.attr.cpus or 2), "--memory", "%dM" % (ctx.attr.ram_mib or 512)]
     if ctx.attr.command_line:
         run_args += ["--append", ctx.attr.command_line]
@@ -64,6 +68,14 @@ boot_test = rule(
         "power_off": attr.bool(doc = "QEMU must exit by itself: the kernel powered off."),
         "run_args": attr.string_list(doc = "More tools/qemu/run.sh options."),
         "timeout_seconds": attr.int(doc = "Give QEMU this long (default 45 s)."),
+        "serial_input": attr.string(
+            doc = "Bytes typed into the guest's serial port (its receive side), once; " +
+                  "e.g. for a user-space UART driver's interrupt test.",
+        ),
+        "serial_input_after": attr.string(
+            doc = "Send serial_input only once a console line matches this regex " +
+                  "(grep -E); default: at once.",
+        ),
         "_harness": attr.label(default = ":boot_test.sh", allow_single_file = True),
         "_runner": attr.label(default = "//tools/qemu:run.sh", allow_single_file = True),
     },

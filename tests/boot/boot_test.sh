@@ -10,6 +10,11 @@
 #   --until REGEX      stop QEMU once REGEX appears (for kernels that idle)
 #   --power-off        QEMU must exit by itself (the kernel powered off)
 #   --timeout SECONDS  give up after this long (default 45)
+#   --serial-input TEXT        type TEXT into the guest's serial port, once
+#   --serial-input-after REGEX ... once a console line matches REGEX
+#                              (default: at once). QEMU's serial port is then
+#                              on its stdin/stdout (-serial stdio) instead of
+#                              a log file.
 set -uo pipefail
 
 runner="$1"
@@ -22,6 +27,9 @@ ram_mib=""
 until_pattern=""
 power_off=no
 timeout_seconds=45
+serial_input=""
+serial_input_wanted=no
+serial_input_after=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --expect) expects+=("$2"); shift 2 ;;
@@ -31,6 +39,8 @@ while [[ $# -gt 0 ]]; do
         --until) until_pattern="$2"; shift 2 ;;
         --power-off) power_off=yes; shift ;;
         --timeout) timeout_seconds="$2"; shift 2 ;;
+        --serial-input) serial_input="$2"; serial_input_wanted=yes; shift 2 ;;
+        --serial-input-after) serial_input_after="$2"; shift 2 ;;
         --) shift; break ;;
         *) echo "boot_test.sh: unknown option $1" >&2; exit 2 ;;
     esac
@@ -39,12 +49,32 @@ done
 log="${TEST_UNDECLARED_OUTPUTS_DIR:-$(mktemp -d)}/serial.log"
 : >"${log}"
 start=${SECONDS}
-"${runner}" "${image}" --serial-log "${log}" --timeout "${timeout_seconds}" \
-    --accel "${OS_QEMU_ACCEL:-tcg}" "$@" 2>"${log}.qemu" &
-qemu=$!
+serial_input_sent=yes
+if [[ "${serial_input_wanted}" == yes ]]; then
+    # The serial port on QEMU's stdio: stdout is the log as with
+    # --serial-log, stdin a FIFO this script holds open (fd 3) until QEMU is
+    # done, so QEMU never sees end-of-file.
+    fifo="$(mktemp -u)"
+    mkfifo "${fifo}"
+    "${runner}" "${image}" --headless --timeout "${timeout_seconds}" \
+        --accel "${OS_QEMU_ACCEL:-tcg}" "$@" <"${fifo}" >"${log}" 2>"${log}.qemu" &
+    qemu=$!
+    exec 3>"${fifo}"
+    rm -f "${fifo}"
+    serial_input_sent=no
+else
+    "${runner}" "${image}" --serial-log "${log}" --timeout "${timeout_seconds}" \
+        --accel "${OS_QEMU_ACCEL:-tcg}" "$@" 2>"${log}.qemu" &
+    qemu=$!
+fi
 
 stopped_by_test=no
 while kill -0 "${qemu}" 2>/dev/null; do
+    if [[ "${serial_input_sent}" == no ]] &&
+        { [[ -z "${serial_input_after}" ]] || grep -qE -- "${serial_input_after}" "${log}"; }; then
+        printf '%s' "${serial_input}" >&3
+        serial_input_sent=yes
+    fi
     if [[ -n "${until_pattern}" ]] && grep -qE "${until_pattern}" "${log}"; then
         sleep 0.3  # let the lines after the marker arrive
         kill "${qemu}" 2>/dev/null
@@ -55,6 +85,7 @@ while kill -0 "${qemu}" 2>/dev/null; do
 done
 wait "${qemu}"
 status=$?
+[[ "${serial_input_wanted}" == yes ]] && exec 3>&-
 elapsed=$((SECONDS - start))
 
 failures=()

@@ -303,48 +303,49 @@ void AddressSpace::split(Region& region, VirtualAddress at, Region* upper) {
 
 os::ErrorOr<void> AddressSpace::unmap(VirtualAddress address, uint64_t length) {
     TRY(check_user_range(address, length));
-    VirtualAddress end = address + length;
     // A hole punched into the middle of one region needs a second region.
     Region* spare = new_region();
     os::ErrorOr<void> result;
     {
         AddressSpaceLockGuard guard(lock_);
-        Region* region = regions_.find_containing(address);
-        if (region != nullptr && region->start < address && region->end > end && spare == nullptr) {
-            return os::Error::kOutOfMemory;
-        }
-        // The only step that can fail, so it goes first (see address_space.h).
-        result = split_edges(address, end);
-        if (result.is_error()) {
-            region = nullptr;  // nothing changed
-        } else if (region == nullptr) {
-            region = regions_.lower_bound(address);
-        }
-        while (region != nullptr && region->start < end) {
-            Region* next = regions_.next(*region);
-            VirtualAddress cut_start = os::max(region->start, address);
-            VirtualAddress cut_end = os::min(region->end, end);
-            unmap_pages(*region, cut_start, cut_end);
-            if (cut_start == region->start && cut_end == region->end) {
-                regions_.remove(*region);
-                free_region(region);
-            } else if (cut_start == region->start) {
-                regions_.remove(*region);
-                region->object_offset += cut_end - region->start;
-                region->start = cut_end;
-                insert_region(regions_, *region);
-            } else if (cut_end == region->end) {
-                region->end = cut_start;
-            } else {
-                split(*region, cut_end, spare);
-                spare = nullptr;
-                region->end = cut_start;
-            }
-            region = next;
-        }
+        result = unmap_locked(address, address + length, spare);
     }
     free_region(spare);
     return result;
+}
+
+os::ErrorOr<void> AddressSpace::unmap_locked(VirtualAddress address, VirtualAddress end,
+                                             Region*& spare) {
+    Region* region = regions_.find_containing(address);
+    if (region != nullptr && region->start < address && region->end > end && spare == nullptr) {
+        return os::Error::kOutOfMemory;
+    }
+    // The only step that can fail, so it goes first (see address_space.h).
+    TRY(split_edges(address, end));
+    if (region == nullptr) region = regions_.lower_bound(address);
+    while (region != nullptr && region->start < end) {
+        Region* next = regions_.next(*region);
+        VirtualAddress cut_start = os::max(region->start, address);
+        VirtualAddress cut_end = os::min(region->end, end);
+        unmap_pages(*region, cut_start, cut_end);
+        if (cut_start == region->start && cut_end == region->end) {
+            regions_.remove(*region);
+            free_region(region);
+        } else if (cut_start == region->start) {
+            regions_.remove(*region);
+            region->object_offset += cut_end - region->start;
+            region->start = cut_end;
+            insert_region(regions_, *region);
+        } else if (cut_end == region->end) {
+            region->end = cut_start;
+        } else {
+            split(*region, cut_end, spare);
+            spare = nullptr;
+            region->end = cut_start;
+        }
+        region = next;
+    }
+    return {};
 }
 
 namespace {

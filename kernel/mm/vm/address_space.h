@@ -111,6 +111,19 @@ public:
     // range are ignored. kInvalidArgument, kBadAddress as for map().
     os::ErrorOr<void> unmap(hal::mm::VirtualAddress address, uint64_t length);
 
+    // Zero-copy transfer (memory_take): moves the pages of [address, address
+    // + length), which anonymous regions must cover without a gap (else
+    // kNotFound; another region type: kInvalidArgument), into `target`, a
+    // new anonymous object of exactly `length` bytes nobody else can reach
+    // (page i of the range becomes its page i; pages never touched stay
+    // absent and read as zero), then unmaps the range. A frame this space
+    // holds alone changes hands without a copy; one still shared
+    // copy-on-write with a clone is copied, since a shared object's pages
+    // must not be another space's private ones. On error (kOutOfMemory) the
+    // address space is unchanged and `target` may hold some pages (its
+    // release() drops them). See address_space_take.cc.
+    os::ErrorOr<void> take(hal::mm::VirtualAddress address, uint64_t length, MemoryObject& target);
+
     // Sets the permissions of [address, address + length), splitting regions
     // at the edges; existing entries are downgraded and the TLB flushed
     // (upgrades take effect through faults). The range must be covered by
@@ -174,6 +187,9 @@ private:
     void remove_entries(hal::mm::VirtualAddress start, uint64_t length);
     void remap_entries(const Region& region);
     void unmap_pages(Region& region, hal::mm::VirtualAddress start, hal::mm::VirtualAddress end);
+    // unmap() with lock_ held; uses `spare` (and clears it) if a region splits.
+    os::ErrorOr<void> unmap_locked(hal::mm::VirtualAddress address, hal::mm::VirtualAddress end,
+                                   Region*& spare);
     static void insert_region(RegionTree& tree, Region& region);
     void split(Region& region, hal::mm::VirtualAddress at, Region* upper);
     os::ErrorOr<void> clone_region(const Region& region, AddressSpace& child);

@@ -215,4 +215,38 @@ os::ErrorOr<void> MemoryObject::share_pages_with(MemoryObject& target, uint64_t 
     return result;
 }
 
+os::ErrorOr<void> MemoryObject::transfer_pages_to(MemoryObject& target, uint64_t first,
+                                                  uint64_t count, uint64_t target_first) {
+    if (first > page_count_ || count > page_count_ - first || target_first > target.page_count_ ||
+        count > target.page_count_ - target_first) {
+        return os::Error::kOutOfRange;
+    }
+    PhysicalMemory& frames = *environment_.frames;
+    // This lock, then the new object's, which nobody else can reach yet:
+    // the order cannot deadlock.
+    SpinLockGuard guard(lock_);
+    SpinLockGuard target_guard(target.lock_);
+    os::ErrorOr<void> result;
+    pages_.for_each(first, count, [&](uint64_t index, PageFrame* frame) {
+        if (result.is_error()) return;
+        PageFrame* given = frame;
+        if (frame->reference_count() == 1) {
+            frame->add_reference();  // the caller drops this object's afterwards
+        } else {
+            auto copy = frames.allocate(PageRequest{});
+            if (copy.is_error()) {
+                result = copy.error();
+                return;
+            }
+            given = copy.value();
+            given->set_usage(FrameUsage::kUserMemory);
+            __builtin_memcpy(frames.virtual_address_of(given), frames.virtual_address_of(frame),
+                             hal::mm::kPageSize);
+        }
+        result = target.pages_.insert(target_first + (index - first), given);
+        if (result.is_error()) release_frame(frames, given);
+    });
+    return result;
+}
+
 }  // namespace kernel::mm

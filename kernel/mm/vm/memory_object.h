@@ -111,6 +111,18 @@ public:
     os::ErrorOr<void> share_pages_with(MemoryObject& target, uint64_t first, uint64_t count,
                                        PageCallback shared, void* context);
 
+    // For AddressSpace::take() (memory_take): gives `target` (anonymous,
+    // new, unreachable by anyone else) the present pages [first, first +
+    // count) of this object at target_first + (index - first). A frame only
+    // this object references is shared (one more reference, no copy; the
+    // caller then drops this object's pages); a frame with more references
+    // (copy-on-write with a clone) is copied into a new frame. kOutOfMemory
+    // leaves `target` partly filled (its release() undoes it) and this
+    // object unchanged. The caller holds its address space's lock, so no
+    // clone can share a frame meanwhile.
+    os::ErrorOr<void> transfer_pages_to(MemoryObject& target, uint64_t first, uint64_t count,
+                                        uint64_t target_first);
+
     // ---- Huge pages (anonymous objects) ------------------------------------
 
     // Makes the 2^order pages [first, first + 2^order) present at once with

@@ -10,6 +10,8 @@
 #include <stdint.h>
 
 #include "cairn/arch/syscall.h"
+#include "cairn/capability.h"
+#include "cairn/ipc.h"
 #include "cairn/status.h"
 #include "cairn/syscalls.h"
 
@@ -25,7 +27,8 @@ struct [[nodiscard]] Result {
     constexpr uint64_t value() const { return static_cast<uint64_t>(raw); }
 };
 
-// "invalid argument", "bad address", ... ("unknown status" for others).
+// "invalid argument", "bad address", "no capability", ... ("unknown
+// status" for others).
 const char* status_name(Status status);
 
 namespace sys {
@@ -122,6 +125,11 @@ inline Result process_wait(uint64_t process_id, uint64_t timeout_ns = kForever) 
     call(Syscall::kProcessExit, static_cast<uint64_t>(status));
     __builtin_trap();
 }
+// process_spawn that also hands the child up to 4 capabilities (its slots
+// 1..cap_count); each needs GRANT.
+inline Result process_spawn_with_caps(const SpawnArguments& arguments) {
+    return call(Syscall::kProcessSpawnWithCaps, word(&arguments));
+}
 
 // ---- system -------------------------------------------------------------
 
@@ -131,6 +139,109 @@ inline uint64_t clock_monotonic() {
 }
 inline Result system_info(SystemInfo* info) {
     return call(Syscall::kSystemInfo, word(info));
+}
+
+// ---- capabilities (cairn/capability.h) -----------------------------------
+// Slots are checked in order: kNoCapability, kWrongType, kMissingRights.
+
+// A new object from a quota capability (WRITE); returns its slot.
+inline Result cap_create(const CapCreateArguments& arguments) {
+    return call(Syscall::kCapCreate, word(&arguments));
+}
+inline Result cap_create(CapSlot quota, ObjectType type, uint64_t size = 0,
+                         Rights rights = kAllRights) {
+    CapCreateArguments arguments{quota, type, size, rights};
+    return cap_create(arguments);
+}
+// A child of `slot` with rights & mask (and its badge); returns the new slot.
+inline Result cap_copy(CapSlot slot, Rights mask = kAllRights) {
+    return call(Syscall::kCapCopy, slot, mask);
+}
+// A child of `slot` with rights & mask and `badge` (endpoints and
+// notifications without a badge only).
+inline Result cap_derive(CapSlot slot, Rights mask, uint64_t badge) {
+    return call(Syscall::kCapDerive, slot, mask, badge);
+}
+// Puts a child of `slot` (GRANT) into a child process; returns its slot there.
+inline Result cap_grant(CapSlot slot, uint64_t process_id, Rights mask = kAllRights) {
+    return call(Syscall::kCapGrant, slot, process_id, mask);
+}
+// Deletes every descendant of `slot` (REVOKE); returns how many.
+inline Result cap_revoke(CapSlot slot) {
+    return call(Syscall::kCapRevoke, slot);
+}
+inline Result cap_delete(CapSlot slot) {
+    return call(Syscall::kCapDelete, slot);
+}
+inline Result cap_info(CapSlot slot, CapInfo* info) {
+    return call(Syscall::kCapInfo, slot, word(info));
+}
+
+// ---- IPC (cairn/ipc.h) ----------------------------------------------------
+// timeout_ns: kForever, kNoWait (kWouldBlock) or nanoseconds (kTimedOut).
+
+inline Result ipc_send(CapSlot endpoint, const Message& message, uint64_t timeout_ns = kForever) {
+    return call(Syscall::kIpcSend, endpoint, word(&message), timeout_ns);
+}
+inline Result ipc_receive(CapSlot endpoint, Message* message, uint64_t timeout_ns = kForever) {
+    return call(Syscall::kIpcReceive, endpoint, word(message), timeout_ns);
+}
+// Request in *message, the reply out in it.
+inline Result ipc_call(CapSlot endpoint, Message* message, uint64_t timeout_ns = kForever) {
+    return call(Syscall::kIpcCall, endpoint, word(message), timeout_ns);
+}
+// reply 0: the implicit reply of the last call this thread received.
+inline Result ipc_reply(CapSlot reply, const Message& message) {
+    return call(Syscall::kIpcReply, reply, word(&message));
+}
+// Reply (if one is owed) with *message, then receive the next into it.
+inline Result ipc_reply_receive(CapSlot endpoint, Message* message,
+                                uint64_t timeout_ns = kForever) {
+    return call(Syscall::kIpcReplyReceive, endpoint, word(message), timeout_ns);
+}
+inline Result ipc_notify(CapSlot notification, uint64_t bits) {
+    return call(Syscall::kIpcNotify, notification, bits);
+}
+// Returns the bits (cleared by the call).
+inline Result ipc_wait_notification(CapSlot notification, uint64_t timeout_ns = kForever) {
+    return call(Syscall::kIpcWaitNotification, notification, timeout_ns);
+}
+// 0 unbinds.
+inline Result ipc_bind_notification(CapSlot notification) {
+    return call(Syscall::kIpcBindNotification, notification);
+}
+// The reply this thread owes, as a kReply capability; returns its slot.
+inline Result ipc_save_reply() {
+    return call(Syscall::kIpcSaveReply);
+}
+
+// ---- memory objects and interrupts ----------------------------------------
+
+// Returns the mapping's address.
+inline Result memory_map(const MemoryMapArguments& arguments) {
+    return call(Syscall::kMemoryMap, word(&arguments));
+}
+inline Result memory_map(CapSlot memory, uint64_t length, uint64_t permissions,
+                         uint64_t offset = 0) {
+    MemoryMapArguments arguments{memory, 0, 0, offset, length, permissions, 0};
+    return memory_map(arguments);
+}
+inline Result memory_create_device(CapSlot platform, uint64_t physical_base, uint64_t size) {
+    return call(Syscall::kMemoryCreateDevice, platform, physical_base, size);
+}
+// Moves the pages of [address, address + length) into a new memory object
+// (no copy; the range is unmapped); returns its slot.
+inline Result memory_take(CapSlot quota, uintptr_t address, uint64_t length) {
+    return call(Syscall::kMemoryTake, quota, address, length);
+}
+inline Result irq_register(CapSlot platform, uint64_t line, CapSlot notification, uint64_t bits) {
+    return call(Syscall::kIrqRegister, platform, line, notification, bits);
+}
+inline Result irq_ack(CapSlot irq_handler) {
+    return call(Syscall::kIrqAck, irq_handler);
+}
+inline Result platform_info(PlatformInfo* info) {
+    return call(Syscall::kPlatformInfo, word(info));
 }
 
 }  // namespace sys

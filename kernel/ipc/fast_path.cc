@@ -1,0 +1,166 @@
+#include "kernel/ipc/fast_path.h"
+
+#include <stddef.h>
+
+#include "cairn/ipc.h"
+#include "cairn/syscalls.h"
+#include "kernel/cap/capability_space.h"
+#include "kernel/ipc/endpoint.h"
+#include "kernel/mm/heap/kmalloc.h"
+#include "kernel/sched/scheduler.h"
+#include "kernel/syscall/user_memory.h"
+
+namespace kernel::ipc {
+namespace {
+
+using syscall::copy_in;
+using syscall::copy_out;
+
+// cairn::Message in the two pieces the fast path copies: the header and,
+// at kTailOffset, buffer_length followed by the data.
+struct Header {
+    uint64_t id;
+    uint64_t badge;
+    uint32_t data_length;
+    uint32_t cap_count;
+    uint32_t cap_move;
+    uint32_t flags;
+};
+struct Tail {
+    uint64_t buffer_length;
+    uint8_t data[cairn::kMessageDataBytes];
+};
+constexpr uint64_t kTailOffset = offsetof(cairn::Message, buffer_length);
+static_assert(offsetof(cairn::Message, flags) + sizeof(uint32_t) == sizeof(Header));
+static_assert(offsetof(cairn::Message, data) == kTailOffset + sizeof(uint64_t));
+
+// An inline-only message from user memory: false (slow path) for anything
+// else, or a bad address (the slow path reports it).
+bool read_inline(uint64_t address, Header* header, Tail* tail) {
+    if (address % alignof(cairn::Message) != 0) return false;
+    if (copy_in(header, address, sizeof(Header)).is_error()) return false;
+    if (header->cap_count != 0 || header->data_length > cairn::kMessageDataBytes) return false;
+    if (copy_in(tail, address + kTailOffset, sizeof(uint64_t) + header->data_length).is_error())
+        return false;
+    return tail->buffer_length == 0;
+}
+
+void fill(KernelMessage& message, const Header& header, const Tail& tail, uint64_t badge,
+          uint32_t flags) {
+    message.id = header.id;
+    message.badge = badge;
+    message.data_length = header.data_length;
+    message.flags = flags;
+    message.cap_count = 0;
+    message.cap_move = 0;
+    message.buffer = nullptr;  // an idle thread's message holds no buffer
+    message.buffer_length = 0;
+    __builtin_memcpy(message.data, tail.data, header.data_length);
+}
+
+// The running thread's state when the fast path may serve it.
+ThreadState* fast_state(sched::Thread& thread, uint64_t timeout) {
+    if (timeout != cairn::kForever) return nullptr;
+    ThreadState* self = state_of(thread);
+    if (self == nullptr || self->space == nullptr || self->bound != nullptr) return nullptr;
+    return self;
+}
+
+int64_t finish_call(os::ErrorOr<void> result, ThreadState& self, uint64_t address) {
+    if (result.is_error()) return syscall::error_result(result.error());
+    return syscall::result_of(deliver_to_user(self, address, 0));
+}
+
+}  // namespace
+
+os::ErrorOr<void> deliver_to_user(ThreadState& self, uint64_t address, uint64_t user_buffer) {
+    KernelMessage& arrived = self.message;
+    if (arrived.cap_count == 0 && arrived.buffer == nullptr) {
+        Header header{arrived.id, arrived.badge, arrived.data_length, 0, 0, arrived.flags};
+        Tail tail;
+        tail.buffer_length = 0;
+        __builtin_memcpy(tail.data, arrived.data, arrived.data_length);
+        if (address % alignof(cairn::Message) != 0) return os::Error::kBadAddress;
+        TRY(copy_out(address, &header, sizeof(header)));
+        return copy_out(address + kTailOffset, &tail, sizeof(uint64_t) + arrived.data_length);
+    }
+    os::ErrorOr<void> copied;
+    if (arrived.buffer != nullptr) {
+        copied = copy_out(user_buffer, arrived.buffer, arrived.buffer_length);
+        kfree(arrived.buffer);
+        arrived.buffer = nullptr;
+    }
+    cairn::Message out;
+    to_user(arrived, user_buffer, &out);
+    arrived.buffer_length = 0;
+    TRY(copied);
+    return syscall::write_user(address, out);
+}
+
+int64_t fast_call(const hal::syscall::Arguments& arguments) {
+    sched::Thread& thread = sched::current();
+    ThreadState* self = fast_state(thread, arguments.values[2]);
+    if (self == nullptr) return kTakeSlowPath;
+    uint64_t address = arguments.values[1];
+    Header header;
+    Tail tail;
+    if (!read_inline(address, &header, &tail)) return kTakeSlowPath;
+    os::ErrorOr<cap::Capability> capability =
+        self->space->lookup(arguments.values[0], object::ObjectType::kEndpoint, cairn::kRightWrite);
+    if (capability.is_error()) return kTakeSlowPath;
+    Endpoint& endpoint = capability.value().as<Endpoint>();
+    os::ErrorOr<void> result;
+    {
+        SpinLockGuard guard(ipc_lock());
+        ThreadState* receiver = endpoint.first_receiver();
+        if (endpoint.dead() || receiver == nullptr || !receiver->waiting ||
+            receiver->thread->priority > thread.priority) {
+            return kTakeSlowPath;
+        }
+        ++self->call_sequence;
+        self->is_call = true;
+        self->capacity = 0;
+        fill(receiver->message, header, tail, capability.value().badge, cairn::kMessageFlagCall);
+        Endpoint::withdraw(*receiver);
+        owe_reply(*receiver, *self);
+        Handoff handoff;
+        finish_deferred(*receiver, &handoff);
+        result = wait_until_done(*self, sched::kNoDeadline, &handoff);
+    }
+    return finish_call(result, *self, address);
+}
+
+int64_t fast_reply_receive(const hal::syscall::Arguments& arguments) {
+    sched::Thread& thread = sched::current();
+    ThreadState* self = fast_state(thread, arguments.values[2]);
+    if (self == nullptr) return kTakeSlowPath;
+    uint64_t address = arguments.values[1];
+    Header header;
+    Tail tail;
+    if (!read_inline(address, &header, &tail)) return kTakeSlowPath;
+    os::ErrorOr<cap::Capability> capability =
+        self->space->lookup(arguments.values[0], object::ObjectType::kEndpoint, cairn::kRightRead);
+    if (capability.is_error()) return kTakeSlowPath;
+    Endpoint& endpoint = capability.value().as<Endpoint>();
+    os::ErrorOr<void> result;
+    {
+        SpinLockGuard guard(ipc_lock());
+        ThreadState* caller = self->owed.caller;
+        if (caller == nullptr || endpoint.dead() || endpoint.has_senders() ||
+            caller->phase != Phase::kAwaitingReply ||
+            caller->call_sequence != self->owed.sequence || !caller->waiting ||
+            caller->thread->priority > thread.priority) {
+            return kTakeSlowPath;
+        }
+        fill(caller->message, header, tail, 0, 0);
+        self->owed.caller = nullptr;
+        Handoff handoff;
+        finish_deferred(*caller, &handoff);
+        caller->release();  // the owed reply's; its thread holds another
+        endpoint.enqueue_receiver(*self, 0);
+        result = wait_until_done(*self, sched::kNoDeadline, &handoff);
+    }
+    return finish_call(result, *self, address);
+}
+
+}  // namespace kernel::ipc

@@ -1,0 +1,131 @@
+// Each thread's IPC state: where it waits, the message it carries or
+// receives, the reply it waits for and the reply it owes.
+//
+// Locking: one lock, ipc_lock(), guards every endpoint queue, every
+// ThreadState's wait fields, replies owed and notification words and
+// bindings. A rendezvous touches two threads, an endpoint and maybe a
+// notification; one lock makes every hand-over atomic (a waiter woken by a
+// timeout either is still queued and leaves, or was served in full) at the
+// price of contention between unrelated endpoints, which the fast path
+// (fast_path.cc) keeps short. Lock order: ipc_lock -> capability-space locks
+// (cap transfer) -> wait-queue and CPU locks (waking). It is never held
+// across a user copy or an allocation.
+#pragma once
+
+#include <stdint.h>
+
+#include "kernel/ipc/message.h"
+#include "kernel/lib/error.h"
+#include "kernel/sched/list.h"
+#include "kernel/sched/thread.h"
+#include "kernel/sched/wait_queue.h"
+#include "kernel/sync/spin_lock.h"
+
+namespace kernel::cap {
+class CapabilitySpace;
+}
+
+namespace kernel::ipc {
+
+class Endpoint;
+class Notification;
+struct ThreadState;
+
+SpinLock& ipc_lock();
+
+enum class Phase : uint8_t {
+    kIdle,
+    kSending,        // queued on endpoint->senders_ with `message`
+    kReceiving,      // queued on endpoint->receivers_, room for `capacity` bytes
+    kAwaitingReply,  // its call was received; waits for reply_sequence's answer
+};
+
+// A reply someone owes: valid while `caller` still awaits call `sequence`.
+struct OwedReply {
+    ThreadState* caller = nullptr;  // a reference held (ThreadState::retain)
+    uint64_t sequence = 0;
+};
+
+struct ThreadState {
+    sched::ListNode link;  // first member (see of()): in an endpoint queue; ipc_lock()
+
+    // Reference counted: the thread holds one until it exits; an owed reply
+    // (another thread's, or a Reply object) holds one on its caller. Frees
+    // itself at zero.
+    void retain() { __atomic_add_fetch(&references, 1, __ATOMIC_RELAXED); }
+    void release();
+
+    sched::Thread* thread;        // nullptr once the thread exited
+    cap::CapabilitySpace* space;  // its process's (nullptr: kernel thread)
+    uint32_t references = 1;
+
+    // ---- Guarded by ipc_lock() ----
+    Phase phase = Phase::kIdle;
+    Endpoint* endpoint = nullptr;
+    // Set when a partner finished this thread's operation (ok or error).
+    bool done = false;
+    bool failed = false;  // when done: whether it failed, and why
+    os::Error error = os::Error::kPeerGone;
+    bool is_call = false;   // kSending: a call (then a reply is awaited)
+    uint64_t capacity = 0;  // kReceiving / kAwaitingReply: room for out-of-line bytes
+    uint64_t call_sequence = 0;
+    KernelMessage message;          // kSending: to deliver; when done: what arrived
+    OwedReply owed;                 // the implicit reply this thread owes (caller == nullptr: none)
+    Notification* bound = nullptr;  // a reference held
+    // The thread is blocked in wait_until_done (sched::begin_wait's
+    // sequence): finish() wakes it with sched::wake.
+    bool waiting = false;
+    uint64_t wait_sequence = 0;
+
+    static ThreadState* of(sched::ListNode* node);
+};
+
+// The running thread's state, made on first use (kOutOfMemory).
+os::ErrorOr<ThreadState*> current_state();
+// The state of a thread if it has one (no reference taken).
+inline ThreadState* state_of(sched::Thread& thread) {
+    return static_cast<ThreadState*>(thread.ipc);
+}
+
+// ---- ipc_lock() held -------------------------------------------------------
+
+// Ends `state`'s operation with `error` (or success) and wakes it.
+void finish(ThreadState& state, os::ErrorOr<void> result);
+
+// A partner this thread satisfied and will wake itself, by switching
+// straight to it when it blocks next (the fast path's direct switch), or
+// with wake_handoff() when it does not block.
+struct Handoff {
+    ThreadState* state = nullptr;
+    uint64_t sequence = 0;
+};
+// finish() without the wake: the partner becomes `handoff` if it is worth
+// running on this CPU now (priority at least the caller's), else it is
+// woken at once.
+void finish_deferred(ThreadState& state, Handoff* handoff);
+void wake_handoff(Handoff& handoff);
+
+// Blocks until a partner finished this thread's operation (done) or the
+// deadline (a sched deadline) passes or the thread is killed: then the
+// operation is withdrawn (kTimedOut). A pending `handoff` gets the CPU
+// directly (or is woken) on the way.
+os::ErrorOr<void> wait_until_done(ThreadState& state, uint64_t deadline_ns,
+                                  Handoff* handoff = nullptr);
+// `receiver` now owes `caller` (which waits on, kAwaitingReply) the reply
+// to its current call (call_sequence).
+void owe_reply(ThreadState& receiver, ThreadState& caller);
+// Drops the reply `state` owes: its caller (if it still waits) fails with
+// kPeerGone.
+void drop_owed_reply(ThreadState& state);
+// Answers the reply `owed` with `message` (from `replier`'s space). Caller
+// gone: kPeerGone; the reply is then spent. The caller lacks room for the
+// out-of-line bytes: kOutOfRange, and the reply stays owed.
+os::ErrorOr<void> deliver_reply(OwedReply& owed, KernelMessage& message,
+                                cap::CapabilitySpace* replier_space, Handoff* handoff = nullptr);
+// Moves/copies message.caps from `from` into `to` (GRANT needed), replacing
+// message.caps with the new slots. All or nothing (as far as possible: a
+// moved capability that has to come back may land in another slot).
+os::ErrorOr<void> transfer_caps(KernelMessage& message, cap::CapabilitySpace* from,
+                                cap::CapabilitySpace* to);
+
+}  // namespace kernel::ipc

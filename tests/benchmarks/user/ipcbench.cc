@@ -1,0 +1,332 @@
+// ipcbench: IPC costs measured from user space. Booted as init
+// (`init=ipcbench`) by //tests/benchmarks:ipc_<arch> under QEMU
+// `-icount shift=0,sleep=off` with 2 CPUs, where one nanosecond of the
+// guest clock is one guest instruction: every figure is guest instructions
+// per operation (with 2 CPUs: instructions of both CPUs while it ran,
+// including the loop, ~5 instructions).
+//
+//   null syscall                      reference: user -> kernel -> user
+//   send -> receive, other AS         one-way: ipc_send to a server in
+//                                     ipc_receive, per message
+//   call/reply 64 B, other AS         ipc_call + the server's reply_recv,
+//                                     full 64-byte messages: the fast path
+//   call/reply 0 B, other AS          the same with empty messages
+//   call/reply 64 B, same AS          server is a thread of this process
+//   call/reply slow (lower prio)      server at a lower priority than the
+//                                     caller: the fast path must not run
+//   call/reply 64 B, cross CPU        server pinned to CPU 1, caller to 0
+//   notify -> wake                    two threads ping-pong over two
+//                                     notifications; per signal
+//   1 MiB out-of-line                 a call carrying a 1 MiB buffer,
+//                                     copied into the server's buffer
+//   1 MiB zero-copy                   memory_take of 1 MiB written pages,
+//                                     moved in a call; the server maps,
+//                                     unmaps and deletes it (refilling the
+//                                     pages for the next round is not timed)
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cairn/message.h"
+#include "cairn/sys.h"
+#include "cairn/thread.h"
+
+namespace {
+
+using cairn::CapSlot;
+using cairn::Message;
+using cairn::ObjectType;
+using cairn::Result;
+using namespace cairn::sys;
+
+constexpr uint64_t kQuit = 0xdead;
+constexpr uint64_t kCalls = 20000;
+constexpr uint64_t kTransfers = 20;
+constexpr uint64_t kMiB = 1024 * 1024;
+constexpr uint64_t kNormalPriority = 120;
+constexpr uint64_t kLowPriority = 130;
+
+uint64_t now() {
+    return clock_monotonic();
+}
+
+void pin(uint64_t cpu) {
+    (void)thread_set_affinity(0, uint64_t{1} << cpu);
+    (void)thread_yield();  // move there now
+}
+
+void report(const char* name, uint64_t total, uint64_t operations) {
+    printf("ipcbench: %-30s %7llu instructions/op (%llu ops)\n", name,
+           static_cast<unsigned long long>(total / operations),
+           static_cast<unsigned long long>(operations));
+}
+
+void fail(const char* what, Result result) {
+    printf("ipcbench: %s: %s; figure invalid\n", what, cairn::status_name(result.status()));
+}
+
+CapSlot create(ObjectType type) {
+    Result result = cap_create(cairn::kInitQuotaSlot, type);
+    if (!result) fail("cap_create", result);
+    return result.value();
+}
+
+// ---- servers (a child process "server:<kind>:<cpu>:<priority>", or a thread)
+
+enum class ServerKind { kReplyReceive, kReceive, kOutOfLine, kZeroCopy };
+
+void serve(CapSlot endpoint, ServerKind kind) {
+    Message message = cairn::make_message();
+    void* room = kind == ServerKind::kOutOfLine ? malloc(kMiB) : nullptr;
+    if (room != nullptr) cairn::set_buffer(message, room, kMiB);
+    if (!ipc_receive(endpoint, &message)) return;
+    while (message.id != kQuit) {
+        if (kind == ServerKind::kReceive) {
+            message = cairn::make_message();
+            if (!ipc_receive(endpoint, &message)) return;
+            continue;
+        }
+        if (kind == ServerKind::kZeroCopy && message.cap_count == 1) {
+            Result mapping = memory_map(message.caps[0], kMiB, cairn::kMapRead);
+            if (mapping) (void)as_unmap(0, mapping.value(), kMiB);
+            (void)cap_delete(message.caps[0]);
+        }
+        uint32_t length = message.data_length;  // answer as much as was sent
+        message.id += 1;
+        message.cap_count = 0;
+        message.cap_move = 0;
+        message.data_length = length;
+        message.buffer = reinterpret_cast<uintptr_t>(room);
+        message.buffer_length = room != nullptr ? kMiB : 0;
+        // reply_recv: the reply carries no buffer; the next request may.
+        Message reply = message;
+        reply.buffer = 0;
+        reply.buffer_length = 0;
+        if (room != nullptr) {
+            if (!ipc_reply(0, reply)) return;
+            message = cairn::make_message();
+            cairn::set_buffer(message, room, kMiB);
+            if (!ipc_receive(endpoint, &message)) return;
+            continue;
+        }
+        if (!ipc_reply_receive(endpoint, &message)) return;
+    }
+    free(room);
+}
+
+int server_main(const char* spec) {
+    // spec: "<kind>:<cpu>:<priority>"
+    char* end = nullptr;
+    auto kind = static_cast<ServerKind>(strtoull(spec, &end, 10));
+    uint64_t cpu = strtoull(end + 1, &end, 10);
+    uint64_t priority = strtoull(end + 1, &end, 10);
+    (void)thread_set_priority(0, priority);
+    pin(cpu);
+    serve(1, kind);
+    return 0;
+}
+
+// A server process holding a copy of `endpoint` (slot 1 there).
+uint64_t start_server_process(CapSlot endpoint, ServerKind kind, uint64_t cpu, uint64_t priority) {
+    static constexpr char kPath[] = "bin/ipcbench";
+    char argument[48];
+    snprintf(argument, sizeof argument, "server:%d:%llu:%llu", static_cast<int>(kind),
+             static_cast<unsigned long long>(cpu), static_cast<unsigned long long>(priority));
+    cairn::SpawnArguments spawn{};
+    spawn.path = kPath;
+    spawn.path_length = sizeof kPath - 1;
+    spawn.argument = argument;
+    spawn.argument_length = strlen(argument);
+    spawn.caps[0] = cap_copy(endpoint).value();
+    spawn.cap_count = 1;
+    spawn.cap_move = 1;
+    Result pid = process_spawn_with_caps(spawn);
+    if (!pid) fail("spawn the server", pid);
+    return pid.ok() ? pid.value() : 0;
+}
+
+void stop_server(CapSlot endpoint, uint64_t pid) {
+    Message quit = cairn::make_message(kQuit);
+    (void)ipc_send(endpoint, quit, 5'000'000'000ull);
+    if (pid != 0) (void)process_wait(pid, 5'000'000'000ull);
+}
+
+// ---- the measurements ---------------------------------------------------
+
+void null_syscall() {
+    constexpr uint64_t kNullCalls = 100000;
+    uint64_t start = now();
+    for (uint64_t i = 0; i < kNullCalls; ++i)
+        (void)call(cairn::Syscall::kNull);
+    report("null syscall", now() - start, kNullCalls);
+}
+
+// `calls` ipc_call round trips (after a warm-up) with `length` data bytes.
+bool measure_calls(const char* name, CapSlot endpoint, uint32_t length) {
+    Message message = cairn::make_message(1);
+    memset(message.data, 0x5a, sizeof message.data);
+    for (int i = 0; i < 200; ++i) {
+        message.id = 1;
+        message.data_length = length;
+        Result result = ipc_call(endpoint, &message, 5'000'000'000ull);
+        if (!result) {
+            fail(name, result);
+            return false;
+        }
+    }
+    uint64_t start = now();
+    for (uint64_t i = 0; i < kCalls; ++i) {
+        message.id = 1;
+        message.data_length = length;
+        (void)ipc_call(endpoint, &message);
+    }
+    report(name, now() - start, kCalls);
+    return true;
+}
+
+void calls_other_process(const char* name, uint32_t length, uint64_t server_cpu,
+                         uint64_t server_priority) {
+    CapSlot endpoint = create(ObjectType::kEndpoint);
+    uint64_t pid =
+        start_server_process(endpoint, ServerKind::kReplyReceive, server_cpu, server_priority);
+    measure_calls(name, endpoint, length);
+    stop_server(endpoint, pid);
+    (void)cap_delete(endpoint);
+}
+
+void calls_same_process() {
+    CapSlot endpoint = create(ObjectType::kEndpoint);
+    cairn::Thread server;
+    cairn::ThreadOptions options;
+    options.cpu_mask = 1;
+    options.priority = kNormalPriority;
+    (void)server.start([endpoint] { serve(endpoint, ServerKind::kReplyReceive); }, options);
+    measure_calls("call/reply 64 B, same AS", endpoint, 64);
+    stop_server(endpoint, 0);
+    (void)server.join();
+    (void)cap_delete(endpoint);
+}
+
+void one_way() {
+    CapSlot endpoint = create(ObjectType::kEndpoint);
+    uint64_t pid = start_server_process(endpoint, ServerKind::kReceive, 0, kNormalPriority);
+    Message message = cairn::make_message(1);
+    message.data_length = 64;
+    for (int i = 0; i < 200; ++i)
+        (void)ipc_send(endpoint, message);
+    uint64_t start = now();
+    for (uint64_t i = 0; i < kCalls; ++i)
+        (void)ipc_send(endpoint, message);
+    report("send -> receive, other AS", now() - start, kCalls);
+    stop_server(endpoint, pid);
+    (void)cap_delete(endpoint);
+}
+
+void notify_to_wake() {
+    CapSlot ping = create(ObjectType::kNotification);
+    CapSlot pong = create(ObjectType::kNotification);
+    cairn::Thread partner;
+    cairn::ThreadOptions options;
+    options.cpu_mask = 1;
+    options.priority = kNormalPriority;
+    constexpr uint64_t kRounds = 10000;
+    (void)partner.start(
+        [ping, pong] {
+            for (uint64_t i = 0; i < kRounds + 100; ++i) {
+                (void)ipc_wait_notification(ping);
+                (void)ipc_notify(pong, 1);
+            }
+        },
+        options);
+    for (int i = 0; i < 100; ++i) {
+        (void)ipc_notify(ping, 1);
+        (void)ipc_wait_notification(pong);
+    }
+    uint64_t start = now();
+    for (uint64_t i = 0; i < kRounds; ++i) {
+        (void)ipc_notify(ping, 1);
+        (void)ipc_wait_notification(pong);
+    }
+    report("notify -> wake", now() - start, 2 * kRounds);  // two signals a round
+    (void)partner.join();
+    (void)cap_delete(ping);
+    (void)cap_delete(pong);
+}
+
+void out_of_line() {
+    CapSlot endpoint = create(ObjectType::kEndpoint);
+    uint64_t pid = start_server_process(endpoint, ServerKind::kOutOfLine, 0, kNormalPriority);
+    auto* source = static_cast<uint8_t*>(malloc(kMiB));
+    memset(source, 0x33, kMiB);
+    uint64_t total = 0;
+    for (uint64_t i = 0; i < kTransfers + 2; ++i) {
+        Message message = cairn::make_message(1);
+        cairn::set_buffer(message, source, kMiB);
+        uint64_t start = now();
+        Result result = ipc_call(endpoint, &message, 5'000'000'000ull);
+        if (!result) {
+            fail("1 MiB out-of-line", result);
+            break;
+        }
+        if (i >= 2) total += now() - start;  // two warm-up rounds
+    }
+    report("1 MiB out-of-line", total, kTransfers);
+    free(source);
+    stop_server(endpoint, pid);
+    (void)cap_delete(endpoint);
+}
+
+void zero_copy() {
+    CapSlot endpoint = create(ObjectType::kEndpoint);
+    uint64_t pid = start_server_process(endpoint, ServerKind::kZeroCopy, 0, kNormalPriority);
+    constexpr uintptr_t kRegion = 0x4000'0000'0000;
+    uint64_t total = 0;
+    for (uint64_t i = 0; i < kTransfers + 2; ++i) {
+        Result region =
+            as_map(0, kRegion, kMiB, cairn::kMapRead | cairn::kMapWrite, cairn::kMapFixed);
+        if (!region) {
+            fail("1 MiB zero-copy: as_map", region);
+            break;
+        }
+        for (uint64_t offset = 0; offset < kMiB; offset += 4096)
+            reinterpret_cast<volatile uint8_t*>(kRegion)[offset] = 1;
+        uint64_t start = now();
+        Result taken = memory_take(cairn::kInitQuotaSlot, kRegion, kMiB);
+        Message message = cairn::make_message(1);
+        cairn::attach_cap(message, taken.value(), /*move=*/true);
+        Result result = ipc_call(endpoint, &message, 5'000'000'000ull);
+        if (!taken || !result) {
+            fail("1 MiB zero-copy", taken ? result : taken);
+            break;
+        }
+        if (i >= 2) total += now() - start;
+    }
+    report("1 MiB zero-copy", total, kTransfers);
+    stop_server(endpoint, pid);
+    (void)cap_delete(endpoint);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc > 1 && strncmp(argv[1], "server:", 7) == 0) return server_main(argv[1] + 7);
+    (void)thread_set_priority(0, kNormalPriority);
+    pin(0);
+    cairn::SystemInfo system{};
+    (void)system_info(&system);
+    printf("ipcbench: %llu CPUs; guest instructions per operation under -icount\n",
+           static_cast<unsigned long long>(system.cpu_count));
+    null_syscall();
+    one_way();
+    calls_other_process("call/reply 64 B, other AS", 64, 0, kNormalPriority);
+    calls_other_process("call/reply 0 B, other AS", 0, 0, kNormalPriority);
+    calls_same_process();
+    calls_other_process("call/reply slow (lower prio)", 64, 0, kLowPriority);
+    if (system.cpu_count > 1)
+        calls_other_process("call/reply 64 B, cross CPU", 64, 1, kNormalPriority);
+    notify_to_wake();
+    out_of_line();
+    zero_copy();
+    printf("ipcbench: done\n");
+    return 0;
+}

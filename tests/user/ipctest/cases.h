@@ -1,0 +1,20 @@
+// The cases of ipctest (`init=ipctest init_arg=<case>[,<case>...]`) and the
+// child roles it spawns itself for (`bin/ipctest child:<role>`).
+#pragma once
+
+namespace ipctest {
+
+void run_caps();
+void run_ipc();
+void run_peer();
+void run_notify();
+void run_memory();
+
+int child_grant_probe();
+int child_echo_server();
+int child_die_in_call();
+int child_exit_while_calling();
+int child_shared_memory();
+int child_zero_copy();
+
+}  // namespace ipctest
