@@ -34,6 +34,7 @@ enum class ObjectType : uint64_t {
     kReply = 9,     // one-shot right to answer an ipc_call
     kPlatform = 10,  // authority over interrupt lines and device memory (init only)
     kProcess = 11,
+    kIoPorts = 12,  // a range of x86 I/O ports (x86_64 only)
 };
 
 // Rights (a bit set). What each means per type:
@@ -42,7 +43,9 @@ enum class ObjectType : uint64_t {
 //   memory:       READ/WRITE/EXECUTE the most a mapping may allow
 //   quota:        WRITE create objects from it / split it
 //   irq handler:  WRITE acknowledge
-//   platform:     WRITE register interrupts, create device memory
+//   platform:     WRITE register interrupts, create device memory and
+//                 I/O port ranges
+//   I/O ports:    WRITE enable them for the calling process
 //   any:          GRANT may be sent in a message or granted to another
 //                 process; REVOKE may revoke its descendants; DELETE may be
 //                 deleted by cap_delete (without it only revocation of an

@@ -191,6 +191,23 @@ enum class Syscall : uint64_t {
     kIrqAck = 129,
     // (PlatformInfo* info) -> 0. Where the boot console's UART is.
     kPlatformInfo = 130,
+
+    // ---- I/O ports (x86_64; kUnsupported elsewhere) -------------------------
+    // (platform (WRITE), uint64_t first_port, uint64_t count) -> slot of an
+    // I/O port range object (kIoPorts) for ports [first, first + count).
+    // count >= 1 and the range inside 0..65535 (kInvalidArgument); ranges
+    // touching ports the kernel drives itself (PIC, PIT, system control port
+    // B, the POST delay port, ACPI power management) are kPermissionDenied.
+    // COM1 (0x3f8-0x3ff) is allowed: the kernel console only polls it to
+    // write (see hal/include/hal/platform.h), so a driver may own receiving.
+    kIoPortCreate = 131,
+    // (I/O ports (WRITE)) -> 0. From now on every thread of the calling
+    // process (present and future) may use in/out on those ports; others
+    // still raise #GP, which ends the thread as a user fault. When the
+    // object's last capability goes, the ports are withdrawn from every
+    // process that enabled them. A process may enable up to 8 ranges
+    // (kNoSpace); enabling one twice does nothing.
+    kIoPortEnable = 132,
 };
 
 // as_map / as_protect permissions (W and X together are refused: W^X).

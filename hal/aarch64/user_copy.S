@@ -10,7 +10,8 @@
 // A fault on the user side that kernel::handle_page_fault cannot resolve
 // makes the fault handler (page_fault.cc) resume at user_copy_fault with the
 // registers of the faulting instruction: x2 still counts the bytes not yet
-// copied, which becomes the return value. A fault on the kernel side is a
+// copied (a 32-byte round counts as not copied until it ends), which becomes
+// the return value. A fault on the kernel side is a
 // kernel bug and is never recovered.
 
     .section .text.user_copy, "ax"
@@ -22,6 +23,18 @@ aarch64_user_copy_start:
 // 0, or the number of bytes not copied.
     .global aarch64_copy_from_user
 aarch64_copy_from_user:
+    // 32 bytes a round (an IPC message is 144), then 8, then single bytes.
+4:  cmp     x2, #32
+    b.lo    1f
+    ldtr    x3, [x1]
+    ldtr    x4, [x1, #8]
+    ldtr    x5, [x1, #16]
+    ldtr    x6, [x1, #24]
+    stp     x3, x4, [x0], #16
+    stp     x5, x6, [x0], #16
+    add     x1, x1, #32
+    sub     x2, x2, #32
+    b       4b
 1:  cmp     x2, #8
     b.lo    2f
     ldtr    x3, [x1]                // unaligned is fine: Normal memory, SCTLR_EL1.A = 0
@@ -42,6 +55,17 @@ aarch64_copy_from_user:
 // 0, or the number of bytes not copied.
     .global aarch64_copy_to_user
 aarch64_copy_to_user:
+4:  cmp     x2, #32
+    b.lo    1f
+    ldp     x3, x4, [x1], #16
+    ldp     x5, x6, [x1], #16
+    sttr    x3, [x0]
+    sttr    x4, [x0, #8]
+    sttr    x5, [x0, #16]
+    sttr    x6, [x0, #24]
+    add     x0, x0, #32
+    sub     x2, x2, #32
+    b       4b
 1:  cmp     x2, #8
     b.lo    2f
     ldr     x3, [x1], #8

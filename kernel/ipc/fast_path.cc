@@ -33,6 +33,15 @@ struct Tail {
 constexpr uint64_t kTailOffset = offsetof(cairn::Message, buffer_length);
 static_assert(offsetof(cairn::Message, flags) + sizeof(uint32_t) == sizeof(Header));
 static_assert(offsetof(cairn::Message, data) == kTailOffset + sizeof(uint64_t));
+// deliver_to_user copies these parts of a KernelMessage out unchanged.
+static_assert(offsetof(KernelMessage, id) == offsetof(cairn::Message, id));
+static_assert(offsetof(KernelMessage, badge) == offsetof(cairn::Message, badge));
+static_assert(offsetof(KernelMessage, data_length) == offsetof(cairn::Message, data_length));
+static_assert(offsetof(KernelMessage, cap_count) == offsetof(cairn::Message, cap_count));
+static_assert(offsetof(KernelMessage, cap_move) == offsetof(cairn::Message, cap_move));
+static_assert(offsetof(KernelMessage, flags) == offsetof(cairn::Message, flags));
+static_assert(offsetof(KernelMessage, data) ==
+              offsetof(KernelMessage, buffer_length) + sizeof(uint64_t));
 
 // An inline-only message from user memory: false (slow path) for anything
 // else, or a bad address (the slow path reports it).
@@ -76,13 +85,14 @@ int64_t finish_call(os::ErrorOr<void> result, ThreadState& self, uint64_t addres
 os::ErrorOr<void> deliver_to_user(ThreadState& self, uint64_t address, uint64_t user_buffer) {
     KernelMessage& arrived = self.message;
     if (arrived.cap_count == 0 && arrived.buffer == nullptr) {
-        Header header{arrived.id, arrived.badge, arrived.data_length, 0, 0, arrived.flags};
-        Tail tail;
-        tail.buffer_length = 0;
-        __builtin_memcpy(tail.data, arrived.data, arrived.data_length);
+        // Straight from the kernel message: its header and its
+        // buffer_length + data have cairn::Message's layout (see below).
+        arrived.cap_move = 0;
+        arrived.buffer_length = 0;
         if (address % alignof(cairn::Message) != 0) return os::Error::kBadAddress;
-        TRY(copy_out(address, &header, sizeof(header)));
-        return copy_out(address + kTailOffset, &tail, sizeof(uint64_t) + arrived.data_length);
+        TRY(copy_out(address, &arrived, sizeof(Header)));
+        return copy_out(address + kTailOffset, &arrived.buffer_length,
+                        sizeof(uint64_t) + arrived.data_length);
     }
     os::ErrorOr<void> copied;
     if (arrived.buffer != nullptr) {

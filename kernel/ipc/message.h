@@ -20,10 +20,13 @@ namespace kernel::ipc {
 struct KernelMessage {
     uint64_t id = 0;
     uint64_t badge = 0;  // on delivery: the badge of the sender's capability
+    // id .. flags in cairn::Message's order, and buffer_length directly
+    // before data as there: the fast path copies both pieces out to the
+    // receiver's Message as they are (fast_path.cc).
     uint32_t data_length = 0;
-    uint32_t flags = 0;
     uint32_t cap_count = 0;
     uint32_t cap_move = 0;
+    uint32_t flags = 0;
     uint64_t caps[cairn::kMessageCaps] = {};  // sender's slots, then receiver's
     uint8_t* buffer = nullptr;
     uint64_t buffer_length = 0;

@@ -42,6 +42,10 @@ SpinLock& ipc_lock() {
     return lock;
 }
 
+// `link` is the first member of a standard-layout struct: a queue node is
+// its ThreadState.
+static_assert(__is_standard_layout(ThreadState));
+
 ThreadState* ThreadState::of(sched::ListNode* node) {
     return reinterpret_cast<ThreadState*>(node);
 }

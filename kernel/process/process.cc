@@ -2,6 +2,7 @@
 #include "kernel/process/process.h"
 
 #include "cairn/syscalls.h"
+#include "hal/io_ports.h"
 #include "kernel/cap/capability_space.h"
 #include "kernel/elf/loader.h"
 #include "kernel/mm/heap/kmalloc.h"
@@ -96,6 +97,7 @@ void Process::release() {
     // the table lock (remove_locked): lock order table lock -> cap locks;
     // the space is empty, so no object is released from here.
     capabilities_->destroy();
+    ports_.clear();  // after the capabilities: no enabled range outlives this
     this->~Process();
     kfree(this);
 }
@@ -148,6 +150,8 @@ os::ErrorOr<sched::ThreadId> Process::create_thread(const ThreadRequest& request
         return created.error();
     }
     sched::Thread* thread = created.value();
+    // Before it first runs: every switch-in applies the process's ports.
+    hal::io_ports::attach(thread->context, &ports_.access());
     sched::ThreadId id = sched::id_of(*thread);
     if (request.start_info != 0) {
         // The main thread learns its id from its StartInfo; written before

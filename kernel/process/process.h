@@ -26,6 +26,7 @@
 #include <stdint.h>
 
 #include "hal/thread_context.h"
+#include "kernel/io_ports/io_ports.h"
 #include "kernel/lib/error.h"
 #include "kernel/sched/list.h"
 #include "kernel/sched/thread.h"
@@ -100,6 +101,8 @@ public:
     // the process has ended, freed with the Process.
     cap::CapabilitySpace& capabilities() const { return *capabilities_; }
     ProcessState state() const;
+    // The I/O port ranges its threads may use (kernel/io_ports; x86_64).
+    io_ports::ProcessPorts& port_access() { return ports_; }
 
     // ---- Threads -----------------------------------------------------------
 
@@ -160,6 +163,7 @@ private:
     char name_[kNameCapacity] = {};
     mm::AddressSpace* space_;
     cap::CapabilitySpace* const capabilities_;  // owned
+    io_ports::ProcessPorts ports_;              // every thread attaches to it (create_thread)
 
     mutable SpinLock lock_;
     sched::List threads_;  // ThreadRecords in creation order

@@ -73,6 +73,8 @@ constexpr Table make_table() {
     table.set(Syscall::kIrqRegister, irq_register);
     table.set(Syscall::kIrqAck, irq_ack);
     table.set(Syscall::kPlatformInfo, platform_info);
+    table.set(Syscall::kIoPortCreate, io_port_create);
+    table.set(Syscall::kIoPortEnable, io_port_enable);
     return table;
 }
 

@@ -70,6 +70,10 @@ int64_t irq_register(const Arguments& arguments);
 int64_t irq_ack(const Arguments& arguments);
 int64_t platform_info(const Arguments& arguments);
 
+// calls_io_ports.cc
+int64_t io_port_create(const Arguments& arguments);
+int64_t io_port_enable(const Arguments& arguments);
+
 // A deadline from a relative timeout (cairn::kForever: none), saturating.
 uint64_t deadline_after(uint64_t timeout_ns);
 

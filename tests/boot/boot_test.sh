@@ -93,6 +93,7 @@ fail() { failures+=("$1"); }
 
 # The console sends "\r\n"; check lines without the carriage returns.
 tr -d '\r' <"${log}" >"${log}.txt"
+qemu_log="${log}.qemu"
 log="${log}.txt"
 
 if [[ ${status} -eq 124 || ${status} -eq 137 ]] && [[ "${stopped_by_test}" == no ]]; then
@@ -126,7 +127,7 @@ fi
 echo "===== serial console ====="
 cat "${log}"
 echo "===== QEMU ====="
-cat "${log}.qemu"
+cat "${qemu_log}"
 echo "===== failures ====="
 printf '  %s\n' "${failures[@]}"
 exit 1

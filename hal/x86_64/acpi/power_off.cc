@@ -7,6 +7,7 @@
 #include "hal/cpu.h"
 #include "hal/x86_64/acpi/soft_off_sleep_type.h"
 #include "hal/x86_64/acpi/tables.h"
+#include "hal/x86_64/cpu/io_ports.h"
 #include "hal/x86_64/cpu/port_io.h"
 #include "kernel/debug/print.h"
 
@@ -157,6 +158,38 @@ bool request_soft_off() {
 }
 
 }  // namespace
+
+size_t power_management_ports(io_ports::Range* ranges, size_t capacity) {
+    const auto* fadt = reinterpret_cast<const Fadt*>(find_table("FACP"));
+    constexpr size_t kPm1LengthsOffset = 88;  // PM1_EVT_LEN, PM1_CNT_LEN
+    if (fadt == nullptr || !has_field(*fadt, kPm1LengthsOffset, 2)) return 0;
+    // Both lengths lie in unused0, which starts at offset 72.
+    const uint8_t event_length = fadt->unused0[kPm1LengthsOffset - 72];
+    const uint8_t control_length = fadt->unused0[kPm1LengthsOffset + 1 - 72];
+    const struct {
+        uint32_t port;
+        uint32_t length;
+    } blocks[] = {
+        {fadt->smi_command, 1},
+        {fadt->pm1a_event_block, event_length},
+        {fadt->pm1b_event_block, event_length},
+        {pm1_control_port(*fadt, fadt->pm1a_control_block, fadt->x_pm1a_control_block,
+                          offsetof(Fadt, x_pm1a_control_block)),
+         control_length},
+        {pm1_control_port(*fadt, fadt->pm1b_control_block, fadt->x_pm1b_control_block,
+                          offsetof(Fadt, x_pm1b_control_block)),
+         control_length},
+    };
+    size_t count = 0;
+    for (const auto& block : blocks) {
+        if (block.port == 0 || block.port > kMaxIoPort || count == capacity) continue;
+        uint32_t length = block.length == 0 ? 1 : block.length;
+        if (block.port + length > kMaxIoPort + 1) length = kMaxIoPort + 1 - block.port;
+        ranges[count++] = {block.port, length};
+    }
+    return count;
+}
+
 }  // namespace hal::x86_64::acpi
 
 namespace hal {

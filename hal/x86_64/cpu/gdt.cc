@@ -4,6 +4,7 @@
 
 #include "hal/x86_64/cpu/cpu_local.h"
 #include "hal/x86_64/cpu/instructions.h"
+#include "hal/x86_64/cpu/io_bitmap.h"
 #include "kernel/debug/panic.h"
 
 // In cpu/load_segments.S: lgdt, then reload CS (by a far return) and the
@@ -15,8 +16,9 @@ namespace hal::x86_64 {
 namespace {
 
 // The 64-bit TSS: rsp0 (privilege_stack[0]) is the kernel stack for traps
-// from user mode, the IST the stacks of the double fault and NMI; no I/O
-// permission bitmap (io_map_base past the limit), so user mode has no ports.
+// from user mode, the IST the stacks of the double fault and NMI. The I/O
+// permission bitmap follows it (TaskStateWithPorts): all ports denied except
+// the ones cpu/io_ports.cc opens for the running thread's process.
 struct [[gnu::packed]] TaskStateSegment {
     uint32_t reserved0;
     uint64_t privilege_stack[3];
@@ -27,6 +29,16 @@ struct [[gnu::packed]] TaskStateSegment {
     uint16_t io_map_base;
 };
 static_assert(sizeof(TaskStateSegment) == 104);
+
+// The TSS with its I/O permission bitmap right behind it (io_map_base =
+// 104) and the trailing all-ones byte the CPU may read past the last
+// port's byte; the TSS limit covers that byte too (cpu/io_bitmap.h).
+struct [[gnu::packed]] TaskStateWithPorts {
+    TaskStateSegment task_state;
+    uint8_t io_bitmap[kIoBitmapBytes];
+    uint8_t io_bitmap_end;
+};
+static_assert(offsetof(TaskStateWithPorts, io_bitmap) == sizeof(TaskStateSegment));
 
 // Flat descriptors; in long mode only the access byte and the L/D bits count.
 constexpr uint64_t kCodeDescriptor = 0x00af9b000000ffff;      // present, ring 0, code, L=1
@@ -43,7 +55,7 @@ constexpr size_t kInterruptStackSize = 8192;
 struct PerCpuTables {
     alignas(16) uint8_t double_fault_stack[kInterruptStackSize];
     alignas(16) uint8_t nmi_stack[kInterruptStackSize];
-    TaskStateSegment task_state;
+    TaskStateWithPorts task_state;
     // null, kernel code, kernel data, user data, user code, then the TSS
     // descriptor, which takes two slots (see gdt.h for the order).
     uint64_t gdt[7];
@@ -68,11 +80,14 @@ uint64_t stack_top(uint8_t (&stack)[kInterruptStackSize]) {
 void load_gdt_and_task_state(uint32_t cpu) {
     KERNEL_ASSERT(cpu < kMaxCpus);
     PerCpuTables& tables = per_cpu_tables[cpu];
-    TaskStateSegment& task_state = tables.task_state;
+    TaskStateSegment& task_state = tables.task_state.task_state;
     uint64_t* gdt = tables.gdt;
     task_state.interrupt_stack[kDoubleFaultStack - 1] = stack_top(tables.double_fault_stack);
     task_state.interrupt_stack[kNmiStack - 1] = stack_top(tables.nmi_stack);
-    task_state.io_map_base = sizeof(TaskStateSegment);
+    task_state.io_map_base = offsetof(TaskStateWithPorts, io_bitmap);
+    for (uint8_t& byte : tables.task_state.io_bitmap)
+        byte = 0xff;  // every port denied
+    tables.task_state.io_bitmap_end = 0xff;
 
     gdt[0] = 0;
     gdt[kKernelCodeSelector / 8] = kCodeDescriptor;
@@ -80,8 +95,8 @@ void load_gdt_and_task_state(uint32_t cpu) {
     gdt[kUserDataSelector / 8] = kUserDataDescriptor;
     gdt[kUserCodeSelector / 8] = kUserCodeDescriptor;
     write_task_state_descriptor(&gdt[kTaskStateSelector / 8],
-                                reinterpret_cast<uint64_t>(&task_state),
-                                sizeof(TaskStateSegment) - 1);
+                                reinterpret_cast<uint64_t>(&tables.task_state),
+                                sizeof(TaskStateWithPorts) - 1);
 
     DescriptorTablePointer pointer{sizeof(tables.gdt) - 1, reinterpret_cast<uint64_t>(gdt)};
     x86_64_load_gdt(&pointer, kKernelCodeSelector, kKernelDataSelector);
@@ -89,7 +104,11 @@ void load_gdt_and_task_state(uint32_t cpu) {
 }
 
 void set_privilege_stack(uint32_t cpu, uint64_t stack_top) {
-    per_cpu_tables[cpu].task_state.privilege_stack[0] = stack_top;
+    per_cpu_tables[cpu].task_state.task_state.privilege_stack[0] = stack_top;
+}
+
+uint8_t* io_permission_bitmap(uint32_t cpu) {
+    return per_cpu_tables[cpu].task_state.io_bitmap;
 }
 
 }  // namespace hal::x86_64

@@ -38,4 +38,8 @@ void load_gdt_and_task_state(uint32_t cpu);
 // running thread's kernel stack top).
 void set_privilege_stack(uint32_t cpu, uint64_t stack_top);
 
+// CPU `cpu`'s TSS I/O permission bitmap (kIoBitmapBytes, cpu/io_bitmap.h),
+// all ports denied at load_gdt_and_task_state(); cpu/io_ports.cc edits it.
+uint8_t* io_permission_bitmap(uint32_t cpu);
+
 }  // namespace hal::x86_64

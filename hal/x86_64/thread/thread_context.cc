@@ -7,7 +7,8 @@
 // user thread's) and IA32_FS_BASE; for every thread TSS.RSP0 and the system
 // call stack (CpuLocal::kernel_stack_top), so that traps from user mode land
 // on the top of the running thread's own kernel stack; and the per-thread
-// page-fault state of cpu/page_fault.cc.
+// page-fault state of cpu/page_fault.cc; for threads with user state the
+// I/O ports of their process (cpu/io_ports.cc: the TSS bitmap).
 #include "hal/thread_context.h"
 
 #include "hal/cpu.h"
@@ -17,6 +18,7 @@
 #include "hal/x86_64/cpu/exceptions.h"
 #include "hal/x86_64/cpu/gdt.h"
 #include "hal/x86_64/cpu/instructions.h"
+#include "hal/x86_64/cpu/io_ports.h"
 #include "hal/x86_64/memory_layout.h"
 #include "kernel/debug/panic.h"
 #include "kernel/debug/print.h"
@@ -90,6 +92,7 @@ void switch_to(ThreadContext& from, ThreadContext& to) {
     if (to.user_state) {
         load_fp_state(to);
         load_fs_base(cpu, to.fs_base);
+        x86_64::apply_io_ports(cpu.index, to.io_ports);
     }
     from.fault_in_progress = cpu.fault_in_progress;
     cpu.fault_in_progress = to.fault_in_progress;
@@ -127,6 +130,8 @@ void enter_user_mode(const UserEntry& entry) {
     load_fp_state(*context);
     context->fs_base = entry.thread_pointer;
     load_fs_base(cpu, entry.thread_pointer);
+    // A thread that got user state while running was not switched in as one.
+    x86_64::apply_io_ports(cpu.index, context->io_ports);
     x86_64_enter_user_mode(context->kernel_stack_top, entry.pc, entry.stack_pointer,
                            entry.argument0, entry.argument1);
 }

@@ -145,10 +145,22 @@ uint64_t start_server_process(CapSlot endpoint, ServerKind kind, uint64_t cpu, u
     return pid.ok() ? pid.value() : 0;
 }
 
+bool verbose = false;  // init_arg=verbose: say what runs (finding a hang)
+
+void step(const char* what) {
+    if (verbose) printf("ipcbench: step: %s\n", what);
+}
+
 void stop_server(CapSlot endpoint, uint64_t pid) {
+    step("stopping the server");
     Message quit = cairn::make_message(kQuit);
-    (void)ipc_send(endpoint, quit, 5'000'000'000ull);
-    if (pid != 0) (void)process_wait(pid, 5'000'000'000ull);
+    Result sent = ipc_send(endpoint, quit, 5'000'000'000ull);
+    if (!sent) fail("stop the server", sent);
+    if (pid != 0) {
+        Result waited = process_wait(pid, 5'000'000'000ull);
+        if (!waited) fail("wait for the server", waited);
+    }
+    step("server stopped");
 }
 
 // ---- the measurements ---------------------------------------------------
@@ -163,6 +175,7 @@ void null_syscall() {
 
 // `calls` ipc_call round trips (after a warm-up) with `length` data bytes.
 bool measure_calls(const char* name, CapSlot endpoint, uint32_t length) {
+    step(name);
     Message message = cairn::make_message(1);
     memset(message.data, 0x5a, sizeof message.data);
     for (int i = 0; i < 200; ++i) {
@@ -310,23 +323,28 @@ void zero_copy() {
 
 int main(int argc, char** argv) {
     if (argc > 1 && strncmp(argv[1], "server:", 7) == 0) return server_main(argv[1] + 7);
+    verbose = argc > 1 && strcmp(argv[1], "verbose") == 0;
     (void)thread_set_priority(0, kNormalPriority);
     pin(0);
     cairn::SystemInfo system{};
     (void)system_info(&system);
     printf("ipcbench: %llu CPUs; guest instructions per operation under -icount\n",
            static_cast<unsigned long long>(system.cpu_count));
-    null_syscall();
-    one_way();
-    calls_other_process("call/reply 64 B, other AS", 64, 0, kNormalPriority);
-    calls_other_process("call/reply 0 B, other AS", 0, 0, kNormalPriority);
-    calls_same_process();
-    calls_other_process("call/reply slow (lower prio)", 64, 0, kLowPriority);
-    if (system.cpu_count > 1)
+    // init_arg=<letters>: only those benchmarks (a..j in this order), e.g.
+    // "d" for the 0-byte calls alone; "verbose" or nothing: all of them.
+    const char* only = argc > 1 && !verbose ? argv[1] : "abcdefghij";
+    auto wanted = [only](char letter) { return strchr(only, letter) != nullptr; };
+    if (wanted('a')) null_syscall();
+    if (wanted('b')) one_way();
+    if (wanted('c')) calls_other_process("call/reply 64 B, other AS", 64, 0, kNormalPriority);
+    if (wanted('d')) calls_other_process("call/reply 0 B, other AS", 0, 0, kNormalPriority);
+    if (wanted('e')) calls_same_process();
+    if (wanted('f')) calls_other_process("call/reply slow (lower prio)", 64, 0, kLowPriority);
+    if (wanted('g') && system.cpu_count > 1)
         calls_other_process("call/reply 64 B, cross CPU", 64, 1, kNormalPriority);
-    notify_to_wake();
-    out_of_line();
-    zero_copy();
+    if (wanted('h')) notify_to_wake();
+    if (wanted('i')) out_of_line();
+    if (wanted('j')) zero_copy();
     printf("ipcbench: done\n");
     return 0;
 }

@@ -1,9 +1,9 @@
 // fuzz: a seeded system call fuzzer. Booted as init (`init=fuzz
-// init_arg=<children>x<calls>@<seed>`, default 4x3000@1), it measures the
+// init_arg=<children>x<calls>@<seed>`, default 4x3000@1; warm-up child first), it measures the
 // kernel's memory, then spawns bin/fuzz "child:<seed>:<calls>" children one
 // after another. Each child gets a small quota, an endpoint and a
-// notification and runs two threads that issue random system calls (every
-// number 0..140 and some beyond) with random arguments: slots in and out of
+// notification and runs two threads that issue random system calls (the
+// numbers of abi/cairn/syscalls.h and unknown ones) with random arguments: slots in and out of
 // range, null, kernel, non-canonical, unmapped, misaligned and valid
 // pointers, structures full of random bytes, huge lengths. After the
 // children exited, the kernel must still answer and its memory must be back
@@ -161,9 +161,10 @@ void scramble_scratch(Random& random) {
 // One random system call; returns its result.
 int64_t fuzz_one(Random& random) {
     static constexpr uint64_t kNumbers[] = {
-        2,  3,  15,  16,  18,  19,  20,  21,  22,  23,  24,  25,  32,  33,  34,  35,  36,  48,  49,
-        51, 52, 64,  65,  66,  79,  80,  80,  80,  81,  82,  83,  84,  85,  86,  86,  87,  96,  97,
-        98, 99, 100, 101, 102, 103, 104, 105, 112, 113, 114, 115, 128, 129, 130, 131, 140, 500,
+        2,   3,   15,  16,  18,  19,  20,  21,  22,  23,  24,  25,  32,  33,  34,
+        35,  36,  48,  49,  51,  52,  64,  65,  66,  79,  80,  80,  80,  81,  82,
+        83,  84,  85,  86,  86,  87,  96,  97,  98,  99,  100, 101, 102, 103, 104,
+        105, 112, 113, 114, 115, 128, 129, 130, 131, 132, 133, 140, 500,
     };
     uint64_t number = kNumbers[random.below(sizeof kNumbers / sizeof kNumbers[0])];
     uint64_t a[6];

@@ -44,16 +44,22 @@ void caller_dies_before_reply() {
 
 void last_capability_deleted() {
     CapSlot endpoint = create(ObjectType::kEndpoint);
+    CapSlot ready = create(ObjectType::kNotification);
     Result received{};
     cairn::Thread receiver;
     (void)receiver.start([&] {
         Message message = cairn::make_message();
+        (void)ipc_notify(ready, 1);
         received = ipc_receive(endpoint, &message, 10 * kSecond);
     });
-    (void)thread_sleep(20 * kMillisecond);
+    // Delete only once the receiver waits: it said it is about to, and
+    // 50 ms is far more than the step into the kernel takes.
+    CHECK_EQ(ipc_wait_notification(ready, 10 * kSecond).raw, 1);
+    (void)thread_sleep(50 * kMillisecond);
     CHECK_OK(cap_delete(endpoint));
     (void)receiver.join();
     CHECK_STATUS(received, kPeerGone);
+    CHECK_OK(cap_delete(ready));
 }
 
 }  // namespace

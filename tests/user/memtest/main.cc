@@ -1,14 +1,18 @@
 // memtest: the memory-object and interrupt calls from user space, as init
 // (`init=memtest init_arg=<case>`): shared mappings with per-mapping rights,
 // zero-copy memory_take, device memory (and its refusal of RAM),
-// platform_info, and a user-space UART receive interrupt (case "irq": the
-// boot test types "ping" into the serial port once the case says it waits).
+// platform_info, a user-space UART receive interrupt (case "irq": the
+// boot test types "ping" into the serial port once the case says it waits;
+// on x86_64 the driver reaches COM1 through an I/O port capability) and I/O
+// port capabilities (cases "ports" and "ports_fault", x86_64; elsewhere the
+// calls must answer kUnsupported).
 // Each case prints "memtest <case>: passed" or FAILED lines.
 #include <stdio.h>
 #include <string.h>
 
 #include "cairn/capability.h"
 #include "cairn/sys.h"
+#include "cairn/thread.h"
 
 namespace {
 
@@ -264,16 +268,52 @@ void test_device() {
 
 // ---- irq: the console UART's receive interrupt in user space --------------
 
+// Port I/O (x86_64 only: elsewhere there is no port space).
+#if defined(__x86_64__)
+constexpr bool kHavePorts = true;
+inline uint8_t port_in(uint16_t port) {
+    uint8_t value;
+    asm volatile("inb %1, %0" : "=a"(value) : "Nd"(port));
+    return value;
+}
+inline void port_out(uint16_t port, uint8_t value) {
+    asm volatile("outb %0, %1" : : "a"(value), "Nd"(port));
+}
+#else
+constexpr bool kHavePorts = false;
+inline uint8_t port_in(uint16_t) {
+    return 0xff;
+}
+inline void port_out(uint16_t, uint8_t) {}
+#endif
+
+constexpr uint16_t kCom1 = 0x3f8;
+constexpr uint16_t kCom1Scratch = kCom1 + 7;
+constexpr uint16_t kCom1LineStatus = kCom1 + 5;
+constexpr uint16_t kCom2 = 0x2f8;
+
 struct Uart {
-    volatile uint8_t* base = nullptr;
+    volatile uint8_t* base = nullptr;  // MMIO registers, or nullptr: COM1's ports
     uint64_t kind = 0;
+
+    uint8_t read8(int offset) { return base ? base[offset] : port_in(kCom1 + offset); }
+    void write8(int offset, uint8_t value) {
+        if (base) {
+            base[offset] = value;
+        } else {
+            port_out(kCom1 + offset, value);
+        }
+    }
 
     void enable_receive_interrupt(bool on) {
         if (kind == 3) {  // PL011: IMSC (0x38) RXIM | RTIM
             reinterpret_cast<volatile uint32_t*>(base + 0x38)[0] = on ? (1u << 4) | (1u << 6) : 0;
-        } else {  // 16550: IER (1) ERBFI
-            base[1] = on ? 1 : 0;
+            return;
         }
+        write8(1, on ? 1 : 0);  // 16550: IER (1) ERBFI
+        // A PC routes the 16550's interrupt to the PIC/I/O APIC only while
+        // MCR.OUT2 is set; DTR and RTS stay as the kernel's console set them.
+        if (kind == 1) write8(4, on ? 0x0b : 0x03);
     }
     // A received byte, or -1 if none is waiting.
     int read() {
@@ -282,8 +322,8 @@ struct Uart {
             if (registers[0x18 / 4] & (1u << 4)) return -1;  // FR.RXFE
             return static_cast<int>(registers[0] & 0xff);
         }
-        if ((base[5] & 1) == 0) return -1;  // LSR.DR
-        return base[0];
+        if ((read8(5) & 1) == 0) return -1;  // LSR.DR
+        return read8(0);
     }
 };
 
@@ -312,19 +352,24 @@ void test_irq() {
     CHECK(read_only.ok());
     if (read_only) CHECK_STATUS(sys::irq_ack(read_only.value()), Status::kMissingRights);
 
-    if (info.serial_kind == 1) {
-        // x86_64's COM1 is port I/O, which user space cannot reach: the
-        // binding works, but no driver here can enable or drain the UART.
-        printf("memtest irq: line %llu bound; port I/O UART, no receive test\n",
-               static_cast<unsigned long long>(info.serial_irq_line));
-    } else {
-        Result device = sys::memory_create_device(kPlatform, info.serial_physical_base, kPage);
-        CHECK(device.ok());
+    {
         Uart uart;
         uart.kind = info.serial_kind;
-        uart.base = reinterpret_cast<volatile uint8_t*>(
-            device ? map(device.value(), kPage, kMapRead | kMapWrite) : 0);
-        if (uart.base == nullptr) return;
+        Result device{static_cast<int64_t>(Status::kNotFound)};
+        Result ports{static_cast<int64_t>(Status::kNotFound)};
+        if (info.serial_kind == 1) {
+            // x86_64's COM1 is port I/O: the driver gets its eight ports.
+            ports = sys::io_port_create(kPlatform, kCom1, 8);
+            CHECK(ports.ok());
+            if (!ports) return;
+            CHECK(sys::io_port_enable(ports.value()).ok());
+        } else {
+            device = sys::memory_create_device(kPlatform, info.serial_physical_base, kPage);
+            CHECK(device.ok());
+            uart.base = reinterpret_cast<volatile uint8_t*>(
+                device ? map(device.value(), kPage, kMapRead | kMapWrite) : 0);
+            if (uart.base == nullptr) return;
+        }
         while (uart.read() >= 0) {
         }
         uart.enable_receive_interrupt(true);
@@ -352,8 +397,9 @@ void test_irq() {
         uart.enable_receive_interrupt(false);
         CHECK(strncmp(received, "ping", 4) == 0);
         printf("memtest irq: received '%s' in %d interrupts\n", received, interrupts);
-        CHECK(sys::as_unmap(0, reinterpret_cast<uintptr_t>(uart.base), kPage).ok());
+        if (uart.base) CHECK(sys::as_unmap(0, reinterpret_cast<uintptr_t>(uart.base), kPage).ok());
         if (device) CHECK(sys::cap_delete(device.value()).ok());
+        if (ports) CHECK(sys::cap_delete(ports.value()).ok());
     }
     // The last capability unbinds the line: it can be bound again.
     if (read_only) CHECK(sys::cap_delete(read_only.value()).ok());
@@ -364,12 +410,179 @@ void test_irq() {
     CHECK(sys::cap_delete(notification.value()).ok());
 }
 
+// ---- ports: I/O port capabilities (x86_64) -----------------------------------
+
+int64_t run_child(const char* argument, const CapSlot* caps, uint64_t count,
+                  uint64_t move_mask = 0);
+
+// Set by the main thread once io_port_enable has returned.
+volatile bool ports_enabled = false;
+volatile bool stop_spinning = false;
+volatile uint64_t port_reads = 0;
+
+// Started before io_port_enable and pinned to another CPU, where it spins
+// in user mode (no switch): the enable must reach it there.
+int64_t use_ports_when_enabled(void*) {
+    while (!ports_enabled) {
+    }
+    port_out(kCom1Scratch, 0x3c);
+    return port_in(kCom1Scratch) == 0x3c ? 1 : 2;
+}
+
+// Reads COM1's line status register until stopped (or killed).
+int64_t read_ports_forever(void*) {
+    while (!stop_spinning) {
+        (void)port_in(kCom1LineStatus);
+        port_reads = port_reads + 1;
+    }
+    return 0;
+}
+
+// A port the process was never given.
+int64_t read_com2(void*) {
+    return port_in(kCom2);
+}
+
+void test_ports() {
+    if (!kHavePorts) {
+        // No port space: both calls refuse before looking at their slots.
+        CHECK_STATUS(sys::io_port_create(kPlatform, kCom1, 8), Status::kUnsupported);
+        CHECK_STATUS(sys::io_port_enable(kPlatform), Status::kUnsupported);
+        CHECK_STATUS(sys::io_port_enable(999), Status::kUnsupported);
+        printf("memtest ports: unsupported here, as it must be\n");
+        return;
+    }
+    // Slot checks in order, then the range.
+    CHECK_STATUS(sys::io_port_create(999, kCom1, 8), Status::kNoCapability);
+    CHECK_STATUS(sys::io_port_create(kQuota, kCom1, 8), Status::kWrongType);
+    Result read_only_platform = sys::cap_copy(kPlatform, kRightRead | kRightDelete);
+    CHECK(read_only_platform.ok());
+    if (read_only_platform) {
+        CHECK_STATUS(sys::io_port_create(read_only_platform.value(), kCom1, 8),
+                     Status::kMissingRights);
+        CHECK(sys::cap_delete(read_only_platform.value()).ok());
+    }
+    CHECK_STATUS(sys::io_port_create(kPlatform, kCom1, 0), Status::kInvalidArgument);
+    CHECK_STATUS(sys::io_port_create(kPlatform, 65535, 2), Status::kInvalidArgument);
+    CHECK_STATUS(sys::io_port_create(kPlatform, 65536, 1), Status::kInvalidArgument);
+    CHECK_STATUS(sys::io_port_create(kPlatform, 1, ~0ull), Status::kInvalidArgument);
+    CHECK_STATUS(sys::io_port_create(kPlatform, 0x40, 4), Status::kPermissionDenied);     // PIT
+    CHECK_STATUS(sys::io_port_create(kPlatform, 0x10, 0x11), Status::kPermissionDenied);  // PIC
+    CHECK_STATUS(sys::io_port_create(kPlatform, 0, 65536), Status::kPermissionDenied);
+    // QEMU's ACPI PM1a control register (FADT; pc and q35 both put it there).
+    CHECK_STATUS(sys::io_port_create(kPlatform, 0x604, 2), Status::kPermissionDenied);
+
+    Result ports = sys::io_port_create(kPlatform, kCom1, 8);
+    CHECK(ports.ok());
+    if (!ports) return;
+    CapInfo info{};
+    CHECK(sys::cap_info(ports.value(), &info).ok() && info.type == ObjectType::kIoPorts);
+    CHECK_STATUS(sys::io_port_enable(999), Status::kNoCapability);
+    CHECK_STATUS(sys::io_port_enable(kQuota), Status::kWrongType);
+    Result read_only = sys::cap_copy(ports.value(), kRightRead | kRightDelete);
+    CHECK(read_only.ok());
+    if (read_only) CHECK_STATUS(sys::io_port_enable(read_only.value()), Status::kMissingRights);
+
+    // A thread already running on CPU 1 gets the ports without a switch.
+    ports_enabled = false;  // "leaks" runs this case twice
+    cairn::Thread early;
+    ThreadOptions on_cpu1;
+    on_cpu1.cpu_mask = 1 << 1;
+    CHECK(early.start(use_ports_when_enabled, nullptr, on_cpu1).ok());
+    (void)sys::thread_sleep(20'000'000);
+    CHECK(sys::io_port_enable(ports.value()).ok());
+    CHECK(sys::io_port_enable(ports.value()).ok());  // twice: nothing more
+    ports_enabled = true;
+    port_out(kCom1Scratch, 0xa5);
+    CHECK(port_in(kCom1Scratch) == 0xa5);
+    Result early_status = early.join(5'000'000'000ull);
+    CHECK(early_status.ok() && early_status.value() == 1);
+    // A thread made later has them too, on any CPU.
+    cairn::Thread later;
+    ThreadOptions on_cpu2;
+    on_cpu2.cpu_mask = 1 << 2;
+    ports_enabled = true;
+    CHECK(later.start(use_ports_when_enabled, nullptr, on_cpu2).ok());
+    Result later_status = later.join(5'000'000'000ull);
+    CHECK(later_status.ok() && later_status.value() == 1);
+    port_out(kCom1Scratch, 0);
+
+    // Another process given a copy enables them for itself and exits with
+    // them enabled (its table lets go of the object when it is freed).
+    CapSlot child_caps[] = {ports.value()};
+    CHECK(run_child("child_ports", child_caps, 1) == 0);
+    CHECK(port_in(kCom1Scratch) == 0x77);  // what the child wrote
+
+    // Not the last capability: the ports stay.
+    if (read_only) CHECK(sys::cap_delete(read_only.value()).ok());
+    CHECK((port_in(kCom1LineStatus) & 0x60) != 0);  // THRE/TEMT: a real 16550
+    CHECK(sys::cap_delete(ports.value()).ok());
+    printf("memtest ports: COM1 ports in three threads on three CPUs\n");
+}
+
+// The faults (not in "all": they print user-fault lines): a port outside
+// the enabled range, and withdrawal when the last capability goes, seen by
+// a thread that spins on the ports on another CPU. Only the threads die.
+void test_ports_fault() {
+    if (!kHavePorts) {
+        printf("memtest ports_fault: no port I/O here\n");
+        return;
+    }
+    Result ports = sys::io_port_create(kPlatform, kCom1, 8);
+    CHECK(ports.ok());
+    if (!ports) return;
+    CHECK(sys::io_port_enable(ports.value()).ok());
+
+    cairn::Thread outside;
+    CHECK(outside.start(read_com2, nullptr).ok());
+    Result outside_status = outside.join(5'000'000'000ull);
+    CHECK(outside_status.ok() && outside_status.raw == kThreadKilledStatus);
+    printf("memtest ports_fault: COM2 read killed its thread\n");
+
+    cairn::Thread spinner;
+    ThreadOptions on_cpu1;
+    on_cpu1.cpu_mask = 1 << 1;
+    CHECK(spinner.start(read_ports_forever, nullptr, on_cpu1).ok());
+    for (int i = 0; i < 2000 && port_reads < 1000; ++i)
+        (void)sys::thread_sleep(1'000'000);
+    CHECK(port_reads >= 1000);                   // it had the ports
+    CHECK(sys::cap_delete(ports.value()).ok());  // the last one: withdrawn
+    Result spinner_status = spinner.join(5'000'000'000ull);
+    if (spinner_status.status() == Status::kTimedOut) stop_spinning = true;
+    CHECK(spinner_status.ok() && spinner_status.raw == kThreadKilledStatus);
+    printf("memtest ports_fault: withdrawal killed the spinning thread after %llu reads\n",
+           static_cast<unsigned long long>(port_reads));
+
+    // Another process, given a copy, spins on the ports; revoking its copy
+    // and deleting ours (the last capability) withdraws them there too.
+    Result ours = sys::io_port_create(kPlatform, kCom1, 8);
+    CHECK(ours.ok());
+    if (!ours) return;
+    SpawnArguments arguments{};
+    arguments.path = "bin/memtest";
+    arguments.path_length = strlen(arguments.path);
+    arguments.argument = "child_spin_ports";
+    arguments.argument_length = strlen(arguments.argument);
+    arguments.caps[0] = ours.value();
+    arguments.cap_count = 1;
+    Result child = sys::process_spawn_with_caps(arguments);
+    CHECK(child.ok());
+    if (!child) return;
+    (void)sys::thread_sleep(300'000'000);  // it enables the ports and spins
+    Result revoked = sys::cap_revoke(ours.value());
+    CHECK(revoked.ok() && revoked.value() == 1);
+    CHECK(sys::cap_delete(ours.value()).ok());
+    Result child_status = sys::process_wait(child.value(), 5'000'000'000ull);
+    CHECK(child_status.ok() && child_status.raw == kThreadKilledStatus);
+    printf("memtest ports_fault: revocation withdrew the ports from process %llu\n",
+           static_cast<unsigned long long>(child.value()));
+}
+
 // ---- two processes: shared pages, zero-copy hand-over, IRQ cleanup --------
 
 // Starts bin/memtest <argument> with `caps` in its slots 1..count (copied,
 // or moved per `move_mask`) and returns its exit status (-1 on failure).
-int64_t run_child(const char* argument, const CapSlot* caps, uint64_t count,
-                  uint64_t move_mask = 0) {
+int64_t run_child(const char* argument, const CapSlot* caps, uint64_t count, uint64_t move_mask) {
     SpawnArguments arguments{};
     arguments.path = "bin/memtest";
     arguments.path_length = strlen(arguments.path);
@@ -407,6 +620,23 @@ int child_share() {
 }
 
 // The child's side of the IRQ cleanup: binds the line and exits holding it.
+// The child's side of "ports": slot 1 is a copy of COM1's port capability.
+int child_ports() {
+    if (!sys::io_port_enable(1)) return 2;
+    port_out(kCom1Scratch, 0x77);
+    return port_in(kCom1Scratch) == 0x77 ? 0 : 3;
+}
+
+// The child's side of "ports_fault": spins on COM1's ports (slot 1) until
+// the parent's revocation withdraws them and the #GP ends it.
+int child_spin_ports() {
+    if (!sys::io_port_enable(1)) return 2;
+    (void)port_in(kCom1LineStatus);
+    printf("memtest child_spin_ports: spinning\n");
+    for (;;)
+        (void)port_in(kCom1LineStatus);
+}
+
 int child_hold_irq() {
     PlatformInfo info{};
     if (!sys::platform_info(&info)) return 2;
@@ -460,7 +690,7 @@ void test_processes() {
 // object bytes and the quota exactly where they were (the first warms up
 // caches and this process's page tables).
 void test_leaks() {
-    void (*rounds[])() = {test_map, test_take, test_device, test_processes};
+    void (*rounds[])() = {test_map, test_take, test_device, test_processes, test_ports};
     for (auto* run : rounds)
         run();
     SystemInfo before{}, after{};
@@ -507,6 +737,7 @@ constexpr Case kCases[] = {
     {"take", test_take},         {"device", test_device},
     {"irq", test_irq},           {"processes", test_processes},
     {"leaks", test_leaks},       {"device_hole", test_device_hole},
+    {"ports", test_ports},       {"ports_fault", test_ports_fault},
 };
 
 }  // namespace
@@ -515,12 +746,15 @@ int main(int argc, char** argv) {
     const char* which = argc > 1 ? argv[1] : "all";
     if (strcmp(which, "child_share") == 0) return child_share();
     if (strcmp(which, "child_hold_irq") == 0) return child_hold_irq();
+    if (strcmp(which, "child_ports") == 0) return child_ports();
+    if (strcmp(which, "child_spin_ports") == 0) return child_spin_ports();
     bool found = false;
     for (const Case& test : kCases) {
         // "all" runs everything but irq, which needs serial input.
         bool selected = strcmp(which, test.name) == 0 ||
                         (strcmp(which, "all") == 0 && strcmp(test.name, "irq") != 0 &&
-                         strcmp(test.name, "leaks") != 0 && strcmp(test.name, "device_hole") != 0);
+                         strcmp(test.name, "leaks") != 0 && strcmp(test.name, "device_hole") != 0 &&
+                         strcmp(test.name, "ports_fault") != 0);
         if (!selected) continue;
         found = true;
         int before = failures;

@@ -243,6 +243,12 @@ inline Result irq_ack(CapSlot irq_handler) {
 inline Result platform_info(PlatformInfo* info) {
     return call(Syscall::kPlatformInfo, word(info));
 }
+inline Result io_port_create(CapSlot platform, uint64_t first_port, uint64_t count) {
+    return call(Syscall::kIoPortCreate, platform, first_port, count);
+}
+inline Result io_port_enable(CapSlot io_ports) {
+    return call(Syscall::kIoPortEnable, io_ports);
+}
 
 }  // namespace sys
 }  // namespace cairn

@@ -6,6 +6,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+namespace hal::io_ports {
+struct PortAccess;
+}
+
 namespace hal::context {
 
 // What a thread that is not running keeps. The callee-saved registers and the
@@ -27,6 +31,9 @@ struct ThreadContext {
     // this thread, if any (cpu/page_fault.cc): per thread, so that a fault on
     // another thread is not mistaken for a nested one.
     const void* fault_in_progress = nullptr;
+    // The I/O ports its process may use (hal/io_ports.h), applied to the
+    // TSS bitmap when a thread with user_state is switched in.
+    const io_ports::PortAccess* io_ports = nullptr;
     // FXSAVE64 image of the user's x87/SSE state (fxsave needs 16-byte
     // alignment). XSAVE state (AVX) is not kept: CR4.OSXSAVE stays off, so
     // user code sees no AVX in CPUID and cannot run AVX instructions.

@@ -1,0 +1,55 @@
+// io_port_create and io_port_enable: I/O port capabilities for user-space
+// drivers (kernel/io_ports). Architectures without ports (hal/io_ports.h's
+// supported()) answer kUnsupported before looking at anything else.
+//
+// Slots are looked up first (kNoCapability, kWrongType, kMissingRights in
+// that order, kernel/cap); then the other arguments are checked.
+#include "cairn/capability.h"
+#include "hal/io_ports.h"
+#include "kernel/cap/capability_space.h"
+#include "kernel/io_ports/io_ports.h"
+#include "kernel/process/process.h"
+#include "kernel/syscall/handlers.h"
+#include "kernel/syscall/user_memory.h"
+
+namespace kernel::syscall {
+namespace {
+
+using cairn::ObjectType;
+
+os::ErrorOr<cap::Capability> look_up(cap::Slot slot, ObjectType type, cairn::Rights rights) {
+    cap::CapabilitySpace* space = cap::current_space();
+    if (space == nullptr) return os::Error::kNoCapability;
+    return space->lookup(slot, type, rights);
+}
+
+}  // namespace
+
+// (platform (WRITE), first_port, count) -> slot.
+int64_t io_port_create(const Arguments& arguments) {
+    if (!hal::io_ports::supported()) return error_result(os::Error::kUnsupported);
+    auto platform = look_up(arguments.values[0], ObjectType::kPlatform, cairn::kRightWrite);
+    if (platform.is_error()) return error_result(platform.error());
+    auto created = io_ports::IoPorts::create(arguments.values[1], arguments.values[2]);
+    if (created.is_error()) return error_result(created.error());
+    // The creator's reference goes at the end of the scope: on failure,
+    // with the object.
+    auto object = object::ObjectRef<io_ports::IoPorts>::adopt(created.value());
+    cap::CapabilitySpace* space = cap::current_space();
+    if (space == nullptr) return error_result(os::Error::kNoCapability);
+    auto slot = space->insert_root(*object, cairn::kAllRights);
+    if (slot.is_error()) return error_result(slot.error());
+    return static_cast<int64_t>(slot.value());
+}
+
+// (I/O ports (WRITE)) -> 0.
+int64_t io_port_enable(const Arguments& arguments) {
+    if (!hal::io_ports::supported()) return error_result(os::Error::kUnsupported);
+    auto ports = look_up(arguments.values[0], ObjectType::kIoPorts, cairn::kRightWrite);
+    if (ports.is_error()) return error_result(ports.error());
+    process::Process* process = process::current();
+    if (process == nullptr) return error_result(os::Error::kNotFound);
+    return result_of(ports.value().as<io_ports::IoPorts>().enable(process->port_access()));
+}
+
+}  // namespace kernel::syscall
