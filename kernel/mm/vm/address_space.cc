@@ -3,6 +3,7 @@
 #include "kernel/mm/vm/address_space.h"
 
 #include "kernel/debug/panic.h"
+#include "kernel/interrupt/ipi.h"
 #include "kernel/mm/physical/physical_memory.h"
 #include "kernel/mm/vm/memory_object.h"
 
@@ -426,7 +427,7 @@ void AddressSpace::activate() {
     AddressSpace* previous = current;
     // Before the root is loaded: from now on shootdowns include this CPU.
     tlb_cpus_.add(cpu);
-    current = this;
+    __atomic_store_n(&current, this, __ATOMIC_RELEASE);  // destroy() reads it
     AsidAssignment assignment = environment_.asids->assign(asid_);
     hal::mm::activate_user_root(table_.root(), assignment.asid);
     if (assignment.flush) hal::mm::flush_address_space(assignment.asid);
@@ -453,7 +454,7 @@ void as_switch(AddressSpace* space) {
     if (!current->environment().asids->has_asids()) {
         current->tlb_cpus_.remove(hal::current_cpu_index());
     }
-    current = nullptr;
+    __atomic_store_n(&current, nullptr, __ATOMIC_RELEASE);  // destroy() waits for it
 }
 
 // On every CPU that may cache the space's entries, before any frame they
@@ -469,8 +470,20 @@ void AddressSpace::flush_all() {
 
 void AddressSpace::destroy() {
     if (current_address_space() == this) as_switch(nullptr);
-    for (AddressSpace* running : current_spaces) {
-        if (running == this) panic("address space %p destroyed while another CPU runs it", this);
+    // A CPU that has just switched off the space's last thread may not have
+    // switched address spaces yet: the scheduler's finish_switch() drops the
+    // CPU lock (after which the thread counts as off its CPU and the process
+    // may be reaped) a moment before it calls switch_address_space(). That
+    // moment runs with interrupts masked and takes no lock, so it is waited
+    // out; a CPU still there after billions of rounds is a real bug.
+    for (AddressSpace*& running : current_spaces) {
+        uint64_t rounds = 0;
+        while (__atomic_load_n(&running, __ATOMIC_ACQUIRE) == this) {
+            if (++rounds == (uint64_t{1} << 32))
+                panic("address space %p destroyed while another CPU runs it", this);
+            interrupt::serve_pending_requests();
+            hal::spin_pause();
+        }
     }
     // Other CPUs may still cache entries under its ASID (they keep them
     // after switching away): drop them before the ASID and frames go.

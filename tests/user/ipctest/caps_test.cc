@@ -1,4 +1,6 @@
 // caps: the capability calls and every denial a slot can cause.
+//   - every call that takes a slot (21) answers kNoCapability, kWrongType
+//     and kMissingRights for an empty, a wrong and a right-less slot
 //   - rights only shrink (copy, derive, grant), badges stick, object ids
 //   - kNoCapability (0, out of range, empty, revoked), kWrongType,
 //     kMissingRights, in that order
@@ -57,6 +59,78 @@ void check_denials(CapSlot endpoint) {
     CHECK_STATUS(cap_create(cairn::kInitQuotaSlot, ObjectType::kNone), kInvalidArgument);
     CHECK_STATUS(cap_create(cairn::kInitQuotaSlot, ObjectType::kMemory, 1000), kInvalidArgument);
     CHECK_STATUS(cap_revoke(endpoint), kOk);  // drops the copies made here
+}
+
+// Every call that names an object by slot, with each of the three slot
+// failures: an empty slot (kNoCapability), a capability to another kind of
+// object (kWrongType), one of the right kind without the right the call
+// needs (kMissingRights). Returns how many calls were checked.
+int check_denial_table() {
+    constexpr CapSlot kEmpty = cairn::kCapabilitySlots;
+    constexpr cairn::Rights kNone = cairn::kRightDelete;  // deletable, nothing else
+    CapSlot endpoint = create(ObjectType::kEndpoint);
+    CapSlot word = create(ObjectType::kNotification);
+    CapSlot memory = create(ObjectType::kMemory, 4096);
+    CapSlot bare_endpoint = cap_copy(endpoint, kNone).value();
+    CapSlot bare_word = cap_copy(word, kNone).value();
+    CapSlot bare_memory = cap_copy(memory, kNone).value();
+    CapSlot bare_quota = cap_copy(cairn::kInitQuotaSlot, kNone).value();
+    CapSlot bare_platform = cap_copy(cairn::kInitPlatformSlot, kNone).value();
+    cairn::Message message = cairn::make_message(1);
+    cairn::CapInfo answer{};
+    cairn::PlatformInfo platform{};
+    (void)platform_info(&platform);
+    uint64_t line = platform.serial_irq_line;
+    int checked = 0;
+#define DENIED(call_with, empty, wrong, bare)    \
+    do {                                         \
+        CapSlot slot = empty;                    \
+        CHECK_STATUS(call_with, kNoCapability);  \
+        slot = wrong;                            \
+        CHECK_STATUS(call_with, kWrongType);     \
+        slot = bare;                             \
+        CHECK_STATUS(call_with, kMissingRights); \
+        ++checked;                               \
+    } while (0)
+    DENIED(ipc_send(slot, message, cairn::kNoWait), kEmpty, word, bare_endpoint);
+    DENIED(ipc_receive(slot, &message, cairn::kNoWait), kEmpty, word, bare_endpoint);
+    DENIED(ipc_call(slot, &message, cairn::kNoWait), kEmpty, word, bare_endpoint);
+    DENIED(ipc_reply_receive(slot, &message, cairn::kNoWait), kEmpty, word, bare_endpoint);
+    DENIED(ipc_notify(slot, 1), kEmpty, endpoint, bare_word);
+    DENIED(ipc_wait_notification(slot, cairn::kNoWait), kEmpty, endpoint, bare_word);
+    DENIED(ipc_bind_notification(slot), kEmpty, endpoint, bare_word);
+    DENIED(memory_map(slot, 4096, cairn::kMapRead), kEmpty, endpoint, bare_memory);
+    DENIED(cap_create(slot, ObjectType::kEndpoint), kEmpty, endpoint, bare_quota);
+    DENIED(memory_take(slot, 0x10'0000'0000, 4096), kEmpty, endpoint, bare_quota);
+    DENIED(memory_create_device(slot, 0, 4096), kEmpty, endpoint, bare_platform);
+    DENIED(irq_register(slot, line, word, 1), kEmpty, endpoint, bare_platform);
+    DENIED(irq_register(cairn::kInitPlatformSlot, line, slot, 1), kEmpty, endpoint, bare_word);
+#undef DENIED
+    // Calls that take any type: only the empty slot and the missing right
+    // (the slot is checked before the process: 1 is not our child).
+    CHECK_STATUS(cap_grant(kEmpty, 1, cairn::kAllRights), kNoCapability);
+    CHECK_STATUS(cap_grant(bare_endpoint, 1, cairn::kAllRights), kMissingRights);
+    CHECK_STATUS(cap_revoke(kEmpty), kNoCapability);
+    CHECK_STATUS(cap_revoke(bare_endpoint), kMissingRights);
+    CHECK_STATUS(cap_delete(kEmpty), kNoCapability);
+    CHECK_STATUS(cap_delete(cap_copy(endpoint, cairn::kRightRead).value()), kMissingRights);
+    CHECK_STATUS(cap_copy(kEmpty), kNoCapability);
+    CHECK_STATUS(cap_derive(kEmpty, cairn::kAllRights, 1), kNoCapability);
+    CHECK_STATUS(cap_info(kEmpty, &answer), kNoCapability);
+    CHECK_STATUS(ipc_reply(kEmpty, message), kNoCapability);
+    CHECK_STATUS(ipc_reply(endpoint, message), kWrongType);
+    CHECK_STATUS(irq_ack(kEmpty), kNoCapability);
+    CHECK_STATUS(irq_ack(word), kWrongType);
+    checked += 8;
+    CHECK_EQ(cap_revoke(endpoint).raw, 2);  // bare_endpoint and the READ copy
+    CHECK_OK(cap_revoke(word));
+    CHECK_OK(cap_revoke(memory));
+    CHECK_OK(cap_delete(bare_quota));
+    CHECK_OK(cap_delete(bare_platform));
+    CHECK_OK(cap_delete(endpoint));
+    CHECK_OK(cap_delete(word));
+    CHECK_OK(cap_delete(memory));
+    return checked;
 }
 
 // Copies and derivations never gain rights; badges stick and only unbadged
@@ -175,6 +249,8 @@ void run_caps() {
     CHECK_EQ(endpoint_info.rights, cairn::kAllRights);
     CHECK_EQ(endpoint_info.badge, 0u);
     check_denials(endpoint);
+    int denial_calls = check_denial_table();
+    CHECK_EQ(denial_calls, 21);
     check_rights_and_badges(endpoint);
     check_delete_keeps_children(endpoint);
     uint64_t remote = check_grant_and_remote_revoke(endpoint);
@@ -183,9 +259,11 @@ void run_caps() {
     CHECK_OK(cap_delete(endpoint));
     CHECK_EQ(quota_left(), quota_at_start);
     printf(
-        "caps: rights shrink, badges stick, revoke removed 5 local and %llu remote "
-        "descendants, %llu objects from a 16-object quota, quota back to %llu bytes\n",
-        static_cast<unsigned long long>(remote), static_cast<unsigned long long>(endpoints_made),
+        "caps: %d calls denied for an empty slot, a wrong type and a missing right; rights "
+        "shrink, badges stick, revoke removed 5 local and %llu remote descendants, %llu objects "
+        "from a 16-object quota, quota back to %llu bytes\n",
+        denial_calls, static_cast<unsigned long long>(remote),
+        static_cast<unsigned long long>(endpoints_made),
         static_cast<unsigned long long>(quota_left()));
 }
 
