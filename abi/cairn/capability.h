@@ -30,8 +30,8 @@ enum class ObjectType : uint64_t {
     kNotification = 5,  // a word of signal bits
     kIrqHandler = 6,    // one interrupt line bound to a notification
     kCapabilitySpace = 7,
-    kQuota = 8,     // bytes of kernel memory objects may be created from
-    kReply = 9,     // one-shot right to answer an ipc_call
+    kQuota = 8,      // bytes of kernel memory objects may be created from
+    kReply = 9,      // one-shot right to answer an ipc_call
     kPlatform = 10,  // authority over interrupt lines and device memory (init only)
     kProcess = 11,
     kIoPorts = 12,  // a range of x86 I/O ports (x86_64 only)

@@ -23,12 +23,12 @@ inline constexpr size_t kMessageCaps = 4;
 inline constexpr uint64_t kMaxOutOfLineBytes = 1 << 20;
 
 struct alignas(16) Message {
-    uint64_t id;           // chosen by the sender (the receiver's "method")
-    uint64_t badge;        // receive: the badge of the capability the sender used
-    uint32_t data_length;  // 0..kMessageDataBytes
-    uint32_t cap_count;    // 0..kMessageCaps
-    uint32_t cap_move;     // bit i: move caps[i] instead of copying it
-    uint32_t flags;        // receive: kMessageFlag*
+    uint64_t id;                 // chosen by the sender (the receiver's "method")
+    uint64_t badge;              // receive: the badge of the capability the sender used
+    uint32_t data_length;        // 0..kMessageDataBytes
+    uint32_t cap_count;          // 0..kMessageCaps
+    uint32_t cap_move;           // bit i: move caps[i] instead of copying it
+    uint32_t flags;              // receive: kMessageFlag*
     CapSlot caps[kMessageCaps];  // send: the sender's slots; receive: new slots
     // Out-of-line buffer: on send the bytes to copy (0 length: none); on
     // receive the space for them (buffer_length is updated to what arrived).

@@ -23,13 +23,13 @@ enum class Status : int64_t {
     kTimedOut = -11,         // a deadline passed first
     // Capabilities (abi/cairn/capability.h): every call that names an object
     // by slot checks, in this order, and answers with the first failure:
-    kNoCapability = -12,     // the slot is 0, out of range or empty (or was revoked)
-    kWrongType = -13,        // the capability names another kind of object
-    kMissingRights = -14,    // the capability lacks a right the call needs
+    kNoCapability = -12,   // the slot is 0, out of range or empty (or was revoked)
+    kWrongType = -13,      // the capability names another kind of object
+    kMissingRights = -14,  // the capability lacks a right the call needs
     // IPC (abi/cairn/ipc.h).
-    kPeerGone = -15,         // the other party died or its capability went away
-    kWouldBlock = -16,       // a non-blocking call found no partner / no bits
-    kQuotaExceeded = -17,    // the quota capability has too few bytes left
+    kPeerGone = -15,       // the other party died or its capability went away
+    kWouldBlock = -16,     // a non-blocking call found no partner / no bits
+    kQuotaExceeded = -17,  // the quota capability has too few bytes left
 };
 
 inline constexpr bool is_error(int64_t result) {

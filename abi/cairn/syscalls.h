@@ -267,7 +267,7 @@ struct SpawnArguments {
     uint64_t path_length;
     const char* argument;
     uint64_t argument_length;
-    uint64_t caps[4];   // slots of the caller (GRANT each)
+    uint64_t caps[4];    // slots of the caller (GRANT each)
     uint64_t cap_count;  // 0..4
     uint64_t cap_move;   // bit i: move caps[i] instead of copying it
 };

@@ -77,11 +77,11 @@ private:
 
 // Evaluates an ErrorOr expression; returns its error from the enclosing
 // function, or yields its value.
-#define TRY(expression)                                  \
-    ({                                                   \
-        auto _try_result = (expression);                 \
-        if (_try_result.is_error()) {                    \
-            return _try_result.error();                  \
-        }                                                \
-        _try_result.release_value();                     \
+#define TRY(expression)                  \
+    ({                                   \
+        auto _try_result = (expression); \
+        if (_try_result.is_error()) {    \
+            return _try_result.error();  \
+        }                                \
+        _try_result.release_value();     \
     })

@@ -135,7 +135,7 @@ void finish_switch() {
     // is held while another CPU may wait on us (TLB shootdown IPIs).
     switch_address_space(*c.current);
     if (migrating != nullptr) make_ready(*migrating);  // ready, in no queue: ours to place
-    if (dead != nullptr) release(*dead);  // the scheduler's reference
+    if (dead != nullptr) release(*dead);               // the scheduler's reference
 }
 
 // A snapshot of every CPU's load (read without locks: a hint).
@@ -329,8 +329,9 @@ void find_movable(uint32_t self, bool* movable) {
             continue;
         }
         c.lock.lock();
-        movable[index] = c.queue.find(allowed_on, reinterpret_cast<void*>(
-                                                      static_cast<uintptr_t>(self))) != nullptr;
+        movable[index] =
+            c.queue.find(allowed_on, reinterpret_cast<void*>(static_cast<uintptr_t>(self))) !=
+            nullptr;
         c.lock.unlock(masked());
     }
 }

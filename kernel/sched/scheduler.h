@@ -80,11 +80,11 @@ CpuMask online_cpus();
 struct CpuStatistics {
     bool online;
     uint32_t node;
-    uint32_t ready;               // queued threads
-    ThreadId running;             // the thread on the CPU now
-    uint64_t context_switches;    // on this CPU since it joined
-    uint64_t idle_ns;             // time its idle thread ran
-    uint64_t migrations_in;       // threads balancing or stealing brought here
+    uint32_t ready;             // queued threads
+    ThreadId running;           // the thread on the CPU now
+    uint64_t context_switches;  // on this CPU since it joined
+    uint64_t idle_ns;           // time its idle thread ran
+    uint64_t migrations_in;     // threads balancing or stealing brought here
     uint64_t timer_interrupts;
 };
 void cpu_statistics(uint32_t cpu, CpuStatistics* statistics);

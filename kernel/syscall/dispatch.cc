@@ -80,6 +80,19 @@ constexpr Table make_table() {
 
 constexpr Table table = make_table();
 
+// User space reads -(os::Error) as a cairn::Status: the two lists must agree.
+constexpr bool same_code(os::Error error, cairn::Status status) {
+    return -static_cast<int64_t>(error) == static_cast<int64_t>(status);
+}
+static_assert(same_code(os::Error::kInvalidArgument, cairn::Status::kInvalidArgument));
+static_assert(same_code(os::Error::kTimedOut, cairn::Status::kTimedOut));
+static_assert(same_code(os::Error::kNoCapability, cairn::Status::kNoCapability));
+static_assert(same_code(os::Error::kWrongType, cairn::Status::kWrongType));
+static_assert(same_code(os::Error::kMissingRights, cairn::Status::kMissingRights));
+static_assert(same_code(os::Error::kPeerGone, cairn::Status::kPeerGone));
+static_assert(same_code(os::Error::kWouldBlock, cairn::Status::kWouldBlock));
+static_assert(same_code(os::Error::kQuotaExceeded, cairn::Status::kQuotaExceeded));
+
 RateLimit limit = RateLimit::per_second(kDefaultRate);
 
 // The bucket ran dry: sleep until a token accrues (or the thread is killed:
