@@ -75,6 +75,28 @@ ThreadState* fast_state(sched::Thread& thread, uint64_t timeout) {
     return self;
 }
 
+// What both fast-path calls check and read first: (endpoint, Message*,
+// timeout) arguments, an inline-only message, an endpoint capability with
+// `rights`. prepare() false: the slow path handles the call (and reports
+// whatever was wrong).
+struct FastCall {
+    ThreadState* self = nullptr;
+    Header header;
+    Tail tail;
+    cap::Capability capability;
+
+    bool prepare(sched::Thread& thread, const hal::syscall::Arguments& arguments,
+                 cairn::Rights rights) {
+        self = fast_state(thread, arguments.values[2]);
+        if (self == nullptr || !read_inline(arguments.values[1], &header, &tail)) return false;
+        auto found =
+            self->space->lookup(arguments.values[0], object::ObjectType::kEndpoint, rights);
+        if (found.is_error()) return false;
+        capability = found.release_value();
+        return true;
+    }
+};
+
 int64_t finish_call(os::ErrorOr<void> result, ThreadState& self, uint64_t address) {
     if (result.is_error()) return syscall::error_result(result.error());
     return syscall::result_of(deliver_to_user(self, address, 0));
@@ -109,16 +131,13 @@ os::ErrorOr<void> deliver_to_user(ThreadState& self, uint64_t address, uint64_t 
 
 int64_t fast_call(const hal::syscall::Arguments& arguments) {
     sched::Thread& thread = sched::current();
-    ThreadState* self = fast_state(thread, arguments.values[2]);
-    if (self == nullptr) return kTakeSlowPath;
+    FastCall call;
+    if (!call.prepare(thread, arguments, cairn::kRightWrite)) return kTakeSlowPath;
+    ThreadState* self = call.self;
     uint64_t address = arguments.values[1];
-    Header header;
-    Tail tail;
-    if (!read_inline(address, &header, &tail)) return kTakeSlowPath;
-    os::ErrorOr<cap::Capability> capability =
-        self->space->lookup(arguments.values[0], object::ObjectType::kEndpoint, cairn::kRightWrite);
-    if (capability.is_error()) return kTakeSlowPath;
-    Endpoint& endpoint = capability.value().as<Endpoint>();
+    const Header& header = call.header;
+    const Tail& tail = call.tail;
+    Endpoint& endpoint = call.capability.as<Endpoint>();
     os::ErrorOr<void> result;
     {
         SpinLockGuard guard(ipc_lock());
@@ -130,7 +149,7 @@ int64_t fast_call(const hal::syscall::Arguments& arguments) {
         ++self->call_sequence;
         self->is_call = true;
         self->capacity = 0;
-        fill(receiver->message, header, tail, capability.value().badge, cairn::kMessageFlagCall);
+        fill(receiver->message, header, tail, call.capability.badge, cairn::kMessageFlagCall);
         Endpoint::withdraw(*receiver);
         owe_reply(*receiver, *self);
         Handoff handoff;
@@ -142,16 +161,13 @@ int64_t fast_call(const hal::syscall::Arguments& arguments) {
 
 int64_t fast_reply_receive(const hal::syscall::Arguments& arguments) {
     sched::Thread& thread = sched::current();
-    ThreadState* self = fast_state(thread, arguments.values[2]);
-    if (self == nullptr) return kTakeSlowPath;
+    FastCall call;
+    if (!call.prepare(thread, arguments, cairn::kRightRead)) return kTakeSlowPath;
+    ThreadState* self = call.self;
     uint64_t address = arguments.values[1];
-    Header header;
-    Tail tail;
-    if (!read_inline(address, &header, &tail)) return kTakeSlowPath;
-    os::ErrorOr<cap::Capability> capability =
-        self->space->lookup(arguments.values[0], object::ObjectType::kEndpoint, cairn::kRightRead);
-    if (capability.is_error()) return kTakeSlowPath;
-    Endpoint& endpoint = capability.value().as<Endpoint>();
+    const Header& header = call.header;
+    const Tail& tail = call.tail;
+    Endpoint& endpoint = call.capability.as<Endpoint>();
     os::ErrorOr<void> result;
     {
         SpinLockGuard guard(ipc_lock());

@@ -4,6 +4,7 @@
 #include "hal/mm.h"
 #include "kernel/mm/vm/address_space.h"
 #include "kernel/process/process.h"
+#include "kernel/syscall/call_helpers.h"
 #include "kernel/syscall/handlers.h"
 #include "kernel/syscall/user_memory.h"
 
@@ -36,18 +37,6 @@ os::Error check_range(uint64_t address, uint64_t length, uint64_t* rounded) {
     if (*rounded == 0) return os::Error::kInvalidArgument;
     if (!is_user_range(address, *rounded)) return os::Error::kBadAddress;
     return os::Error{};
-}
-
-// Runs `operation(space)` on the handle's address space while it is held.
-template <typename Operation>
-int64_t with_space(uint64_t handle, Operation operation) {
-    process::Process* process = process::current();
-    if (process == nullptr) return error_result(os::Error::kNotFound);
-    auto space = process->acquire_handle(handle);
-    if (space.is_error()) return error_result(space.error());
-    int64_t result = operation(*space.value());
-    process->release_handle(handle);
-    return result;
 }
 
 }  // namespace

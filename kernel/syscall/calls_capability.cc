@@ -11,6 +11,7 @@
 #include "kernel/memory_cap/memory_cap.h"
 #include "kernel/object/quota.h"
 #include "kernel/process/process.h"
+#include "kernel/syscall/call_helpers.h"
 #include "kernel/syscall/handlers.h"
 #include "kernel/syscall/user_memory.h"
 
@@ -51,17 +52,6 @@ os::ErrorOr<ObjectRef<KernelObject>> create_object(object::Quota& quota, ObjectT
             return os::Error::kInvalidArgument;
     }
     return ObjectRef<KernelObject>::adopt(made);
-}
-
-// A user string of `length` bytes (no NUL inside) into `buffer`.
-os::ErrorOr<void> copy_string(uint64_t text, uint64_t length, char* buffer, size_t capacity) {
-    if (length >= capacity) return os::Error::kInvalidArgument;
-    TRY(copy_in(buffer, text, length));
-    buffer[length] = '\0';
-    for (size_t i = 0; i < length; ++i) {
-        if (buffer[i] == '\0') return os::Error::kInvalidArgument;
-    }
-    return {};
 }
 
 // Checked before the child exists, so that the preparation below fails only

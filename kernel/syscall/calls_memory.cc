@@ -16,6 +16,7 @@
 #include "kernel/mm/vm/address_space.h"
 #include "kernel/object/quota.h"
 #include "kernel/process/process.h"
+#include "kernel/syscall/call_helpers.h"
 #include "kernel/syscall/handlers.h"
 #include "kernel/syscall/user_memory.h"
 
@@ -49,18 +50,6 @@ int64_t insert_new(object::KernelObject* object, cairn::Rights rights) {
     auto slot = space->insert_root(*object, rights);
     if (slot.is_error()) return error_result(slot.error());
     return static_cast<int64_t>(slot.value());
-}
-
-// Runs `operation(space)` on the handle's address space while it is held.
-template <typename Operation>
-int64_t with_space(uint64_t handle, Operation operation) {
-    process::Process* process = process::current();
-    if (process == nullptr) return error_result(os::Error::kNotFound);
-    auto space = process->acquire_handle(handle);
-    if (space.is_error()) return error_result(space.error());
-    int64_t result = operation(*space.value());
-    process->release_handle(handle);
-    return result;
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "kernel/process/process.h"
 #include "kernel/sched/scheduler.h"
 #include "kernel/smp/cpus.h"
+#include "kernel/syscall/call_helpers.h"
 #include "kernel/syscall/handlers.h"
 #include "kernel/syscall/syscall.h"
 #include "kernel/syscall/user_memory.h"
@@ -18,19 +19,6 @@ namespace {
 
 constexpr size_t kMaxPath = 128;      // "bin/<name>"
 constexpr size_t kMaxArgument = 256;  // StartInfo.argument
-
-// Copies a user string of `length` bytes (no NUL needed) into `buffer`.
-os::ErrorOr<void> copy_string(uint64_t text, uint64_t length, char* buffer, size_t capacity) {
-    if (length >= capacity) return os::Error::kInvalidArgument;
-    TRY(copy_in(buffer, text, length));
-    buffer[length] = '\0';
-    // An embedded NUL would make the kernel see a shorter name than the
-    // caller passed: refuse it.
-    for (size_t i = 0; i < length; ++i) {
-        if (buffer[i] == '\0') return os::Error::kInvalidArgument;
-    }
-    return {};
-}
 
 int64_t exit_status_of(uint64_t value) {
     return static_cast<int64_t>(value & ~(uint64_t{1} << 63));
