@@ -492,9 +492,10 @@ void test_ports() {
     (void)sys::thread_sleep(20'000'000);
     CHECK(sys::io_port_enable(ports.value()).ok());
     CHECK(sys::io_port_enable(ports.value()).ok());  // twice: nothing more
-    ports_enabled = true;
+    // Our own check before the early thread's: both use the scratch register.
     port_out(kCom1Scratch, 0xa5);
     CHECK(port_in(kCom1Scratch) == 0xa5);
+    ports_enabled = true;
     Result early_status = early.join(5'000'000'000ull);
     CHECK(early_status.ok() && early_status.value() == 1);
     // A thread made later has them too, on any CPU.
