@@ -134,9 +134,6 @@ int64_t fast_call(const hal::syscall::Arguments& arguments) {
     FastCall call;
     if (!call.prepare(thread, arguments, cairn::kRightWrite)) return kTakeSlowPath;
     ThreadState* self = call.self;
-    uint64_t address = arguments.values[1];
-    const Header& header = call.header;
-    const Tail& tail = call.tail;
     Endpoint& endpoint = call.capability.as<Endpoint>();
     os::ErrorOr<void> result;
     {
@@ -149,14 +146,15 @@ int64_t fast_call(const hal::syscall::Arguments& arguments) {
         ++self->call_sequence;
         self->is_call = true;
         self->capacity = 0;
-        fill(receiver->message, header, tail, call.capability.badge, cairn::kMessageFlagCall);
+        fill(receiver->message, call.header, call.tail, call.capability.badge,
+             cairn::kMessageFlagCall);
         Endpoint::withdraw(*receiver);
         owe_reply(*receiver, *self);
         Handoff handoff;
         finish_deferred(*receiver, &handoff);
         result = wait_until_done(*self, sched::kNoDeadline, &handoff);
     }
-    return finish_call(result, *self, address);
+    return finish_call(result, *self, arguments.values[1]);
 }
 
 int64_t fast_reply_receive(const hal::syscall::Arguments& arguments) {
@@ -164,9 +162,6 @@ int64_t fast_reply_receive(const hal::syscall::Arguments& arguments) {
     FastCall call;
     if (!call.prepare(thread, arguments, cairn::kRightRead)) return kTakeSlowPath;
     ThreadState* self = call.self;
-    uint64_t address = arguments.values[1];
-    const Header& header = call.header;
-    const Tail& tail = call.tail;
     Endpoint& endpoint = call.capability.as<Endpoint>();
     os::ErrorOr<void> result;
     {
@@ -178,7 +173,7 @@ int64_t fast_reply_receive(const hal::syscall::Arguments& arguments) {
             caller->thread->priority > thread.priority) {
             return kTakeSlowPath;
         }
-        fill(caller->message, header, tail, 0, 0);
+        fill(caller->message, call.header, call.tail, 0, 0);
         self->owed.caller = nullptr;
         Handoff handoff;
         finish_deferred(*caller, &handoff);
@@ -186,7 +181,7 @@ int64_t fast_reply_receive(const hal::syscall::Arguments& arguments) {
         endpoint.enqueue_receiver(*self, 0);
         result = wait_until_done(*self, sched::kNoDeadline, &handoff);
     }
-    return finish_call(result, *self, address);
+    return finish_call(result, *self, arguments.values[1]);
 }
 
 }  // namespace kernel::ipc

@@ -26,11 +26,6 @@ constexpr size_t kMaxPath = 128;      // as process_spawn
 constexpr size_t kMaxArgument = 256;  // as process_spawn
 constexpr uint64_t kMaxSpawnCaps = 4;
 
-int64_t slot_result(const os::ErrorOr<cap::Slot>& slot) {
-    if (slot.is_error()) return error_result(slot.error());
-    return static_cast<int64_t>(slot.value());
-}
-
 // The new object of cap_create, with its creator's reference.
 os::ErrorOr<ObjectRef<KernelObject>> create_object(object::Quota& quota, ObjectType type,
                                                    uint64_t size) {

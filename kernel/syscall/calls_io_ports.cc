@@ -9,6 +9,7 @@
 #include "kernel/cap/capability_space.h"
 #include "kernel/io_ports/io_ports.h"
 #include "kernel/process/process.h"
+#include "kernel/syscall/call_helpers.h"
 #include "kernel/syscall/handlers.h"
 #include "kernel/syscall/user_memory.h"
 
@@ -16,12 +17,6 @@ namespace kernel::syscall {
 namespace {
 
 using cairn::ObjectType;
-
-os::ErrorOr<cap::Capability> look_up(cap::Slot slot, ObjectType type, cairn::Rights rights) {
-    cap::CapabilitySpace* space = cap::current_space();
-    if (space == nullptr) return os::Error::kNoCapability;
-    return space->lookup(slot, type, rights);
-}
 
 }  // namespace
 
@@ -32,14 +27,7 @@ int64_t io_port_create(const Arguments& arguments) {
     if (platform.is_error()) return error_result(platform.error());
     auto created = io_ports::IoPorts::create(arguments.values[1], arguments.values[2]);
     if (created.is_error()) return error_result(created.error());
-    // The creator's reference goes at the end of the scope: on failure,
-    // with the object.
-    auto object = object::ObjectRef<io_ports::IoPorts>::adopt(created.value());
-    cap::CapabilitySpace* space = cap::current_space();
-    if (space == nullptr) return error_result(os::Error::kNoCapability);
-    auto slot = space->insert_root(*object, cairn::kAllRights);
-    if (slot.is_error()) return error_result(slot.error());
-    return static_cast<int64_t>(slot.value());
+    return insert_new(created.value(), cairn::kAllRights);
 }
 
 // (I/O ports (WRITE)) -> 0.

@@ -11,6 +11,7 @@
 #include "kernel/ipc/thread_state.h"
 #include "kernel/mm/heap/kmalloc.h"
 #include "kernel/sched/priority.h"
+#include "kernel/syscall/call_helpers.h"
 #include "kernel/syscall/handlers.h"
 #include "kernel/syscall/user_memory.h"
 
@@ -20,21 +21,6 @@ namespace {
 using cairn::ObjectType;
 using ipc::KernelMessage;
 using ipc::ThreadState;
-
-int64_t result_of_void(const os::ErrorOr<void>& result) {
-    return result.is_error() ? error_result(result.error()) : 0;
-}
-
-os::ErrorOr<cap::CapabilitySpace*> space() {
-    cap::CapabilitySpace* space = cap::current_space();
-    if (space == nullptr) return os::Error::kNoCapability;
-    return space;
-}
-
-os::ErrorOr<cap::Capability> look_up(uint64_t slot, ObjectType type, cairn::Rights rights) {
-    cap::CapabilitySpace* own = TRY(space());
-    return own->lookup(slot, type, rights);
-}
 
 // A blocking call's timeout: kNoWait, or a sched deadline.
 struct Timeout {
@@ -83,13 +69,28 @@ os::ErrorOr<uint64_t> receive_room(const cairn::Message& message) {
     return capacity;
 }
 
+// What every (endpoint, Message*, timeout) call starts with: the endpoint
+// capability with `rights`, the caller's IPC state and its Message.
+struct EndpointCall {
+    cap::Capability endpoint;
+    ThreadState* self = nullptr;
+    cairn::Message message;
+};
+
+os::ErrorOr<EndpointCall> begin_endpoint_call(const Arguments& arguments, cairn::Rights rights) {
+    EndpointCall call;
+    call.endpoint = TRY(look_up(arguments.values[0], ObjectType::kEndpoint, rights));
+    call.self = TRY(ipc::current_state());
+    TRY(read_user(arguments.values[1], &call.message));
+    return call;
+}
+
 os::ErrorOr<void> send(const Arguments& arguments, bool is_call) {
     uint64_t address = arguments.values[1];
-    cap::Capability endpoint =
-        TRY(look_up(arguments.values[0], ObjectType::kEndpoint, cairn::kRightWrite));
-    ThreadState* self = TRY(ipc::current_state());
-    cairn::Message message;
-    TRY(read_user(address, &message));
+    EndpointCall call = TRY(begin_endpoint_call(arguments, cairn::kRightWrite));
+    cap::Capability& endpoint = call.endpoint;
+    ThreadState* self = call.self;
+    const cairn::Message& message = call.message;
     uint64_t capacity = 0;
     if (is_call) capacity = TRY(receive_room(message));
     TRY(prepare_outgoing(*self, *self->space, message));
@@ -133,26 +134,22 @@ bool owes_reply(ThreadState& self) {
 }  // namespace
 
 int64_t ipc_send(const Arguments& arguments) {
-    return result_of_void(send(arguments, false));
+    return result_of(send(arguments, false));
 }
 
 int64_t ipc_call(const Arguments& arguments) {
     int64_t fast = ipc::fast_call(arguments);
     if (fast != ipc::kTakeSlowPath) return fast;
-    return result_of_void(send(arguments, true));
+    return result_of(send(arguments, true));
 }
 
 int64_t ipc_receive(const Arguments& arguments) {
     auto run = [&]() -> os::ErrorOr<void> {
-        uint64_t address = arguments.values[1];
-        cap::Capability endpoint =
-            TRY(look_up(arguments.values[0], ObjectType::kEndpoint, cairn::kRightRead));
-        ThreadState* self = TRY(ipc::current_state());
-        cairn::Message message;
-        TRY(read_user(address, &message));
-        return receive(*self, endpoint.as<ipc::Endpoint>(), address, message, arguments.values[2]);
+        EndpointCall call = TRY(begin_endpoint_call(arguments, cairn::kRightRead));
+        return receive(*call.self, call.endpoint.as<ipc::Endpoint>(), arguments.values[1],
+                       call.message, arguments.values[2]);
     };
-    return result_of_void(run());
+    return result_of(run());
 }
 
 int64_t ipc_reply(const Arguments& arguments) {
@@ -173,7 +170,7 @@ int64_t ipc_reply(const Arguments& arguments) {
         drop_outgoing(*self);
         return replied;
     };
-    return result_of_void(run());
+    return result_of(run());
 }
 
 int64_t ipc_reply_receive(const Arguments& arguments) {
@@ -181,15 +178,13 @@ int64_t ipc_reply_receive(const Arguments& arguments) {
     if (fast != ipc::kTakeSlowPath) return fast;
     auto run = [&]() -> os::ErrorOr<void> {
         uint64_t address = arguments.values[1];
-        cap::Capability endpoint =
-            TRY(look_up(arguments.values[0], ObjectType::kEndpoint, cairn::kRightRead));
-        ThreadState* self = TRY(ipc::current_state());
-        cairn::Message message;
-        TRY(read_user(address, &message));
+        EndpointCall call = TRY(begin_endpoint_call(arguments, cairn::kRightRead));
+        ThreadState* self = call.self;
+        const cairn::Message& message = call.message;
         uint64_t capacity = TRY(receive_room(message));
         if (owes_reply(*self)) TRY(prepare_outgoing(*self, *self->space, message));
         Timeout timeout = timeout_of(arguments.values[2]);
-        os::ErrorOr<void> received = endpoint.as<ipc::Endpoint>().reply_receive(
+        os::ErrorOr<void> received = call.endpoint.as<ipc::Endpoint>().reply_receive(
             *self, capacity, timeout.no_wait, timeout.deadline_ns);
         if (received.is_error()) {
             drop_outgoing(*self);  // a reply that could not go
@@ -197,7 +192,7 @@ int64_t ipc_reply_receive(const Arguments& arguments) {
         }
         return ipc::deliver_to_user(*self, address, message.buffer);
     };
-    return result_of_void(run());
+    return result_of(run());
 }
 
 int64_t ipc_notify(const Arguments& arguments) {
@@ -209,7 +204,7 @@ int64_t ipc_notify(const Arguments& arguments) {
         notification.as<ipc::Notification>().notify(bits);
         return {};
     };
-    return result_of_void(run());
+    return result_of(run());
 }
 
 int64_t ipc_wait_notification(const Arguments& arguments) {
@@ -238,22 +233,15 @@ int64_t ipc_bind_notification(const Arguments& arguments) {
         ThreadState* self = TRY(ipc::current_state());
         return notification.as<ipc::Notification>().bind(*self);
     };
-    return result_of_void(run());
+    return result_of(run());
 }
 
 int64_t ipc_save_reply(const Arguments&) {
-    auto run = [&]() -> os::ErrorOr<uint64_t> {
-        cap::CapabilitySpace* own = TRY(space());
-        ThreadState* self = TRY(ipc::current_state());
-        ipc::Reply* reply = TRY(ipc::Reply::save(*self));
-        os::ErrorOr<uint64_t> slot =
-            own->insert_root(*reply, cairn::kRightWrite | cairn::kRightGrant | cairn::kRightDelete);
-        reply->release();  // the creator's: the capability holds its own (or it dies)
-        return slot;
-    };
-    os::ErrorOr<uint64_t> slot = run();
-    if (slot.is_error()) return error_result(slot.error());
-    return static_cast<int64_t>(slot.value());
+    auto self = ipc::current_state();
+    if (self.is_error()) return error_result(self.error());
+    auto reply = ipc::Reply::save(*self.value());
+    if (reply.is_error()) return error_result(reply.error());
+    return insert_new(reply.value(), cairn::kRightWrite | cairn::kRightGrant | cairn::kRightDelete);
 }
 
 }  // namespace kernel::syscall

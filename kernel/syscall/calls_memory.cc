@@ -34,24 +34,6 @@ uint64_t page_length(uint64_t length) {
     return (length + kPage - 1) & ~(kPage - 1);
 }
 
-os::ErrorOr<cap::Capability> look_up(cap::Slot slot, ObjectType type, cairn::Rights rights) {
-    cap::CapabilitySpace* space = cap::current_space();
-    if (space == nullptr) return os::Error::kNoCapability;
-    return space->lookup(slot, type, rights);
-}
-
-// Puts a fresh object (whose creator reference the caller passes in) into
-// the caller's space with `rights`; the creator reference is dropped either
-// way, so on failure the object goes.
-int64_t insert_new(object::KernelObject* object, cairn::Rights rights) {
-    auto adopted = object::ObjectRef<object::KernelObject>::adopt(object);
-    cap::CapabilitySpace* space = cap::current_space();
-    if (space == nullptr) return error_result(os::Error::kNoCapability);
-    auto slot = space->insert_root(*object, rights);
-    if (slot.is_error()) return error_result(slot.error());
-    return static_cast<int64_t>(slot.value());
-}
-
 }  // namespace
 
 // (const MemoryMapArguments*) -> address.
