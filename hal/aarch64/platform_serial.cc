@@ -1,9 +1,9 @@
 // hal::platform::console_serial_port on aarch64: the PL011 the device tree
 // names (the one the console uses, see boot.cc) and its receive interrupt.
-// The GIC binding's `interrupts` cells are <type number flags>: type 0 is an
-// SPI (INTID 32 + number; virt's UART is SPI 1, INTID 33), type 1 a PPI
-// (INTID 16 + number).
+// Its `interrupts` entry is in the GIC binding (virt's UART is SPI 1,
+// INTID 33; see read_gic_intid).
 #include "hal/aarch64/boot_device_tree.h"
+#include "hal/aarch64/interrupts/gic_discovery.h"
 #include "hal/platform.h"
 #include "kernel/lib/fdt/platform.h"
 
@@ -17,16 +17,10 @@ SerialPort console_serial_port() {
     port.kind = SerialKind::kPl011;
     port.physical_base = uart.base;
     port.size = uart.size;
-    auto node = tree.find_compatible_node("arm,pl011");
-    if (node.is_error()) return port;
-    auto interrupts = node.value().property("interrupts");
+    auto interrupts = os::fdt::find_compatible_interrupts(tree, "arm,pl011");
     if (interrupts.is_error()) return port;
-    os::fdt::CellReader cells = interrupts.value().cells();
-    auto type = cells.read(1);
-    auto number = cells.read(1);
-    if (type.is_error() || number.is_error()) return port;
-    if (type.value() == 0) port.receive_line = static_cast<irq::Line>(32 + number.value());
-    if (type.value() == 1) port.receive_line = static_cast<irq::Line>(16 + number.value());
+    auto intid = aarch64::read_gic_intid(interrupts.value());
+    if (!intid.is_error()) port.receive_line = intid.value();
     return port;
 }
 

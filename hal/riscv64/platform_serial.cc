@@ -15,12 +15,9 @@ SerialPort console_serial_port() {
     port.kind = SerialKind::kMmio16550;
     port.physical_base = uart.base;
     port.size = uart.size;
-    auto node = tree.find_compatible_node("ns16550a");
-    if (node.is_error()) return port;
-    auto interrupts = node.value().property("interrupts");
+    auto interrupts = os::fdt::find_compatible_interrupts(tree, "ns16550a");
     if (interrupts.is_error()) return port;
-    os::fdt::CellReader cells = interrupts.value().cells();
-    auto source = cells.read(1);
+    auto source = interrupts.value().read(1);
     if (!source.is_error()) port.receive_line = static_cast<irq::Line>(source.value());
     return port;
 }

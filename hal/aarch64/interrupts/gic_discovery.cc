@@ -1,5 +1,6 @@
 #include "hal/aarch64/interrupts/gic_discovery.h"
 
+#include "kernel/lib/fdt/platform.h"
 #include "kernel/lib/string.h"
 
 namespace hal::aarch64 {
@@ -14,8 +15,10 @@ constexpr const char* kGicV2Compatibles[] = {"arm,cortex-a15-gic", "arm,gic-400"
 constexpr uint64_t kAffinityMask = 0xff00ffffff;
 // `interrupts` of a GIC interrupt: type (0 SPI, 1 PPI), number, flags.
 constexpr uint32_t kGicInterruptCells = 3;
+constexpr uint32_t kSpiType = 0;
 constexpr uint32_t kPpiType = 1;
 constexpr uint32_t kFirstPpi = 16;
+constexpr uint32_t kFirstSpi = 32;
 constexpr uint32_t kVirtualTimerEntry = 2;
 
 os::ErrorOr<GicFrame> frame_of(const DeviceTree& tree, const Node& node, size_t index) {
@@ -55,21 +58,29 @@ os::ErrorOr<GicDescription> find_gic(const DeviceTree& tree) {
     return os::Error::kNotFound;
 }
 
+os::ErrorOr<uint32_t> read_gic_intid(os::fdt::CellReader& cells) {
+    auto type = cells.read(1);
+    auto number = cells.read(1);
+    if (type.is_error() || number.is_error()) return os::Error::kMalformed;
+    (void)cells.read(1);  // the trigger flags
+    if (type.value() == kSpiType && number.value() < (1u << 20))
+        return kFirstSpi + static_cast<uint32_t>(number.value());
+    if (type.value() == kPpiType && number.value() < 16)
+        return kFirstPpi + static_cast<uint32_t>(number.value());
+    return os::Error::kMalformed;
+}
+
 uint32_t find_virtual_timer_intid(const DeviceTree& tree) {
-    auto node = tree.find_compatible_node("arm,armv8-timer");
-    if (node.is_error()) return kVirtualTimerDefault;
-    auto interrupts = node.value().property("interrupts");
+    auto interrupts = os::fdt::find_compatible_interrupts(tree, "arm,armv8-timer");
     if (interrupts.is_error()) return kVirtualTimerDefault;
-    os::fdt::CellReader cells = interrupts.value().cells();
+    os::fdt::CellReader& cells = interrupts.value();
     if (cells.remaining() < kGicInterruptCells * (kVirtualTimerEntry + 1))
         return kVirtualTimerDefault;
     for (uint32_t i = 0; i < kGicInterruptCells * kVirtualTimerEntry; ++i)
         (void)cells.read(1);
-    auto type = cells.read(1);
-    auto number = cells.read(1);
-    if (type.is_error() || number.is_error() || type.value() != kPpiType || number.value() >= 16)
-        return kVirtualTimerDefault;
-    return kFirstPpi + static_cast<uint32_t>(number.value());
+    auto intid = read_gic_intid(cells);
+    if (intid.is_error() || intid.value() >= kFirstSpi) return kVirtualTimerDefault;  // a PPI
+    return intid.value();
 }
 
 os::ErrorOr<void> read_cpu_affinities(const DeviceTree& tree, uint64_t boot_affinity,

@@ -44,6 +44,11 @@ os::ErrorOr<GicDescription> find_gic(const os::fdt::DeviceTree& tree);
 inline constexpr uint32_t kVirtualTimerDefault = 27;
 uint32_t find_virtual_timer_intid(const os::fdt::DeviceTree& tree);
 
+// One entry of a GIC `interrupts` property, <type number flags>, as an
+// INTID: type 0 an SPI (INTID 32 + number), type 1 a PPI (16 + number).
+// Consumes the entry; kMalformed for another type or a short property.
+os::ErrorOr<uint32_t> read_gic_intid(os::fdt::CellReader& cells);
+
 // MPIDR_EL1 affinity values (Aff3 in [39:32], Aff2-Aff0 in [23:0]) indexed
 // by the kernel's CPU index: index 0 is the boot CPU, then the other enabled
 // /cpus/cpu nodes in tree order.

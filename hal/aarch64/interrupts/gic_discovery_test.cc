@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kernel/lib/fdt/device_tree.h"
+#include "kernel/lib/fdt/platform.h"
 #include "kernel/lib/fdt/tests/dtb_builder.h"
 
 namespace hal::aarch64 {
@@ -142,6 +143,24 @@ TEST(VirtualTimer, ReadsTheThirdEntryOrFallsBack) {
 
     Blob no_timer = tree_with([](DtbBuilder&) {});
     EXPECT_EQ(find_virtual_timer_intid(open(no_timer)), kVirtualTimerDefault);
+}
+
+TEST(GicIntid, SpisFrom32PpisFrom16OthersRefused) {
+    Blob blob = tree_with([](DtbBuilder& b) {
+        b.begin_node("uart")
+            .property_string("compatible", "arm,pl011")
+            .property_cells("interrupts", {0, 1, 4, 1, 9, 4, 2, 5, 4, 1, 16, 4})
+            .end_node();
+    });
+    DeviceTree tree = open(blob);
+    auto cells = os::fdt::find_compatible_interrupts(tree, "arm,pl011");
+    ASSERT_FALSE(cells.is_error());
+    EXPECT_EQ(read_gic_intid(cells.value()).value(), 33u);                    // SPI 1 (virt's UART)
+    EXPECT_EQ(read_gic_intid(cells.value()).value(), 25u);                    // PPI 9
+    EXPECT_EQ(read_gic_intid(cells.value()).error(), os::Error::kMalformed);  // type 2
+    EXPECT_EQ(read_gic_intid(cells.value()).error(), os::Error::kMalformed);  // PPI 16
+    EXPECT_EQ(read_gic_intid(cells.value()).error(), os::Error::kMalformed);  // nothing left
+    EXPECT_EQ(os::fdt::find_compatible_interrupts(tree, "ns16550a").error(), os::Error::kNotFound);
 }
 
 TEST(CpuAffinities, BootCpuFirstThenTreeOrder) {

@@ -210,4 +210,14 @@ DeviceRegion find_compatible(const DeviceTree& tree, const char* compatible) {
     return DeviceRegion{base.value(), reg.value().size, true};
 }
 
+ErrorOr<CellReader> find_compatible_interrupts(const DeviceTree& tree, const char* compatible) {
+    auto node = tree.find_compatible_node(compatible);
+    if (node.is_error())
+        return node.error();
+    auto interrupts = node.value().property("interrupts");
+    if (interrupts.is_error())
+        return interrupts.error();
+    return interrupts.value().cells();
+}
+
 }  // namespace os::fdt

@@ -46,4 +46,9 @@ ErrorOr<void> read_platform(const DeviceTree& tree, uint64_t blob_physical_addre
 // there is no such node, it has no reg, or its bus does not map it.
 DeviceRegion find_compatible(const DeviceTree& tree, const char* compatible);
 
+// The `interrupts` cells of the first enabled node compatible with
+// `compatible`, to be read in the interrupt controller's format. kNotFound
+// without such a node or without the property.
+ErrorOr<CellReader> find_compatible_interrupts(const DeviceTree& tree, const char* compatible);
+
 }  // namespace os::fdt
