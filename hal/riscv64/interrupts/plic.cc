@@ -181,10 +181,14 @@ Plic::Context& Plic::this_cpu_context() {
     return contexts_[cpu < hal::kMaxCpus ? cpu : 0];
 }
 
+// The priority is written under the lock with the enable bit: an enable on
+// one CPU (a user driver's irq_ack) racing a disable on another (the
+// kernel masking the line at interrupt time) must not end with the bit set
+// and the priority 0, a line that is on but can never fire.
 os::ErrorOr<void> Plic::enable(Line line) {
     if (!is_valid(line)) return os::Error::kInvalidArgument;
-    priorities_[line] = 1;
     hal::InterruptState state = lock();
+    priorities_[line] = 1;
     set_enable_bit(contexts_[targets_[line]], line, true);
     unlock(state);
     return {};
@@ -194,8 +198,8 @@ os::ErrorOr<void> Plic::disable(Line line) {
     if (!is_valid(line)) return os::Error::kInvalidArgument;
     hal::InterruptState state = lock();
     set_enable_bit(contexts_[targets_[line]], line, false);
-    unlock(state);
     priorities_[line] = 0;
+    unlock(state);
     return {};
 }
 
