@@ -44,6 +44,13 @@ static_assert(sizeof(Message) == 144);
 inline constexpr uint32_t kMessageFlagCall = 1 << 0;          // a reply is expected
 inline constexpr uint32_t kMessageFlagNotification = 1 << 1;  // the bound notification fired:
                                                               // badge holds its bits
+// The per-thread IPC buffer (thread_set_ipc_buffer): one page-aligned block
+// of this many bytes. A Message placed at its start is reached by the kernel
+// without a checked user copy, so calls using it can take the fast path.
+// The owner of the fast path documents here what the kernel promises (what
+// happens on as_unmap of the buffer, on as_clone, on thread exit).
+inline constexpr size_t kIpcBufferSize = 4096;
+
 // Timeouts (nanoseconds) of blocking calls: kForever (syscalls.h) waits for
 // ever; kNoWait fails with kWouldBlock instead of waiting.
 inline constexpr uint64_t kNoWait = 0;

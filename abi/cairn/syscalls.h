@@ -57,6 +57,22 @@ enum class Syscall : uint64_t {
     // (uintptr_t pointer) -> 0. Sets the caller's thread pointer (TLS).
     // Any user address or 0; others are kBadAddress.
     kThreadSetPointer = 24,
+    // (thread capability (WRITE), uint64_t operation (kThreadOp*),
+    //  uint64_t argument) -> 0. Controls a thread named by a capability,
+    //  in any process: kThreadOpSetPriority (argument 0..139),
+    //  kThreadOpSetAffinity (argument: CPU mask, as thread_set_affinity),
+    //  kThreadOpKill (ends it as a fault would: thread_join reports
+    //  kThreadKilledStatus). Unknown operations kInvalidArgument; a thread
+    //  that has ended kNotFound.
+    kThreadControl = 25,
+    // (thread capability (READ), ThreadInfo* info) -> 0; kNotFound once the
+    // thread has ended.
+    kThreadCapabilityInfo = 26,
+    // (uintptr_t address (0: none)) -> 0. Registers the calling thread's IPC
+    // buffer (ipc.h kIpcBufferSize bytes, page-aligned, mapped read-write in
+    // its own address space): ipc calls whose Message lies in it may take
+    // the fast path. See ipc.h for what the kernel promises about it.
+    kThreadSetIpcBuffer = 27,
 
     // ---- address spaces (handles are per process; 0 is the caller's own)
     // () -> address space handle (> 0).
@@ -96,6 +112,13 @@ enum class Syscall : uint64_t {
     // also hands the child up to 4 capabilities: they arrive in the child's
     // slots 1..cap_count (moved or copied per cap_move; each needs GRANT).
     kProcessSpawnWithCaps = 51,
+    // (process capability (WRITE), int64_t status) -> 0. Ends every thread
+    // of that process with `status` (as its process_exit would); kNotFound
+    // if it has ended already.
+    kProcessKill = 52,
+    // (process capability (READ), ProcessInfo* info) -> 0. Also after the
+    // process has ended (state kProcessExited, its status).
+    kProcessInfo = 53,
 
     // ---- system --------------------------------------------------------
     // () -> nanoseconds since boot (monotonic).
@@ -127,6 +150,23 @@ enum class Syscall : uint64_t {
     kCapDelete = 85,
     // (slot, CapInfo* info) -> 0. Needs no right.
     kCapInfo = 86,
+    // (ObjectType type, uint64_t id, Rights mask) -> new slot: a capability
+    // (all rights & mask) to an object the caller already controls:
+    //   kThread:          a thread of its own process (id; 0: the caller)
+    //   kProcess:         itself (id 0) or a child it spawned (its id)
+    //   kAddressSpace:    an address space of its process (handle; 0: its own)
+    //   kCapabilitySpace: its own (id 0) or a child's (the child's id)
+    // Other types kInvalidArgument; no such thread, child or handle
+    // kNotFound. The new capability is the root of its own derivation tree.
+    // Capabilities keep the object alive (not the thread or process running:
+    // calls on an ended one answer kNotFound), travel in messages and are
+    // granted, revoked and deleted like any other.
+    kCapObtain = 87,
+    // (capability space (WRITE), slot (GRANT), Rights mask) -> the slot in
+    // that space: puts a child of `slot` with rights & mask into the
+    // capability space the first capability names (cap_grant for any space
+    // one holds a capability to, not only a child's).
+    kCapInsert = 88,
 
     // ---- IPC (ipc.h) -----------------------------------------------------
     // Blocking calls take a timeout in nanoseconds: kForever, or kNoWait
@@ -217,6 +257,15 @@ inline constexpr uint64_t kMapExecute = 1 << 2;
 // as_map flags.
 inline constexpr uint64_t kMapFixed = 1 << 0;      // exactly at `address`
 inline constexpr uint64_t kMapHugePages = 1 << 1;  // transparent 2 MiB pages
+// memory_map flag: MemoryMapArguments::address_space is the slot of an
+// address-space capability (WRITE), possibly another process's, instead of
+// a handle of the caller's process.
+inline constexpr uint64_t kMapAddressSpaceCapability = 1 << 2;
+
+// thread_control operations.
+inline constexpr uint64_t kThreadOpSetPriority = 1;
+inline constexpr uint64_t kThreadOpSetAffinity = 2;
+inline constexpr uint64_t kThreadOpKill = 3;
 
 inline constexpr int64_t kThreadKilledStatus = 0x7fff'ffff'0000'0000;
 inline constexpr uint64_t kForever = ~uint64_t{0};
@@ -272,9 +321,22 @@ struct SpawnArguments {
     uint64_t cap_move;   // bit i: move caps[i] instead of copying it
 };
 
+// process_info's answer.
+inline constexpr uint64_t kProcessRunning = 0;
+inline constexpr uint64_t kProcessExiting = 1;
+inline constexpr uint64_t kProcessExited = 2;
+struct ProcessInfo {
+    uint64_t process_id;
+    uint64_t parent_id;  // 0 for init
+    uint64_t state;      // kProcessRunning / kProcessExiting / kProcessExited
+    int64_t exit_status;  // once exited
+    uint64_t thread_count;  // threads alive
+    char program[32];       // e.g. "bin/init", NUL-terminated (truncated)
+};
+
 struct MemoryMapArguments {
     uint64_t memory;         // slot of a memory object
-    uint64_t address_space;  // handle (0: the caller's)
+    uint64_t address_space;  // handle (0: the caller's), or a slot (kMapAddressSpaceCapability)
     uintptr_t address;       // 0: the kernel picks (or exactly, with kMapFixed)
     uint64_t offset;         // page-aligned, inside the object
     uint64_t length;         // rounded up to pages; offset + length <= size
