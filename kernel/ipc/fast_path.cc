@@ -43,18 +43,35 @@ static_assert(offsetof(KernelMessage, flags) == offsetof(cairn::Message, flags))
 static_assert(offsetof(KernelMessage, data) ==
               offsetof(KernelMessage, buffer_length) + sizeof(uint64_t));
 
+// Whether a header describes an inline-only message.
+bool inline_only(const Header& header) {
+    return header.cap_count == 0 && header.data_length <= cairn::kMessageDataBytes;
+}
+
 // An inline-only message from user memory: false (slow path) for anything
-// else, or a bad address (the slow path reports it).
-bool read_inline(uint64_t address, Header* header, Tail* tail) {
+// else, or a bad address (the slow path reports it). `*data` points at its
+// bytes: in the thread's IPC buffer (ipc_buffer.h) when the Message is
+// there, else in `tail`, copied in. The header is copied first and only the
+// copy is checked, so another thread rewriting the buffer meanwhile can
+// change the bytes sent but not make the kernel read past them.
+bool read_inline(const IpcBuffer& buffer, uint64_t address, Header* header, Tail* tail,
+                 const uint8_t** data) {
+    if (const cairn::Message* message = buffer.at(address)) {
+        __builtin_memcpy(header, message, sizeof(Header));
+        *data = message->data;
+        uint64_t buffer_length = __atomic_load_n(&message->buffer_length, __ATOMIC_RELAXED);
+        return inline_only(*header) && buffer_length == 0;
+    }
     if (address % alignof(cairn::Message) != 0) return false;
     if (copy_in(header, address, sizeof(Header)).is_error()) return false;
-    if (header->cap_count != 0 || header->data_length > cairn::kMessageDataBytes) return false;
+    if (!inline_only(*header)) return false;
     if (copy_in(tail, address + kTailOffset, sizeof(uint64_t) + header->data_length).is_error())
         return false;
+    *data = tail->data;
     return tail->buffer_length == 0;
 }
 
-void fill(KernelMessage& message, const Header& header, const Tail& tail, uint64_t badge,
+void fill(KernelMessage& message, const Header& header, const uint8_t* data, uint64_t badge,
           uint32_t flags) {
     message.id = header.id;
     message.badge = badge;
@@ -64,7 +81,7 @@ void fill(KernelMessage& message, const Header& header, const Tail& tail, uint64
     message.cap_move = 0;
     message.buffer = nullptr;  // an idle thread's message holds no buffer
     message.buffer_length = 0;
-    __builtin_memcpy(message.data, tail.data, header.data_length);
+    __builtin_memcpy(message.data, data, header.data_length);
 }
 
 // The running thread's state when the fast path may serve it.
@@ -83,12 +100,16 @@ struct FastCall {
     ThreadState* self = nullptr;
     Header header;
     Tail tail;
+    const uint8_t* data = nullptr;  // header.data_length bytes (see read_inline)
     cap::Capability capability;
 
     bool prepare(sched::Thread& thread, const hal::syscall::Arguments& arguments,
                  cairn::Rights rights) {
         self = fast_state(thread, arguments.values[2]);
-        if (self == nullptr || !read_inline(arguments.values[1], &header, &tail)) return false;
+        if (self == nullptr ||
+            !read_inline(self->buffer, arguments.values[1], &header, &tail, &data)) {
+            return false;
+        }
         auto found =
             self->space->lookup(arguments.values[0], object::ObjectType::kEndpoint, rights);
         if (found.is_error()) return false;
@@ -111,6 +132,12 @@ os::ErrorOr<void> deliver_to_user(ThreadState& self, uint64_t address, uint64_t 
         // buffer_length + data have cairn::Message's layout (see below).
         arrived.cap_move = 0;
         arrived.buffer_length = 0;
+        if (cairn::Message* message = self.buffer.at(address)) {
+            __builtin_memcpy(message, &arrived, sizeof(Header));
+            __builtin_memcpy(&message->buffer_length, &arrived.buffer_length,
+                             sizeof(uint64_t) + arrived.data_length);
+            return {};
+        }
         if (address % alignof(cairn::Message) != 0) return os::Error::kBadAddress;
         TRY(copy_out(address, &arrived, sizeof(Header)));
         return copy_out(address + kTailOffset, &arrived.buffer_length,
@@ -146,7 +173,7 @@ int64_t fast_call(const hal::syscall::Arguments& arguments) {
         ++self->call_sequence;
         self->is_call = true;
         self->capacity = 0;
-        fill(receiver->message, call.header, call.tail, call.capability.badge,
+        fill(receiver->message, call.header, call.data, call.capability.badge,
              cairn::kMessageFlagCall);
         Endpoint::withdraw(*receiver);
         owe_reply(*receiver, *self);
@@ -173,7 +200,7 @@ int64_t fast_reply_receive(const hal::syscall::Arguments& arguments) {
             caller->thread->priority > thread.priority) {
             return kTakeSlowPath;
         }
-        fill(caller->message, call.header, call.tail, 0, 0);
+        fill(caller->message, call.header, call.data, 0, 0);
         self->owed.caller = nullptr;
         Handoff handoff;
         finish_deferred(*caller, &handoff);

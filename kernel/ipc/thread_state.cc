@@ -33,6 +33,7 @@ void thread_exiting(sched::Thread& thread) {
         thread.ipc = nullptr;
     }
     if (bound != nullptr) bound->release();
+    clear_ipc_buffer(state->buffer);
     state->release();
 }
 

@@ -14,6 +14,7 @@
 
 #include <stdint.h>
 
+#include "kernel/ipc/ipc_buffer.h"
 #include "kernel/ipc/message.h"
 #include "kernel/lib/error.h"
 #include "kernel/sched/list.h"
@@ -58,6 +59,7 @@ struct ThreadState {
     sched::Thread* thread;        // nullptr once the thread exited
     cap::CapabilitySpace* space;  // its process's (nullptr: kernel thread)
     uint32_t references = 1;
+    IpcBuffer buffer;  // the thread's own (ipc_buffer.h): no lock, only it touches it
 
     // ---- Guarded by ipc_lock() ----
     Phase phase = Phase::kIdle;

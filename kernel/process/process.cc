@@ -60,16 +60,34 @@ bool scheduler_released(const sched::Thread& thread) {
 
 }  // namespace
 
-Process::Process(ProcessId id, ProcessId parent, const char* name, mm::AddressSpace* space,
+namespace {
+
+const char* base_name(const char* path) {
+    const char* name = path;
+    for (const char* c = path; *c != '\0'; ++c) {
+        if (*c == '/') name = c + 1;
+    }
+    return name;
+}
+
+// Copies a NUL-terminated string, truncated to fit with its NUL.
+void copy_name(char (&destination)[kNameCapacity], const char* source) {
+    size_t length = 0;
+    while (source[length] != '\0' && length < kNameCapacity - 1) {
+        destination[length] = source[length];
+        ++length;
+    }
+}
+
+}  // namespace
+
+Process::Process(ProcessId id, ProcessId parent, const char* path, mm::AddressSpace* space,
                  cap::CapabilitySpace* capabilities)
     : id_(id), parent_(parent), space_(space), capabilities_(capabilities) {
     table_link.process = this;
     reap_link.process = this;
-    size_t length = 0;
-    while (name[length] != '\0' && length < kNameCapacity - 1) {
-        name_[length] = name[length];
-        ++length;
-    }
+    copy_name(name_, base_name(path));
+    copy_name(program_, path);
 }
 
 ProcessState Process::state() const {
@@ -282,6 +300,13 @@ ReapResult Process::reap() {
         }
         if (pending) return ReapResult::kRetry;
         if (state_ != ProcessState::kExiting) return ReapResult::kIdle;
+        // Another process maps into one of the spaces through a capability
+        // (acquire_by_serial, which refuses new users from kExiting on):
+        // the spaces go once it is done, a few microseconds from now.
+        if (own_space_users_ != 0) return ReapResult::kRetry;
+        for (uint32_t users : handle_users_) {
+            if (users != 0) return ReapResult::kRetry;
+        }
     }
     // No thread of the process exists any more, none can be created
     // (kExiting), and no CPU runs in its address spaces. Its capabilities go
@@ -307,6 +332,44 @@ ReapResult Process::reap() {
     return ReapResult::kIdle;
 }
 
+os::ErrorOr<void> Process::kill(int64_t status) {
+    SpinLockGuard guard(lock_);
+    // Ending already (process_exit, a kill, its last thread gone): its
+    // status is fixed and it answers as an ended process.
+    if (state_ != ProcessState::kRunning || status_fixed_) return os::Error::kNotFound;
+    status_fixed_ = true;
+    exit_status_ = status;
+    // As exit(): the records are stable under lock_; a caller killing its
+    // own process is among them and exits on its way back to user mode.
+    for (sched::ListNode* node = threads_.first(); node != nullptr; node = threads_.after(node)) {
+        ThreadRecord* record = record_of_link(node);
+        if (!record->exited) sched::kill(*record->thread, status);
+    }
+    return {};
+}
+
+void Process::describe(cairn::ProcessInfo& info) const {
+    SpinLockGuard guard(lock_);
+    info.process_id = id_;
+    info.parent_id = parent_;
+    switch (state_) {
+        case ProcessState::kRunning:
+            info.state = cairn::kProcessRunning;
+            break;
+        case ProcessState::kExiting:
+            info.state = cairn::kProcessExiting;
+            break;
+        case ProcessState::kExited:
+            info.state = cairn::kProcessExited;
+            break;
+    }
+    info.exit_status = state_ == ProcessState::kExited ? exit_status_ : 0;
+    info.thread_count = live_threads_;
+    static_assert(sizeof(info.program) == kNameCapacity);
+    for (size_t i = 0; i < kNameCapacity; ++i)
+        info.program[i] = program_[i];
+}
+
 os::ErrorOr<int64_t> Process::wait_for_exit(uint64_t deadline_ns) {
     SpinLockGuard guard(lock_);
     while (state_ != ProcessState::kExited)
@@ -320,6 +383,7 @@ os::ErrorOr<uint64_t> Process::add_address_space(mm::AddressSpace* space) {
     for (size_t i = 0; i < kMaxAddressSpaceHandles; ++i) {
         if (handles_[i] == nullptr) {
             handles_[i] = space;
+            handle_serials_[i] = next_serial_++;
             return i + 1;
         }
     }
@@ -340,6 +404,40 @@ void Process::release_handle(uint64_t handle) {
     if (handle == 0) return;
     SpinLockGuard guard(lock_);
     --handle_users_[handle - 1];
+}
+
+void Process::release_by_serial(uint64_t handle) {
+    SpinLockGuard guard(lock_);
+    if (handle == 0) {
+        --own_space_users_;
+    } else {
+        --handle_users_[handle - 1];
+    }
+}
+
+os::ErrorOr<uint64_t> Process::handle_serial(uint64_t handle) const {
+    SpinLockGuard guard(lock_);
+    if (handle == 0) return uint64_t{0};
+    if (handle > kMaxAddressSpaceHandles || handles_[handle - 1] == nullptr) {
+        return os::Error::kNotFound;
+    }
+    return handle_serials_[handle - 1];
+}
+
+os::ErrorOr<mm::AddressSpace*> Process::acquire_by_serial(uint64_t handle, uint64_t serial) {
+    SpinLockGuard guard(lock_);
+    // Not kRunning: reap() may be destroying the spaces right now.
+    if (state_ != ProcessState::kRunning) return os::Error::kNotFound;
+    if (handle == 0) {
+        ++own_space_users_;
+        return space_;
+    }
+    if (handle > kMaxAddressSpaceHandles || handles_[handle - 1] == nullptr ||
+        handle_serials_[handle - 1] != serial) {
+        return os::Error::kNotFound;
+    }
+    ++handle_users_[handle - 1];
+    return handles_[handle - 1];
 }
 
 os::ErrorOr<void> Process::destroy_address_space(uint64_t handle) {

@@ -41,6 +41,10 @@ namespace kernel::cap {
 class CapabilitySpace;
 }
 
+namespace cairn {
+struct ProcessInfo;
+}
+
 namespace kernel::process {
 
 using ProcessId = uint64_t;
@@ -136,6 +140,23 @@ public:
     // Waits until the process has exited (kExited) and returns its status.
     os::ErrorOr<int64_t> wait_for_exit(uint64_t deadline_ns);
 
+    // ---- Through capabilities (objects.h; callers in any process) -------------
+
+    // Ends every thread with `status` as process_exit would (the status
+    // is final). kNotFound once it has ended or is ending.
+    os::ErrorOr<void> kill(int64_t status);
+    // process_info's answer (also after the process has ended).
+    void describe(cairn::ProcessInfo& info) const;
+    // The serial of address space `handle` (0: its own, serial 0): the
+    // handle plus its serial name one space for good, even after the
+    // handle is destroyed and reused. kNotFound for an unused handle.
+    os::ErrorOr<uint64_t> handle_serial(uint64_t handle) const;
+    // acquire_handle() for another process: kNotFound unless the process
+    // runs and `handle` still names the space of that serial. While held,
+    // the reaper does not destroy the process's spaces (reap() retries).
+    os::ErrorOr<mm::AddressSpace*> acquire_by_serial(uint64_t handle, uint64_t serial);
+    void release_by_serial(uint64_t handle);
+
     void retain();
     void release();
 
@@ -143,7 +164,8 @@ public:
     void thread_exited(sched::Thread& thread, int64_t status) override;
 
     // ---- For process.cc / reaper.cc -------------------------------------------
-    Process(ProcessId id, ProcessId parent, const char* name, mm::AddressSpace* space,
+    // `path`: the program's ("bin/<name>"); its base name names the threads.
+    Process(ProcessId id, ProcessId parent, const char* path, mm::AddressSpace* space,
             cap::CapabilitySpace* capabilities);
     // Releases the exited threads whose CPUs have left them; once the last
     // one is released, destroys the address spaces and makes it kExited.
@@ -160,7 +182,8 @@ private:
 
     const ProcessId id_;
     const ProcessId parent_;
-    char name_[kNameCapacity] = {};
+    char name_[kNameCapacity] = {};     // "init": the program's base name
+    char program_[kNameCapacity] = {};  // "bin/init" (truncated): process_info
     mm::AddressSpace* space_;
     cap::CapabilitySpace* const capabilities_;  // owned
     io_ports::ProcessPorts ports_;              // every thread attaches to it (create_thread)
@@ -174,6 +197,11 @@ private:
     int64_t exit_status_ = 0;
     mm::AddressSpace* handles_[kMaxAddressSpaceHandles] = {};
     uint32_t handle_users_[kMaxAddressSpaceHandles] = {};
+    // Serials of handles_ (unique per process, never 0: 0 is space_'s).
+    uint64_t handle_serials_[kMaxAddressSpaceHandles] = {};
+    uint64_t next_serial_ = 1;
+    // acquire_by_serial(0, 0) holders: space_ stays until they are done.
+    uint32_t own_space_users_ = 0;
     sched::WaitQueue thread_exits_;  // join
     sched::WaitQueue process_exit_;  // wait_for_exit
     uint32_t references_ = 1;

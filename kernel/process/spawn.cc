@@ -16,14 +16,6 @@ namespace {
 
 os::Bytes boot_archive;  // set once at boot, read-only afterwards
 
-const char* base_name(const char* path) {
-    const char* name = path;
-    for (const char* c = path; *c != '\0'; ++c) {
-        if (*c == '/') name = c + 1;
-    }
-    return name;
-}
-
 os::ErrorOr<os::Bytes> find_program(const char* path) {
     if (boot_archive.empty()) return os::Error::kNotFound;
     auto archive = os::cpio::Archive::open(boot_archive);
@@ -85,7 +77,7 @@ os::ErrorOr<ProcessId> spawn(const char* path, const char* argument, ProcessId p
         mm::as_destroy(space);
         return os::Error::kOutOfMemory;
     }
-    auto* process = new (memory) Process(id, parent, base_name(path), space, capabilities.value());
+    auto* process = new (memory) Process(id, parent, path, space, capabilities.value());
     if (preparation != nullptr && preparation->prepare != nullptr) {
         auto prepared = preparation->prepare(*process, preparation->context);
         if (prepared.is_error()) {

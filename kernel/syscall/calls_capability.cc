@@ -1,5 +1,5 @@
 // cap_create, cap_copy, cap_derive, cap_grant, cap_revoke, cap_delete,
-// cap_info and process_spawn_with_caps (abi/cairn/syscalls.h,
+// cap_info, cap_obtain, cap_insert and process_spawn_with_caps (abi/cairn/syscalls.h,
 // abi/cairn/capability.h). Every slot goes through CapabilitySpace's checks,
 // so the error order (kNoCapability, kWrongType, kMissingRights) is theirs;
 // user memory is copied with no capability lock held.
@@ -10,7 +10,9 @@
 #include "kernel/ipc/notification.h"
 #include "kernel/memory_cap/memory_cap.h"
 #include "kernel/object/quota.h"
+#include "kernel/process/objects.h"
 #include "kernel/process/process.h"
+#include "kernel/sched/scheduler.h"
 #include "kernel/syscall/call_helpers.h"
 #include "kernel/syscall/handlers.h"
 #include "kernel/syscall/user_memory.h"
@@ -93,6 +95,48 @@ os::ErrorOr<void> hand_over_caps(process::Process& child, void* context) {
     return {};
 }
 
+// Process `id` as cap_obtain names it: the caller (0 or its own id) or a
+// child it spawned, retained (release() it).
+os::ErrorOr<process::Process*> self_or_child(process::Process& self, uint64_t id) {
+    if (id == 0 || id == self.id()) {
+        self.retain();
+        return &self;
+    }
+    return process::find_child(self.id(), id);
+}
+
+template <typename T>
+os::ErrorOr<KernelObject*> as_object(os::ErrorOr<T*> made) {
+    if (made.is_error()) return made.error();
+    return made.value();
+}
+
+// cap_obtain's new object, with its creator's reference (objects.h).
+os::ErrorOr<KernelObject*> obtain_object(process::Process& self, ObjectType type, uint64_t id) {
+    switch (type) {
+        case ObjectType::kThread: {
+            if (id == 0) id = sched::id_of(sched::current());
+            // Only a live thread of the caller's own process.
+            sched::Thread* thread = TRY(self.find_thread(id));
+            sched::release(*thread);
+            return TRY(process::ThreadObject::create(self, id));
+        }
+        case ObjectType::kAddressSpace:
+            return TRY(process::AddressSpaceObject::create(self, id));
+        case ObjectType::kProcess:
+        case ObjectType::kCapabilitySpace: {
+            process::Process* target = TRY(self_or_child(self, id));
+            auto made = type == ObjectType::kProcess
+                            ? as_object(process::ProcessObject::create(*target))
+                            : as_object(process::CapabilitySpaceObject::create(*target));
+            target->release();
+            return made;
+        }
+        default:
+            return os::Error::kInvalidArgument;
+    }
+}
+
 }  // namespace
 
 // (const CapCreateArguments*) -> new slot.
@@ -166,6 +210,34 @@ int64_t cap_info(const Arguments& arguments) {
     auto info = space->info(arguments.values[0]);
     if (info.is_error()) return error_result(info.error());
     return result_of(write_user(arguments.values[1], info.value()));
+}
+
+// (object type, id, rights mask) -> new slot.
+int64_t cap_obtain(const Arguments& arguments) {
+    process::Process* self = process::current();
+    if (self == nullptr) return error_result(os::Error::kNotFound);
+    auto type = static_cast<ObjectType>(arguments.values[0]);
+    auto made = obtain_object(*self, type, arguments.values[1]);
+    if (made.is_error()) return error_result(made.error());
+    return insert_new(made.value(), cairn::kAllRights & arguments.values[2]);
+}
+
+// (capability space (WRITE), slot (GRANT), rights mask) -> the slot there.
+int64_t cap_insert(const Arguments& arguments) {
+    cap::CapabilitySpace* space = cap::current_space();
+    if (space == nullptr) return error_result(os::Error::kNotFound);
+    auto target =
+        space->lookup(arguments.values[0], ObjectType::kCapabilitySpace, cairn::kRightWrite);
+    if (target.is_error()) return error_result(target.error());
+    auto& process = target.value().as<process::CapabilitySpaceObject>().process();
+    // derive() checks `slot` (kNoCapability, kWrongType, kMissingRights).
+    auto slot = space->derive(arguments.values[1], arguments.values[2], process.capabilities(),
+                              cairn::kRightGrant);
+    // A closed space belongs to a process that has ended.
+    if (slot.is_error() && slot.error() == os::Error::kPeerGone) {
+        return error_result(os::Error::kNotFound);
+    }
+    return slot_result(slot);
 }
 
 // (const SpawnArguments*) -> process id.

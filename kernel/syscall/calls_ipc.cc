@@ -5,6 +5,7 @@
 #include "kernel/cap/capability_space.h"
 #include "kernel/ipc/endpoint.h"
 #include "kernel/ipc/fast_path.h"
+#include "kernel/ipc/ipc_buffer.h"
 #include "kernel/ipc/message.h"
 #include "kernel/ipc/notification.h"
 #include "kernel/ipc/reply.h"
@@ -242,6 +243,10 @@ int64_t ipc_save_reply(const Arguments&) {
     auto reply = ipc::Reply::save(*self.value());
     if (reply.is_error()) return error_result(reply.error());
     return insert_new(reply.value(), cairn::kRightWrite | cairn::kRightGrant | cairn::kRightDelete);
+}
+
+int64_t thread_set_ipc_buffer(const Arguments& arguments) {
+    return result_of(ipc::set_ipc_buffer(arguments.values[0]));
 }
 
 }  // namespace kernel::syscall

@@ -15,6 +15,7 @@
 #include "kernel/memory_cap/memory_cap.h"
 #include "kernel/mm/vm/address_space.h"
 #include "kernel/object/quota.h"
+#include "kernel/process/objects.h"
 #include "kernel/process/process.h"
 #include "kernel/syscall/call_helpers.h"
 #include "kernel/syscall/handlers.h"
@@ -27,6 +28,7 @@ using cairn::ObjectType;
 
 constexpr uint64_t kPage = hal::mm::kPageSize;
 constexpr uint64_t kAllPermissions = cairn::kMapRead | cairn::kMapWrite | cairn::kMapExecute;
+constexpr uint64_t kMemoryMapFlags = cairn::kMapFixed | cairn::kMapAddressSpaceCapability;
 
 // A length rounded up to whole pages; 0 when it is 0 or would overflow.
 uint64_t page_length(uint64_t length) {
@@ -44,9 +46,16 @@ int64_t memory_map(const Arguments& arguments) {
     }
     auto capability = look_up(request.memory, ObjectType::kMemory, 0);
     if (capability.is_error()) return error_result(capability.error());
+    bool by_capability = (request.flags & cairn::kMapAddressSpaceCapability) != 0;
+    cap::Capability target;  // the address-space capability, if named
+    if (by_capability) {
+        auto looked = look_up(request.address_space, ObjectType::kAddressSpace, cairn::kRightWrite);
+        if (looked.is_error()) return error_result(looked.error());
+        target = os::move(looked.value());
+    }
     uint64_t length = page_length(request.length);
     if (length == 0 || (request.permissions & ~kAllPermissions) != 0 ||
-        (request.flags & ~cairn::kMapFixed) != 0 || request.address % kPage != 0 ||
+        (request.flags & ~kMemoryMapFlags) != 0 || request.address % kPage != 0 ||
         request.offset % kPage != 0) {
         return error_result(os::Error::kInvalidArgument);
     }
@@ -63,11 +72,20 @@ int64_t memory_map(const Arguments& arguments) {
     map.permissions = request.permissions;
     auto& memory = capability.value().as<memory_cap::Memory>();
     cairn::Rights rights = capability.value().rights;
-    return with_space(request.address_space, [&](mm::AddressSpace& space) {
+    auto map_into = [&](mm::AddressSpace& space) {
         auto mapped = memory_cap::map_memory(memory, rights, space, map);
         return mapped.is_error() ? error_result(mapped.error())
                                  : static_cast<int64_t>(mapped.value());
-    });
+    };
+    if (!by_capability) return with_space(request.address_space, map_into);
+    // Another process's space (or the caller's): held against its
+    // destruction for the call; kNotFound once it or its process is gone.
+    auto& named = target.as<process::AddressSpaceObject>();
+    auto space = named.acquire();
+    if (space.is_error()) return error_result(space.error());
+    int64_t result = map_into(*space.value());
+    named.release_space();
+    return result;
 }
 
 // (platform (WRITE), physical_base, size) -> slot.

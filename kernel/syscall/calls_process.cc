@@ -1,10 +1,12 @@
-// process_spawn, process_wait, process_exit, clock_monotonic, system_info.
+// process_spawn, process_wait, process_exit, process_kill, process_info,
+// clock_monotonic, system_info.
 #include "cairn/syscalls.h"
 #include "hal/mm.h"
 #include "kernel/lib/string.h"
 #include "kernel/mm/heap/heap.h"
 #include "kernel/mm/heap/kmalloc.h"
 #include "kernel/mm/physical/physical_memory.h"
+#include "kernel/process/objects.h"
 #include "kernel/process/process.h"
 #include "kernel/sched/scheduler.h"
 #include "kernel/smp/cpus.h"
@@ -58,6 +60,25 @@ int64_t process_exit(const Arguments& arguments) {
     int64_t status = exit_status_of(arguments.values[0]);
     if (self == nullptr) sched::exit_current(status);
     self->exit(status);
+}
+
+// (process capability (WRITE), status) -> 0.
+int64_t process_kill(const Arguments& arguments) {
+    auto capability = look_up(arguments.values[0], cairn::ObjectType::kProcess, cairn::kRightWrite);
+    if (capability.is_error()) return error_result(capability.error());
+    process::Process& target = capability.value().as<process::ProcessObject>().process();
+    // A caller killing its own process ends with the others on its way
+    // back to user mode (sched::kill), after this returns.
+    return result_of(target.kill(exit_status_of(arguments.values[1])));
+}
+
+// (process capability (READ), ProcessInfo*) -> 0.
+int64_t process_info(const Arguments& arguments) {
+    auto capability = look_up(arguments.values[0], cairn::ObjectType::kProcess, cairn::kRightRead);
+    if (capability.is_error()) return error_result(capability.error());
+    cairn::ProcessInfo info{};
+    capability.value().as<process::ProcessObject>().process().describe(info);
+    return result_of(write_user(arguments.values[1], info));
 }
 
 // () -> ns since boot.

@@ -1,11 +1,14 @@
 // thread_create, thread_exit, thread_yield, thread_sleep,
 // thread_set_priority, thread_set_affinity, thread_info, thread_join,
-// thread_set_pointer.
+// thread_set_pointer, and through thread capabilities thread_control and
+// thread_capability_info.
 #include "cairn/syscalls.h"
 #include "hal/mm.h"
 #include "hal/thread_context.h"
+#include "kernel/process/objects.h"
 #include "kernel/process/process.h"
 #include "kernel/sched/scheduler.h"
+#include "kernel/syscall/call_helpers.h"
 #include "kernel/syscall/handlers.h"
 #include "kernel/syscall/syscall.h"
 #include "kernel/syscall/user_memory.h"
@@ -33,6 +36,52 @@ os::ErrorOr<sched::Thread*> thread_of_caller(uint64_t id) {
 // is dropped.
 int64_t exit_status_of(uint64_t value) {
     return static_cast<int64_t>(value & ~(uint64_t{1} << 63));
+}
+
+// thread_info's answer for `target`, written to user `destination`.
+int64_t write_thread_info(sched::Thread& target, uint64_t destination) {
+    sched::ThreadStatistics statistics;
+    sched::statistics_of(target, &statistics);
+    const sched::SyscallAccount& account = sched::syscall_account_of(target);
+    cairn::ThreadInfo info{};
+    info.thread_id = statistics.id;
+    auto* owner = static_cast<process::Process*>(sched::owner_of(target));
+    info.process_id = owner != nullptr ? owner->id() : 0;
+    info.priority = statistics.priority;
+    info.cpu_mask = statistics.affinity;
+    info.last_cpu = statistics.last_cpu;
+    info.cpu_time_ns = statistics.cpu_time_ns;
+    info.context_switches = statistics.context_switches;
+    info.syscalls = __atomic_load_n(&account.calls, __ATOMIC_RELAXED);
+    info.syscalls_throttled = __atomic_load_n(&account.throttled, __ATOMIC_RELAXED);
+    static_assert(sizeof(info.name) == sizeof(statistics.name));
+    for (size_t i = 0; i < sizeof(info.name); ++i)
+        info.name[i] = statistics.name[i];
+    return result_of(write_user(destination, info));
+}
+
+bool valid_info_pointer(uint64_t destination) {
+    return destination % alignof(cairn::ThreadInfo) == 0 &&
+           is_user_range(destination, sizeof(cairn::ThreadInfo));
+}
+
+// thread_control's operation on a live thread.
+os::ErrorOr<void> control(sched::Thread& thread, uint64_t operation, uint64_t argument) {
+    switch (operation) {
+        case cairn::kThreadOpSetPriority:
+            if (argument > kLowestUserPriority) return os::Error::kInvalidArgument;
+            return sched::set_priority(thread, static_cast<sched::Priority>(argument));
+        case cairn::kThreadOpSetAffinity:
+            if ((argument & sched::online_cpus()) == 0) return os::Error::kInvalidArgument;
+            return sched::set_affinity(thread, argument);
+        case cairn::kThreadOpKill:
+            // Exits on its way back to user mode (woken first if blocked), as
+            // a fault would end it.
+            sched::kill(thread, cairn::kThreadKilledStatus);
+            return {};
+        default:
+            return os::Error::kInvalidArgument;
+    }
 }
 
 }  // namespace
@@ -124,32 +173,12 @@ int64_t thread_set_affinity(const Arguments& arguments) {
 // (thread id (0: self), ThreadInfo*) -> 0.
 int64_t thread_info(const Arguments& arguments) {
     uint64_t destination = arguments.values[1];
-    if (destination % alignof(cairn::ThreadInfo) != 0 ||
-        !is_user_range(destination, sizeof(cairn::ThreadInfo))) {
-        return error_result(os::Error::kBadAddress);
-    }
+    if (!valid_info_pointer(destination)) return error_result(os::Error::kBadAddress);
     auto thread = thread_of_caller(arguments.values[0]);
     if (thread.is_error()) return error_result(thread.error());
-    sched::Thread& target = *thread.value();
-    sched::ThreadStatistics statistics;
-    sched::statistics_of(target, &statistics);
-    const sched::SyscallAccount& account = sched::syscall_account_of(target);
-    cairn::ThreadInfo info{};
-    info.thread_id = statistics.id;
-    auto* owner = static_cast<process::Process*>(sched::owner_of(target));
-    info.process_id = owner != nullptr ? owner->id() : 0;
-    info.priority = statistics.priority;
-    info.cpu_mask = statistics.affinity;
-    info.last_cpu = statistics.last_cpu;
-    info.cpu_time_ns = statistics.cpu_time_ns;
-    info.context_switches = statistics.context_switches;
-    info.syscalls = __atomic_load_n(&account.calls, __ATOMIC_RELAXED);
-    info.syscalls_throttled = __atomic_load_n(&account.throttled, __ATOMIC_RELAXED);
-    static_assert(sizeof(info.name) == sizeof(statistics.name));
-    for (size_t i = 0; i < sizeof(info.name); ++i)
-        info.name[i] = statistics.name[i];
-    sched::release(target);
-    return result_of(write_user(destination, info));
+    int64_t result = write_thread_info(*thread.value(), destination);
+    sched::release(*thread.value());
+    return result;
 }
 
 // (thread id, timeout ns) -> exit status.
@@ -170,6 +199,34 @@ int64_t thread_set_pointer(const Arguments& arguments) {
     if (pointer >= hal::mm::user_space_end()) return error_result(os::Error::kBadAddress);
     hal::context::set_thread_pointer(pointer);
     return 0;
+}
+
+// (thread capability (WRITE), operation, argument) -> 0.
+int64_t thread_control(const Arguments& arguments) {
+    auto capability = look_up(arguments.values[0], cairn::ObjectType::kThread, cairn::kRightWrite);
+    if (capability.is_error()) return error_result(capability.error());
+    uint64_t operation = arguments.values[1];
+    if (operation < cairn::kThreadOpSetPriority || operation > cairn::kThreadOpKill) {
+        return error_result(os::Error::kInvalidArgument);
+    }
+    auto thread = capability.value().as<process::ThreadObject>().find();
+    if (thread.is_error()) return error_result(thread.error());
+    auto result = control(*thread.value(), operation, arguments.values[2]);
+    sched::release(*thread.value());
+    return result_of(result);
+}
+
+// (thread capability (READ), ThreadInfo*) -> 0.
+int64_t thread_capability_info(const Arguments& arguments) {
+    auto capability = look_up(arguments.values[0], cairn::ObjectType::kThread, cairn::kRightRead);
+    if (capability.is_error()) return error_result(capability.error());
+    uint64_t destination = arguments.values[1];
+    if (!valid_info_pointer(destination)) return error_result(os::Error::kBadAddress);
+    auto thread = capability.value().as<process::ThreadObject>().find();
+    if (thread.is_error()) return error_result(thread.error());
+    int64_t result = write_thread_info(*thread.value(), destination);
+    sched::release(*thread.value());
+    return result;
 }
 
 }  // namespace kernel::syscall

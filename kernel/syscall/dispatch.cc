@@ -40,6 +40,8 @@ constexpr Table make_table() {
     table.set(Syscall::kThreadInfo, thread_info);
     table.set(Syscall::kThreadJoin, thread_join);
     table.set(Syscall::kThreadSetPointer, thread_set_pointer);
+    table.set(Syscall::kThreadControl, thread_control);
+    table.set(Syscall::kThreadCapabilityInfo, thread_capability_info);
     table.set(Syscall::kAsCreate, as_create);
     table.set(Syscall::kAsMap, as_map);
     table.set(Syscall::kAsUnmap, as_unmap);
@@ -48,6 +50,8 @@ constexpr Table make_table() {
     table.set(Syscall::kProcessSpawn, process_spawn);
     table.set(Syscall::kProcessWait, process_wait);
     table.set(Syscall::kProcessExit, process_exit);
+    table.set(Syscall::kProcessKill, process_kill);
+    table.set(Syscall::kProcessInfo, process_info);
     table.set(Syscall::kClockMonotonic, clock_monotonic);
     table.set(Syscall::kSystemInfo, system_info);
     table.set(Syscall::kProcessSpawnWithCaps, process_spawn_with_caps);
@@ -58,6 +62,8 @@ constexpr Table make_table() {
     table.set(Syscall::kCapRevoke, cap_revoke);
     table.set(Syscall::kCapDelete, cap_delete);
     table.set(Syscall::kCapInfo, cap_info);
+    table.set(Syscall::kCapObtain, cap_obtain);
+    table.set(Syscall::kCapInsert, cap_insert);
     table.set(Syscall::kIpcSend, ipc_send);
     table.set(Syscall::kIpcReceive, ipc_receive);
     table.set(Syscall::kIpcCall, ipc_call);
@@ -67,6 +73,7 @@ constexpr Table make_table() {
     table.set(Syscall::kIpcWaitNotification, ipc_wait_notification);
     table.set(Syscall::kIpcBindNotification, ipc_bind_notification);
     table.set(Syscall::kIpcSaveReply, ipc_save_reply);
+    table.set(Syscall::kThreadSetIpcBuffer, thread_set_ipc_buffer);
     table.set(Syscall::kMemoryMap, memory_map);
     table.set(Syscall::kMemoryCreateDevice, memory_create_device);
     table.set(Syscall::kMemoryTake, memory_take);

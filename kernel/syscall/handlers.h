@@ -26,6 +26,8 @@ int64_t thread_set_affinity(const Arguments& arguments);
 int64_t thread_info(const Arguments& arguments);
 int64_t thread_join(const Arguments& arguments);
 int64_t thread_set_pointer(const Arguments& arguments);
+int64_t thread_control(const Arguments& arguments);
+int64_t thread_capability_info(const Arguments& arguments);
 
 // calls_address_space.cc
 int64_t as_create(const Arguments& arguments);
@@ -38,6 +40,8 @@ int64_t as_destroy(const Arguments& arguments);
 int64_t process_spawn(const Arguments& arguments);
 int64_t process_wait(const Arguments& arguments);
 int64_t process_exit(const Arguments& arguments);
+int64_t process_kill(const Arguments& arguments);
+int64_t process_info(const Arguments& arguments);
 int64_t process_spawn_with_caps(const Arguments& arguments);  // calls_capability.cc
 int64_t clock_monotonic(const Arguments& arguments);
 int64_t system_info(const Arguments& arguments);
@@ -50,6 +54,8 @@ int64_t cap_grant(const Arguments& arguments);
 int64_t cap_revoke(const Arguments& arguments);
 int64_t cap_delete(const Arguments& arguments);
 int64_t cap_info(const Arguments& arguments);
+int64_t cap_obtain(const Arguments& arguments);
+int64_t cap_insert(const Arguments& arguments);
 
 // calls_ipc.cc
 int64_t ipc_send(const Arguments& arguments);
@@ -61,6 +67,8 @@ int64_t ipc_notify(const Arguments& arguments);
 int64_t ipc_wait_notification(const Arguments& arguments);
 int64_t ipc_bind_notification(const Arguments& arguments);
 int64_t ipc_save_reply(const Arguments& arguments);
+// thread_set_ipc_buffer lives with the IPC calls (kernel/ipc/ipc_buffer.h).
+int64_t thread_set_ipc_buffer(const Arguments& arguments);
 
 // calls_memory.cc
 int64_t memory_map(const Arguments& arguments);

@@ -33,6 +33,14 @@ void set_up_main_thread_tls();
 // thread_local access would fault (the thread pointer starts at 0).
 bool tls_ready();
 
+// Maps a page for the calling thread's IPC buffer and registers it
+// (ipc_buffer.cc). Needs TLS; failure is not fatal (ipc_buffer() then
+// falls back to a thread_local Message).
+void set_up_ipc_buffer();
+// Registers `page` (kIpcBufferSize bytes, page-aligned, already mapped
+// read-write) as the calling thread's IPC buffer.
+void use_ipc_buffer(uintptr_t page);
+
 // Sends text straight to the debug console (in kMaxDebugPrint pieces).
 void console_sink(const char* text, size_t length);
 

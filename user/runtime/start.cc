@@ -54,6 +54,7 @@ extern "C" [[noreturn]] void __cairn_start(const cairn::StartInfo* info) {
     }
     g_start_info = info;
     runtime::set_up_main_thread_tls();
+    runtime::set_up_ipc_buffer();
 
     run_array(__preinit_array_start, __preinit_array_end);
     run_array(__init_array_start, __init_array_end);

@@ -1,5 +1,5 @@
 // cairn::Thread: one anonymous mapping per thread holds, from low to high,
-//   [guard page][stack ............][start record][TLS area]
+//   [guard page][stack ............][start record][TLS area][IPC buffer page]
 // The stack grows down from the start record; the guard page is made
 // inaccessible (when the kernel allows it) so an overflow faults instead of
 // running into another region. Everything is freed when the thread is joined.
@@ -16,6 +16,7 @@ namespace {
 struct ThreadStart {
     Thread::Function function;
     void* argument;
+    uintptr_t ipc_buffer;  // the page the thread registers first (ipc_buffer.cc)
 };
 
 constexpr size_t kStartRecordSize = runtime::align_up(sizeof(ThreadStart), 16);
@@ -52,7 +53,9 @@ Result Thread::start(Function function, void* argument, const Options& options) 
     const runtime::TlsLayout& layout = runtime::tls_layout();
     const size_t stack = runtime::align_up(options.stack_size, page);
     const size_t tls_space = layout.size + layout.alignment;  // with alignment slack
-    const size_t length = runtime::align_up(page + stack + kStartRecordSize + tls_space, page);
+    const size_t ipc_buffer_offset =
+        runtime::align_up(page + stack + kStartRecordSize + tls_space, page);
+    const size_t length = ipc_buffer_offset + page;
 
     const Result mapped = sys::as_map(0, 0, length, kMapRead | kMapWrite);
     if (!mapped) return mapped;
@@ -63,8 +66,9 @@ Result Thread::start(Function function, void* argument, const Options& options) 
     auto* record = reinterpret_cast<ThreadStart*>(stack_top);
     record->function = function;
     record->argument = argument;
-    void* tls = reinterpret_cast<void*>(
-        runtime::align_up(stack_top + kStartRecordSize, layout.alignment));
+    record->ipc_buffer = base + ipc_buffer_offset;
+    void* tls =
+        reinterpret_cast<void*>(runtime::align_up(stack_top + kStartRecordSize, layout.alignment));
     const uintptr_t thread_pointer =
         runtime::initialize_tls_area(tls, layout, runtime::tls_image());
 
@@ -109,6 +113,7 @@ void Thread::release_memory() {
 // Called by crt0's __cairn_thread_entry on the new thread's stack, with its
 // thread pointer already set by the kernel.
 extern "C" [[noreturn]] void __cairn_thread_main(const cairn::ThreadStart* start) {
+    cairn::runtime::use_ipc_buffer(start->ipc_buffer);
     const int64_t status = start->function(start->argument);
     cairn::console_flush();
     cairn::sys::thread_exit(status);

@@ -141,6 +141,14 @@ public:
     // Makes this the current address space of this CPU (as_switch).
     void activate();
 
+    // The frame mapped user-writable at `page` (page-aligned), with one more
+    // reference for the caller (it gives it back with release_frame()).
+    // kBadAddress if the page is not mapped, not writable (which includes a
+    // page shared copy-on-write) or not RAM. While pinned the frame counts
+    // as shared: memory_take copies it, a write fault on it would copy it.
+    // See address_space_pin.cc.
+    os::ErrorOr<PageFrame*> pin_writable_page(hal::mm::VirtualAddress page);
+
     // Resolves a fault at a user-half address of this address space, or
     // prints why it cannot and returns kUnresolved (see handle_page_fault).
     FaultResolution handle_fault(const hal::mm::PageFault& fault);

@@ -10,6 +10,10 @@
 //                                     ipc_receive, per message
 //   call/reply 64 B, other AS         ipc_call + the server's reply_recv,
 //                                     full 64-byte messages: the fast path
+//                                     (both Messages in the threads' IPC
+//                                     buffers, cairn::ipc_buffer())
+//   call/reply 64 B, copied           the same with the client's Message on
+//                                     its stack: checked user copies
 //   call/reply 0 B, other AS          the same with empty messages
 //   call/reply 64 B, same AS          server is a thread of this process
 //   call/reply slow (lower prio)      server at a lower priority than the
@@ -76,7 +80,8 @@ CapSlot create(ObjectType type) {
 enum class ServerKind { kReplyReceive, kReceive, kOutOfLine, kZeroCopy };
 
 void serve(CapSlot endpoint, ServerKind kind) {
-    Message message = cairn::make_message();
+    Message& message = *cairn::ipc_buffer();  // the fast path's slot
+    message = cairn::make_message();
     void* room = kind == ServerKind::kOutOfLine ? malloc(kMiB) : nullptr;
     if (room != nullptr) cairn::set_buffer(message, room, kMiB);
     if (!ipc_receive(endpoint, &message)) return;
@@ -173,10 +178,13 @@ void null_syscall() {
     report("null syscall", now() - start, kNullCalls);
 }
 
-// `calls` ipc_call round trips (after a warm-up) with `length` data bytes.
-bool measure_calls(const char* name, CapSlot endpoint, uint32_t length) {
+// `calls` ipc_call round trips (after a warm-up) with `length` data bytes,
+// from the thread's IPC buffer or (`copied`) from a Message on the stack.
+bool measure_calls(const char* name, CapSlot endpoint, uint32_t length, bool copied = false) {
     step(name);
-    Message message = cairn::make_message(1);
+    Message on_stack;
+    Message& message = copied ? on_stack : *cairn::ipc_buffer();
+    message = cairn::make_message(1);
     memset(message.data, 0x5a, sizeof message.data);
     for (int i = 0; i < 200; ++i) {
         message.id = 1;
@@ -198,11 +206,11 @@ bool measure_calls(const char* name, CapSlot endpoint, uint32_t length) {
 }
 
 void calls_other_process(const char* name, uint32_t length, uint64_t server_cpu,
-                         uint64_t server_priority) {
+                         uint64_t server_priority, bool copied = false) {
     CapSlot endpoint = create(ObjectType::kEndpoint);
     uint64_t pid =
         start_server_process(endpoint, ServerKind::kReplyReceive, server_cpu, server_priority);
-    measure_calls(name, endpoint, length);
+    measure_calls(name, endpoint, length, copied);
     stop_server(endpoint, pid);
     (void)cap_delete(endpoint);
 }
@@ -330,14 +338,16 @@ int main(int argc, char** argv) {
     (void)system_info(&system);
     printf("ipcbench: %llu CPUs; guest instructions per operation under -icount\n",
            static_cast<unsigned long long>(system.cpu_count));
-    // init_arg=<letters>: only those benchmarks (a..j in this order), e.g.
+    // init_arg=<letters>: only those benchmarks (a..k in this order), e.g.
     // "d" for the 0-byte calls alone; "verbose" or nothing: all of them.
-    const char* only = argc > 1 && !verbose ? argv[1] : "abcdefghij";
+    const char* only = argc > 1 && !verbose ? argv[1] : "abcdefghijk";
     auto wanted = [only](char letter) { return strchr(only, letter) != nullptr; };
     if (wanted('a')) null_syscall();
     if (wanted('b')) one_way();
     if (wanted('c')) calls_other_process("call/reply 64 B, other AS", 64, 0, kNormalPriority);
     if (wanted('d')) calls_other_process("call/reply 0 B, other AS", 0, 0, kNormalPriority);
+    if (wanted('k'))
+        calls_other_process("call/reply 64 B, copied", 64, 0, kNormalPriority, /*copied=*/true);
     if (wanted('e')) calls_same_process();
     if (wanted('f')) calls_other_process("call/reply slow (lower prio)", 64, 0, kLowPriority);
     if (wanted('g') && system.cpu_count > 1)

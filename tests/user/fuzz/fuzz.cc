@@ -11,7 +11,9 @@
 // heap M KiB before, M KiB after".
 //
 // What is kept out, so that the fuzzer cannot break itself (not the
-// kernel): process_exit/thread_exit (they end the run), debug_print of
+// kernel): process_exit/thread_exit (they end the run), cap_obtain of its
+// own process or worker threads (process_kill / a thread kill would end it),
+// real-time priorities through thread_control (mostly), debug_print of
 // valid text and debug_break (console noise), thread_set_pointer to a
 // usable address (its TLS), blocking without a bound (timeouts are kNoWait
 // or <= 1 ms, sleeps <= 100 us), and as_unmap/as_protect/memory_take of
@@ -158,13 +160,34 @@ void scramble_scratch(Random& random) {
     }
 }
 
+// The fuzzer's own process and worker threads: cap_obtain never names
+// them, so process_kill and thread_control's kill cannot end the run (a
+// process or thread it spawned may be killed).
+uint64_t own_process_id = 0;
+uint64_t worker_ids[2] = {};
+
+uint64_t own_thread_id() {
+    cairn::ThreadInfo info{};
+    (void)cairn::sys::thread_info(0, &info);
+    return info.thread_id;
+}
+
+bool is_fuzzer(uint64_t type, uint64_t id) {
+    if (type == static_cast<uint64_t>(cairn::ObjectType::kProcess)) {
+        return id == 0 || id == own_process_id;
+    }
+    if (type != static_cast<uint64_t>(cairn::ObjectType::kThread)) return false;
+    return id == 0 || id == __atomic_load_n(&worker_ids[0], __ATOMIC_ACQUIRE) ||
+           id == __atomic_load_n(&worker_ids[1], __ATOMIC_ACQUIRE);
+}
+
 // One random system call; returns its result.
 int64_t fuzz_one(Random& random) {
     static constexpr uint64_t kNumbers[] = {
-        2,   3,   15,  16,  18,  19,  20,  21,  22,  23,  24,  25,  32,  33,  34,
-        35,  36,  48,  49,  51,  52,  64,  65,  66,  79,  80,  80,  80,  81,  82,
-        83,  84,  85,  86,  86,  87,  96,  97,  98,  99,  100, 101, 102, 103, 104,
-        105, 112, 113, 114, 115, 128, 129, 130, 131, 132, 133, 140, 500,
+        2,   3,   15,  16,  18,  19,  20,  21,  22,  23,  24,  25,  25,  26,  32,  33,  34,
+        35,  36,  48,  49,  51,  52,  53,  54,  64,  65,  66,  79,  80,  80,  80,  81,  82,
+        83,  84,  85,  86,  86,  87,  87,  87,  88,  88,  89,  96,  97,  98,  99,  100, 101,
+        102, 103, 104, 105, 112, 113, 114, 115, 128, 129, 130, 131, 132, 133, 140, 500,
     };
     uint64_t number = kNumbers[random.below(sizeof kNumbers / sizeof kNumbers[0])];
     uint64_t a[6];
@@ -190,7 +213,25 @@ int64_t fuzz_one(Random& random) {
         case 23:
             a[1] = random_timeout(random);
             break;  // thread_join
-        case 24:    // thread_set_pointer: only addresses no architecture allows (TLS)
+        case 25:    // thread_control: priorities of the normal class (no starving)
+            a[1] = random.below(5);
+            if (a[1] == cairn::kThreadOpSetPriority && random.chance(80)) {
+                a[2] = 100 + random.below(40);
+            }
+            break;
+        case 26:
+        case 53:  // thread_capability_info, process_info
+            a[1] = random_pointer(random);
+            break;
+        case 87:  // cap_obtain: never the fuzzer itself (see is_fuzzer)
+            if (random.chance(80)) {
+                static constexpr uint64_t kTypes[] = {1, 2, 7, 11, 4, 0, 99};
+                a[0] = kTypes[random.below(sizeof kTypes / sizeof kTypes[0])];
+            }
+            a[1] = random.below(64);
+            if (is_fuzzer(a[0], a[1])) a[1] = uint64_t{1} << 40;
+            break;
+        case 24:  // thread_set_pointer: only addresses no architecture allows (TLS)
             a[0] = random.chance(50) ? 0xffff'8000'0000'0000ull : ~uint64_t{0} - random.below(4096);
             break;
         case 33:
@@ -223,6 +264,11 @@ int64_t fuzz_one(Random& random) {
                 auto* map = reinterpret_cast<cairn::MemoryMapArguments*>(scratch);
                 map->address = random.chance(50) ? 0 : arena_address(random);
                 map->address_space = random.below(3);
+                // kMapFixed, an unknown bit, kMapAddressSpaceCapability (a slot).
+                map->flags = random.below(8);
+                if (map->flags & cairn::kMapAddressSpaceCapability) {
+                    map->address_space = random_slot(random);
+                }
             }
             break;
         case 84:
@@ -263,7 +309,9 @@ struct Tally {
     uint64_t succeeded = 0;
 };
 
-void fuzz_loop(uint64_t seed, uint64_t calls, Tally* tally) {
+void fuzz_loop(uint64_t seed, uint64_t calls, Tally* tally, int worker) {
+    // Before the first call (the other worker stores this one's id too).
+    __atomic_store_n(&worker_ids[worker], own_thread_id(), __ATOMIC_RELEASE);
     Random random{seed * 0x9e3779b97f4a7c15ull + 1};
     for (uint64_t index = 0; index < calls; ++index) {
         int64_t result = fuzz_one(random);
@@ -287,9 +335,14 @@ int run_child(uint64_t seed, uint64_t calls) {
     (void)cairn::sys::as_map(0, kArenaBase, 1024 * 1024, cairn::kMapRead | cairn::kMapWrite,
                              cairn::kMapFixed);
     Tally tallies[2];
+    cairn::ThreadInfo self{};
+    (void)cairn::sys::thread_info(0, &self);
+    own_process_id = self.process_id;
+    __atomic_store_n(&worker_ids[0], self.thread_id, __ATOMIC_RELEASE);
     cairn::Thread other;
-    (void)other.start([&] { fuzz_loop(seed * 2 + 1, calls / 2, &tallies[1]); });
-    fuzz_loop(seed * 2, calls - calls / 2, &tallies[0]);
+    Result started = other.start([&] { fuzz_loop(seed * 2 + 1, calls / 2, &tallies[1], 1); });
+    if (started) __atomic_store_n(&worker_ids[1], started.value(), __ATOMIC_RELEASE);
+    fuzz_loop(seed * 2, calls - calls / 2, &tallies[0], 0);
     (void)other.join();
     printf("fuzz child %llu: %llu calls, %llu succeeded\n", static_cast<unsigned long long>(seed),
            static_cast<unsigned long long>(tallies[0].calls + tallies[1].calls),

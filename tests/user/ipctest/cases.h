@@ -9,6 +9,7 @@ void run_ipc();
 void run_peer();
 void run_notify();
 void run_memory();
+void run_objects();
 
 int child_grant_probe();
 int child_echo_server();
@@ -16,5 +17,9 @@ int child_die_in_call();
 int child_exit_while_calling();
 int child_shared_memory();
 int child_zero_copy();
+int child_objects_target();
+int child_objects_sleeper();
+int child_objects_busy();
+int child_objects_leaver();
 
 }  // namespace ipctest

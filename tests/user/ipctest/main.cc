@@ -20,8 +20,9 @@ struct Case {
 };
 
 constexpr Case kCases[] = {
-    {"caps", ipctest::run_caps},     {"ipc", ipctest::run_ipc},       {"peer", ipctest::run_peer},
-    {"notify", ipctest::run_notify}, {"memory", ipctest::run_memory},
+    {"caps", ipctest::run_caps},     {"ipc", ipctest::run_ipc},
+    {"peer", ipctest::run_peer},     {"notify", ipctest::run_notify},
+    {"memory", ipctest::run_memory}, {"objects", ipctest::run_objects},
 };
 
 constexpr ipctest::ChildRole kRoles[] = {
@@ -31,6 +32,10 @@ constexpr ipctest::ChildRole kRoles[] = {
     {"exit_while_calling", ipctest::child_exit_while_calling},
     {"shared_memory", ipctest::child_shared_memory},
     {"zero_copy", ipctest::child_zero_copy},
+    {"objects_target", ipctest::child_objects_target},
+    {"objects_sleeper", ipctest::child_objects_sleeper},
+    {"objects_busy", ipctest::child_objects_busy},
+    {"objects_leaver", ipctest::child_objects_leaver},
 };
 
 void run(const Case& test) {

@@ -13,6 +13,7 @@
 #include "cairn/capability.h"
 #include "cairn/sys.h"
 #include "cairn/thread.h"
+#include "drivers/uart/uart.h"
 
 namespace {
 
@@ -292,41 +293,6 @@ constexpr uint16_t kCom1Scratch = kCom1 + 7;
 constexpr uint16_t kCom1LineStatus = kCom1 + 5;
 constexpr uint16_t kCom2 = 0x2f8;
 
-struct Uart {
-    volatile uint8_t* base = nullptr;  // MMIO registers, or nullptr: COM1's ports
-    uint64_t kind = 0;
-
-    uint8_t read8(int offset) { return base ? base[offset] : port_in(kCom1 + offset); }
-    void write8(int offset, uint8_t value) {
-        if (base) {
-            base[offset] = value;
-        } else {
-            port_out(kCom1 + offset, value);
-        }
-    }
-
-    void enable_receive_interrupt(bool on) {
-        if (kind == 3) {  // PL011: IMSC (0x38) RXIM | RTIM
-            reinterpret_cast<volatile uint32_t*>(base + 0x38)[0] = on ? (1u << 4) | (1u << 6) : 0;
-            return;
-        }
-        write8(1, on ? 1 : 0);  // 16550: IER (1) ERBFI
-        // A PC routes the 16550's interrupt to the PIC/I/O APIC only while
-        // MCR.OUT2 is set; DTR and RTS stay as the kernel's console set them.
-        if (kind == 1) write8(4, on ? 0x0b : 0x03);
-    }
-    // A received byte, or -1 if none is waiting.
-    int read() {
-        if (kind == 3) {
-            auto* registers = reinterpret_cast<volatile uint32_t*>(base);
-            if (registers[0x18 / 4] & (1u << 4)) return -1;  // FR.RXFE
-            return static_cast<int>(registers[0] & 0xff);
-        }
-        if ((read8(5) & 1) == 0) return -1;  // LSR.DR
-        return read8(0);
-    }
-};
-
 void test_irq() {
     PlatformInfo info{};
     CHECK(sys::platform_info(&info).ok());
@@ -353,8 +319,11 @@ void test_irq() {
     if (read_only) CHECK_STATUS(sys::irq_ack(read_only.value()), Status::kMissingRights);
 
     {
-        Uart uart;
-        uart.kind = info.serial_kind;
+        // The register code is the console driver's (drivers/uart).
+        drivers::PortRegisters com1(kCom1);
+        drivers::MmioRegisters mmio(nullptr);
+        drivers::RegisterIo* registers = &com1;
+        volatile uint8_t* base = nullptr;
         Result device{static_cast<int64_t>(Status::kNotFound)};
         Result ports{static_cast<int64_t>(Status::kNotFound)};
         if (info.serial_kind == 1) {
@@ -366,10 +335,13 @@ void test_irq() {
         } else {
             device = sys::memory_create_device(kPlatform, info.serial_physical_base, kPage);
             CHECK(device.ok());
-            uart.base = reinterpret_cast<volatile uint8_t*>(
+            base = reinterpret_cast<volatile uint8_t*>(
                 device ? map(device.value(), kPage, kMapRead | kMapWrite) : 0);
-            if (uart.base == nullptr) return;
+            if (base == nullptr) return;
+            mmio = drivers::MmioRegisters(base);
+            registers = &mmio;
         }
+        drivers::Uart uart(static_cast<drivers::UartKind>(info.serial_kind), *registers);
         while (uart.read() >= 0) {
         }
         uart.enable_receive_interrupt(true);
@@ -405,7 +377,7 @@ void test_irq() {
         uart.enable_receive_interrupt(false);
         CHECK(strncmp(received, "ping", 4) == 0);
         printf("memtest irq: received '%s' in %d interrupts\n", received, interrupts);
-        if (uart.base) CHECK(sys::as_unmap(0, reinterpret_cast<uintptr_t>(uart.base), kPage).ok());
+        if (base) CHECK(sys::as_unmap(0, reinterpret_cast<uintptr_t>(base), kPage).ok());
         if (device) CHECK(sys::cap_delete(device.value()).ok());
         if (ports) CHECK(sys::cap_delete(ports.value()).ok());
     }

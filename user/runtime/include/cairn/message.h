@@ -18,6 +18,15 @@
 
 namespace cairn {
 
+// The calling thread's Message slot at the start of its IPC buffer (the
+// runtime registers one page per thread with thread_set_ipc_buffer): an
+// ipc_call or ipc_reply_receive whose Message is this one reaches the kernel
+// without a checked user copy (the fast path). Each thread has its own;
+// the slot is overwritten by every call that uses it. Never null: if the
+// kernel refused the registration it is a thread_local Message (the calls
+// then just take the copying path).
+Message* ipc_buffer();
+
 // A message with id `id` and nothing else (zeroed).
 inline Message make_message(uint64_t id = 0) {
     Message message;

@@ -86,6 +86,30 @@ inline Result thread_join(uint64_t thread_id, uint64_t timeout_ns = kForever) {
 inline Result thread_set_pointer(uintptr_t pointer) {
     return call(Syscall::kThreadSetPointer, pointer);
 }
+// The calling thread's IPC buffer (kIpcBufferSize bytes, page-aligned; 0:
+// none). The runtime registers one per thread: use cairn::ipc_buffer().
+inline Result thread_set_ipc_buffer(uintptr_t address) {
+    return call(Syscall::kThreadSetIpcBuffer, address);
+}
+
+// Through a thread capability (cap_obtain kThread), in any process:
+// priority (WRITE), affinity (WRITE), kill (WRITE), info (READ). A thread
+// that has ended: kNotFound.
+inline Result thread_control(CapSlot thread, uint64_t operation, uint64_t argument = 0) {
+    return call(Syscall::kThreadControl, thread, operation, argument);
+}
+inline Result thread_cap_set_priority(CapSlot thread, uint64_t priority) {
+    return thread_control(thread, kThreadOpSetPriority, priority);
+}
+inline Result thread_cap_set_affinity(CapSlot thread, uint64_t cpu_mask) {
+    return thread_control(thread, kThreadOpSetAffinity, cpu_mask);
+}
+inline Result thread_kill(CapSlot thread) {
+    return thread_control(thread, kThreadOpKill);
+}
+inline Result thread_capability_info(CapSlot thread, ThreadInfo* info) {
+    return call(Syscall::kThreadCapabilityInfo, thread, word(info));
+}
 
 // ---- address spaces (handle 0: the caller's) ----------------------------
 
@@ -129,6 +153,15 @@ inline Result process_wait(uint64_t process_id, uint64_t timeout_ns = kForever) 
 // 1..cap_count); each needs GRANT.
 inline Result process_spawn_with_caps(const SpawnArguments& arguments) {
     return call(Syscall::kProcessSpawnWithCaps, word(&arguments));
+}
+
+// Through a process capability (cap_obtain kProcess): end it with `status`
+// (WRITE; kNotFound once it ended), or read its state (READ; also after).
+inline Result process_kill(CapSlot process, int64_t status) {
+    return call(Syscall::kProcessKill, process, static_cast<uint64_t>(status));
+}
+inline Result process_info(CapSlot process, ProcessInfo* info) {
+    return call(Syscall::kProcessInfo, process, word(info));
 }
 
 // ---- system -------------------------------------------------------------
@@ -175,6 +208,19 @@ inline Result cap_delete(CapSlot slot) {
 }
 inline Result cap_info(CapSlot slot, CapInfo* info) {
     return call(Syscall::kCapInfo, slot, word(info));
+}
+
+// A capability (all rights & mask) to a thread of the caller's process (id;
+// 0: itself), the caller or a child (kProcess, kCapabilitySpace: 0 or the
+// child's id) or one of its address spaces (handle; 0: its own). Returns
+// the slot.
+inline Result cap_obtain(ObjectType type, uint64_t id, Rights mask = kAllRights) {
+    return call(Syscall::kCapObtain, static_cast<uint64_t>(type), id, mask);
+}
+// Puts a child of `slot` (GRANT) with rights & mask into the capability
+// space `space` names (WRITE); returns the slot there.
+inline Result cap_insert(CapSlot space, CapSlot slot, Rights mask = kAllRights) {
+    return call(Syscall::kCapInsert, space, slot, mask);
 }
 
 // ---- IPC (cairn/ipc.h) ----------------------------------------------------
@@ -224,6 +270,14 @@ inline Result memory_map(const MemoryMapArguments& arguments) {
 inline Result memory_map(CapSlot memory, uint64_t length, uint64_t permissions,
                          uint64_t offset = 0) {
     MemoryMapArguments arguments{memory, 0, 0, offset, length, permissions, 0};
+    return memory_map(arguments);
+}
+// Maps into the address space that capability `address_space` names
+// (WRITE; another process's too); returns the address there.
+inline Result memory_map_into(CapSlot address_space, CapSlot memory, uint64_t length,
+                              uint64_t permissions, uintptr_t address = 0, uint64_t flags = 0) {
+    MemoryMapArguments arguments{
+        memory, address_space, address, 0, length, permissions, flags | kMapAddressSpaceCapability};
     return memory_map(arguments);
 }
 inline Result memory_create_device(CapSlot platform, uint64_t physical_base, uint64_t size) {
