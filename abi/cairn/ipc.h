@@ -47,8 +47,23 @@ inline constexpr uint32_t kMessageFlagNotification = 1 << 1;  // the bound notif
 // The per-thread IPC buffer (thread_set_ipc_buffer): one page-aligned block
 // of this many bytes. A Message placed at its start is reached by the kernel
 // without a checked user copy, so calls using it can take the fast path.
-// The owner of the fast path documents here what the kernel promises (what
-// happens on as_unmap of the buffer, on as_clone, on thread exit).
+// What the kernel promises:
+//  - Registration faults the page in for writing (a page shared
+//    copy-on-write gets its own copy first) and pins its frame: from then on
+//    every IPC call of this thread whose Message pointer is the buffer's
+//    address reads and writes that frame, and nothing else. Other pointers
+//    work as always (checked copies). Only the registering thread's calls
+//    use it; other threads may read and write the page like any memory.
+//  - as_unmap (or as_protect) of the page does not end the registration:
+//    the kernel keeps using the pinned frame, which only this thread's IPC
+//    calls can reach now; whatever is mapped at the address later is never
+//    written by them. Register again (or 0) to move on.
+//  - memory_take of the page copies it: the new memory object never gets
+//    the pinned frame, so later messages never show in it.
+//  - The frame is released when the thread registers another buffer (or 0)
+//    or exits. There is no fork: a clone of an address space (not reachable
+//    from user space) would have to copy registered pages.
+// The runtime registers one per thread: cairn::ipc_buffer() (cairn/message.h).
 inline constexpr size_t kIpcBufferSize = 4096;
 
 // Timeouts (nanoseconds) of blocking calls: kForever (syscalls.h) waits for

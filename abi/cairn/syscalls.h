@@ -70,8 +70,11 @@ enum class Syscall : uint64_t {
     kThreadCapabilityInfo = 26,
     // (uintptr_t address (0: none)) -> 0. Registers the calling thread's IPC
     // buffer (ipc.h kIpcBufferSize bytes, page-aligned, mapped read-write in
-    // its own address space): ipc calls whose Message lies in it may take
-    // the fast path. See ipc.h for what the kernel promises about it.
+    // its own address space): ipc calls whose Message lies at its start may
+    // take the fast path. Not page-aligned: kInvalidArgument; not a mapped,
+    // writable user page of RAM: kBadAddress. Any call first drops the
+    // previous registration (also when it then fails). See ipc.h for what
+    // the kernel promises about it.
     kThreadSetIpcBuffer = 27,
 
     // ---- address spaces (handles are per process; 0 is the caller's own)

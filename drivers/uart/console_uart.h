@@ -40,7 +40,8 @@ public:
 
     // Received bytes: those already waiting, else the ones that arrive by
     // the next interrupt (waits up to timeout_ns: kForever, or kTimedOut).
-    // Returns the count stored in `bytes`; bytes beyond `capacity` are read
+    // Returns the count stored in `bytes` (or the failure of the wait or of
+    // irq_ack when nothing was read); bytes beyond `capacity` are read
     // and dropped (counted in dropped()), so pass at least a FIFO's worth (16).
     Result receive(uint8_t* bytes, size_t capacity, uint64_t timeout_ns = kForever);
     // Sends by polling; returns how many bytes went out.

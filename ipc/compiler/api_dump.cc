@@ -61,7 +61,8 @@ std::string emit_api(const FileDescriptor* file, Model& model) {
     }
     std::sort(lines.begin(), lines.end());
     std::string out = "# " + file->name() + ": IDL interface summary (ipc/compiler/api_dump.cc)\n";
-    for (const std::string& line : lines) out += line + "\n";
+    for (const std::string& line : lines)
+        out += line + "\n";
     return out;
 }
 

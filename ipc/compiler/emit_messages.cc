@@ -8,62 +8,79 @@ namespace {
 
 std::string scalar_put(const FieldDescriptor* field, const std::string& value) {
     switch (field->type()) {
-    case FieldDescriptor::TYPE_BOOL: return "out.put_bool(" + value + ");";
-    case FieldDescriptor::TYPE_INT32:
-    case FieldDescriptor::TYPE_SINT32:
-    case FieldDescriptor::TYPE_SFIXED32: return "out.put_u32(static_cast<uint32_t>(" + value + "));";
-    case FieldDescriptor::TYPE_UINT32:
-    case FieldDescriptor::TYPE_FIXED32: return "out.put_u32(" + value + ");";
-    case FieldDescriptor::TYPE_INT64:
-    case FieldDescriptor::TYPE_SINT64:
-    case FieldDescriptor::TYPE_SFIXED64: return "out.put_u64(static_cast<uint64_t>(" + value + "));";
-    case FieldDescriptor::TYPE_UINT64:
-    case FieldDescriptor::TYPE_FIXED64: return "out.put_u64(" + value + ");";
-    case FieldDescriptor::TYPE_FLOAT: return "out.put_float(" + value + ");";
-    case FieldDescriptor::TYPE_DOUBLE: return "out.put_double(" + value + ");";
-    case FieldDescriptor::TYPE_STRING: return "out.put_string(" + value + ");";
-    case FieldDescriptor::TYPE_BYTES: return "out.put_bytes(" + value + ");";
-    case FieldDescriptor::TYPE_ENUM:
-        return "out.put_u32(static_cast<uint32_t>(static_cast<int32_t>(" + value + ")));";
-    case FieldDescriptor::TYPE_MESSAGE:
-        if (is_handle(field->message_type()))
-            return std::string("out.put_handle(") + value + ", " +
-                   (options_of(field).move ? "true" : "false") + ");";
-        return value + ".encode(out);";
-    default: return "";
+        case FieldDescriptor::TYPE_BOOL:
+            return "out.put_bool(" + value + ");";
+        case FieldDescriptor::TYPE_INT32:
+        case FieldDescriptor::TYPE_SINT32:
+        case FieldDescriptor::TYPE_SFIXED32:
+            return "out.put_u32(static_cast<uint32_t>(" + value + "));";
+        case FieldDescriptor::TYPE_UINT32:
+        case FieldDescriptor::TYPE_FIXED32:
+            return "out.put_u32(" + value + ");";
+        case FieldDescriptor::TYPE_INT64:
+        case FieldDescriptor::TYPE_SINT64:
+        case FieldDescriptor::TYPE_SFIXED64:
+            return "out.put_u64(static_cast<uint64_t>(" + value + "));";
+        case FieldDescriptor::TYPE_UINT64:
+        case FieldDescriptor::TYPE_FIXED64:
+            return "out.put_u64(" + value + ");";
+        case FieldDescriptor::TYPE_FLOAT:
+            return "out.put_float(" + value + ");";
+        case FieldDescriptor::TYPE_DOUBLE:
+            return "out.put_double(" + value + ");";
+        case FieldDescriptor::TYPE_STRING:
+            return "out.put_string(" + value + ");";
+        case FieldDescriptor::TYPE_BYTES:
+            return "out.put_bytes(" + value + ");";
+        case FieldDescriptor::TYPE_ENUM:
+            return "out.put_u32(static_cast<uint32_t>(static_cast<int32_t>(" + value + ")));";
+        case FieldDescriptor::TYPE_MESSAGE:
+            if (is_handle(field->message_type()))
+                return std::string("out.put_handle(") + value + ", " +
+                       (options_of(field).move ? "true" : "false") + ");";
+            return value + ".encode(out);";
+        default:
+            return "";
     }
 }
 
 std::string scalar_get(const FieldDescriptor* field, const std::string& target) {
     switch (field->type()) {
-    case FieldDescriptor::TYPE_BOOL: return target + " = in.get_bool();";
-    case FieldDescriptor::TYPE_INT32:
-    case FieldDescriptor::TYPE_SINT32:
-    case FieldDescriptor::TYPE_SFIXED32: return target + " = static_cast<int32_t>(in.get_u32());";
-    case FieldDescriptor::TYPE_UINT32:
-    case FieldDescriptor::TYPE_FIXED32: return target + " = in.get_u32();";
-    case FieldDescriptor::TYPE_INT64:
-    case FieldDescriptor::TYPE_SINT64:
-    case FieldDescriptor::TYPE_SFIXED64: return target + " = static_cast<int64_t>(in.get_u64());";
-    case FieldDescriptor::TYPE_UINT64:
-    case FieldDescriptor::TYPE_FIXED64: return target + " = in.get_u64();";
-    case FieldDescriptor::TYPE_FLOAT: return target + " = in.get_float();";
-    case FieldDescriptor::TYPE_DOUBLE: return target + " = in.get_double();";
-    case FieldDescriptor::TYPE_STRING: return "in.get_string(" + target + ");";
-    case FieldDescriptor::TYPE_BYTES: return "in.get_bytes(" + target + ");";
-    case FieldDescriptor::TYPE_ENUM: {
-        // proto3 enums are open, but the IDL accepts only declared values.
-        std::string type = cpp_type_name(field->enum_type());
-        return "{ int32_t value = static_cast<int32_t>(in.get_u32()); if (!" + type +
-               "_is_valid(value)) { in.fail(); value = 0; } " + target + " = static_cast<" +
-               type + ">(value); }";
-    }
-    case FieldDescriptor::TYPE_MESSAGE:
-        if (is_handle(field->message_type()))
-            return "in.get_handle(" + target + ", " + std::to_string(options_of(field).rights) +
-                   ");";
-        return target + ".decode(in);";
-    default: return "";
+        case FieldDescriptor::TYPE_BOOL:
+            return target + " = in.get_bool();";
+        case FieldDescriptor::TYPE_INT32:
+        case FieldDescriptor::TYPE_SINT32:
+        case FieldDescriptor::TYPE_SFIXED32:
+            return target + " = static_cast<int32_t>(in.get_u32());";
+        case FieldDescriptor::TYPE_UINT32:
+        case FieldDescriptor::TYPE_FIXED32:
+            return target + " = in.get_u32();";
+        case FieldDescriptor::TYPE_INT64:
+        case FieldDescriptor::TYPE_SINT64:
+        case FieldDescriptor::TYPE_SFIXED64:
+            return target + " = static_cast<int64_t>(in.get_u64());";
+        case FieldDescriptor::TYPE_UINT64:
+        case FieldDescriptor::TYPE_FIXED64:
+            return target + " = in.get_u64();";
+        case FieldDescriptor::TYPE_FLOAT:
+            return target + " = in.get_float();";
+        case FieldDescriptor::TYPE_DOUBLE:
+            return target + " = in.get_double();";
+        case FieldDescriptor::TYPE_STRING:
+            return "in.get_string(" + target + ");";
+        case FieldDescriptor::TYPE_BYTES:
+            return "in.get_bytes(" + target + ");";
+        case FieldDescriptor::TYPE_ENUM:
+            // proto3 enums are open, but the IDL accepts only declared values.
+            return "in.get_enum(" + target + ", &" + cpp_type_name(field->enum_type()) +
+                   "_is_valid);";
+        case FieldDescriptor::TYPE_MESSAGE:
+            if (is_handle(field->message_type()))
+                return "in.get_handle(" + target + ", " + std::to_string(options_of(field).rights) +
+                       ");";
+            return target + ".decode(in);";
+        default:
+            return "";
     }
 }
 
@@ -97,7 +114,8 @@ void emit_struct(const Descriptor* message, Model& model, std::string& out) {
                std::to_string(field->number()) + "\n";
     if (message->field_count() != 0) out += "\n";
     out += "    void encode(::cairn::ipc::Writer& out) const;\n";
-    out += "    // False if the bytes are malformed (see Reader); then the fields are unspecified.\n";
+    out +=
+        "    // False if the bytes are malformed (see Reader); then the fields are unspecified.\n";
     out += "    bool decode(::cairn::ipc::Reader& in);\n";
     out += "};\n\n";
 }
@@ -139,7 +157,8 @@ void emit_codec(const Descriptor* message, std::string& out) {
 
 std::vector<const FieldDescriptor*> fields_by_number(const Descriptor* message) {
     std::vector<const FieldDescriptor*> fields;
-    for (int i = 0; i < message->field_count(); ++i) fields.push_back(message->field(i));
+    for (int i = 0; i < message->field_count(); ++i)
+        fields.push_back(message->field(i));
     std::sort(fields.begin(), fields.end(),
               [](const auto* a, const auto* b) { return a->number() < b->number(); });
     return fields;
@@ -164,8 +183,10 @@ std::string emit_header(const FileDescriptor* file, Model& model) {
     }
     std::string ns = cpp_namespace(file);
     out += ns.empty() ? "\n" : "\nnamespace " + ns + " {\n\n";
-    for (const EnumDescriptor* enumeration : model.enums()) emit_enum(enumeration, out);
-    for (const Descriptor* message : model.messages()) emit_struct(message, model, out);
+    for (const EnumDescriptor* enumeration : model.enums())
+        emit_enum(enumeration, out);
+    for (const Descriptor* message : model.messages())
+        emit_struct(message, model, out);
     for (int i = 0; i < file->service_count(); ++i)
         emit_service_declaration(file->service(i), model, out);
     if (!ns.empty()) out += "}  // namespace " + ns + "\n";
@@ -177,7 +198,8 @@ std::string emit_source(const FileDescriptor* file, Model& model) {
                       ". Do not edit.\n#include \"" + generated_name(file, ".ipc.h") + "\"\n\n";
     std::string ns = cpp_namespace(file);
     if (!ns.empty()) out += "namespace " + ns + " {\n\n";
-    for (const Descriptor* message : model.messages()) emit_codec(message, out);
+    for (const Descriptor* message : model.messages())
+        emit_codec(message, out);
     for (int i = 0; i < file->service_count(); ++i)
         emit_service_definition(file->service(i), model, out);
     if (!ns.empty()) out += "}  // namespace " + ns + "\n";

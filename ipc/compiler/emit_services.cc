@@ -26,7 +26,8 @@ void emit_service_declaration(const google::protobuf::ServiceDescriptor* service
                               std::string& out) {
     const std::string name = service->name();
     const std::string ids = name + "Interface";
-    uint32_t interface = ipc::interface_id(service->full_name().data(), service->full_name().size());
+    uint32_t interface =
+        ipc::interface_id(service->full_name().data(), service->full_name().size());
     uint64_t buffer = model.buffer_size(service);
 
     out += "// " + service->full_name() + ": message ids and the shared buffer size.\n";
@@ -38,8 +39,8 @@ void emit_service_declaration(const google::protobuf::ServiceDescriptor* service
     for (int i = 0; i < service->method_count(); ++i) {
         const auto* method = service->method(i);
         uint16_t id = ipc::method_id(method->name().data(), method->name().size());
-        out += "    static constexpr uint64_t k" + method->name() + "Id = " +
-               hex(ipc::request_id(interface, id), 16) + ";\n";
+        out += "    static constexpr uint64_t k" + method->name() +
+               "Id = " + hex(ipc::request_id(interface, id), 16) + ";\n";
     }
     out += "};\n\n";
 
@@ -67,7 +68,8 @@ void emit_service_declaration(const google::protobuf::ServiceDescriptor* service
         out += "    virtual " + signature(service->method(i)) + " = 0;\n";
     out += "\n    // Decodes `request`, runs its method and fills `reply` (an error reply for a\n";
     out += "    // malformed or unknown request); `request` and `reply` may be one Message.\n";
-    out += "    ::cairn::Status dispatch(const ::cairn::Message& request, ::cairn::Message& reply);\n";
+    out +=
+        "    ::cairn::Status dispatch(const ::cairn::Message& request, ::cairn::Message& reply);\n";
     out += "    // Answers calls on `endpoint` for ever (Cairn builds).\n";
     out += "    ::cairn::Status serve(::cairn::CapSlot endpoint) {\n";
     out += "        return ::cairn::ipc::serve_loop(endpoint, target(), buffer_, " + ids +
@@ -76,8 +78,9 @@ void emit_service_declaration(const google::protobuf::ServiceDescriptor* service
            "Server::dispatch_entry, this}; }\n\n";
     out += "protected:\n    " + name + "Server() = default;\n    ~" + name +
            "Server() = default;\n\nprivate:\n";
-    out += "    static ::cairn::Status dispatch_entry(void* server, const ::cairn::Message& "
-           "request,\n                                          ::cairn::Message& reply);\n";
+    out +=
+        "    static ::cairn::Status dispatch_entry(void* server, const ::cairn::Message& "
+        "request,\n                                          ::cairn::Message& reply);\n";
     out += "    alignas(16) uint8_t buffer_[" + ids + "::kBufferSize > 0 ? " + ids +
            "::kBufferSize : 1];\n};\n\n";
 }
@@ -95,7 +98,8 @@ void emit_service_definition(const google::protobuf::ServiceDescriptor* service,
                method->name() + "Id, request, reply, buffer_,\n                              " +
                ids + "::kBufferSize);\n}\n\n";
     }
-    out += "::cairn::Status " + name + "Server::dispatch(const ::cairn::Message& request, "
+    out += "::cairn::Status " + name +
+           "Server::dispatch(const ::cairn::Message& request, "
            "::cairn::Message& reply) {\n";
     out += "    ::cairn::Status accepted = ::cairn::ipc::accept_request(request, reply, " + ids +
            "::kInterfaceId);\n";
@@ -112,7 +116,8 @@ void emit_service_definition(const google::protobuf::ServiceDescriptor* service,
     }
     out += "    default:\n        return ::cairn::ipc::reject_unknown_method(request, reply);\n";
     out += "    }\n}\n\n";
-    out += "::cairn::Status " + name + "Server::dispatch_entry(void* server, const "
+    out += "::cairn::Status " + name +
+           "Server::dispatch_entry(void* server, const "
            "::cairn::Message& request,\n";
     out += "                                          ::cairn::Message& reply) {\n";
     out += "    return static_cast<" + name + "Server*>(server)->dispatch(request, reply);\n}\n\n";

@@ -41,11 +41,20 @@ FieldOptions options_of(const FieldDescriptor* field) {
         if (item.type() != google::protobuf::UnknownField::TYPE_VARINT) continue;
         uint64_t value = item.varint();
         switch (item.number()) {
-        case 50001: result.max_length = static_cast<uint32_t>(value); break;
-        case 50002: result.max_count = static_cast<uint32_t>(value); break;
-        case 50003: result.rights = static_cast<uint32_t>(value); break;
-        case 50004: result.move = value != 0; break;
-        default: break;
+            case 50001:
+                result.max_length = static_cast<uint32_t>(value);
+                break;
+            case 50002:
+                result.max_count = static_cast<uint32_t>(value);
+                break;
+            case 50003:
+                result.rights = static_cast<uint32_t>(value);
+                break;
+            case 50004:
+                result.move = value != 0;
+                break;
+            default:
+                break;
         }
     }
     return result;
@@ -57,7 +66,8 @@ bool is_handle(const Descriptor* message) {
 
 std::string cpp_namespace(const FileDescriptor* file) {
     std::string result;
-    for (char c : file->package()) result += c == '.' ? std::string("::") : std::string(1, c);
+    for (char c : file->package())
+        result += c == '.' ? std::string("::") : std::string(1, c);
     return result;
 }
 
@@ -81,21 +91,22 @@ std::string cpp_type_name(const EnumDescriptor* enumeration) {
 
 std::string field_name(const FieldDescriptor* field) {
     static const std::set<std::string> kKeywords = {
-        "auto",   "bool",     "break",    "case",   "char",     "class",    "const",
-        "delete", "default",  "do",       "double", "else",     "enum",     "float",
-        "for",    "friend",   "goto",     "if",     "int",      "long",     "new",
-        "operator", "private", "protected", "public", "register", "return", "short",
-        "signed", "sizeof",   "static",   "struct", "switch",   "template", "this",
-        "throw",  "typedef",  "union",    "unsigned", "virtual", "void",    "volatile",
-        "while"};
+        "auto",    "bool",     "break",  "case",  "char",    "class",    "const",    "delete",
+        "default", "do",       "double", "else",  "enum",    "float",    "for",      "friend",
+        "goto",    "if",       "int",    "long",  "new",     "operator", "private",  "protected",
+        "public",  "register", "return", "short", "signed",  "sizeof",   "static",   "struct",
+        "switch",  "template", "this",   "throw", "typedef", "union",    "unsigned", "virtual",
+        "void",    "volatile", "while"};
     return kKeywords.count(field->name()) ? field->name() + "_" : field->name();
 }
 
 bool Model::check(const FileDescriptor* file, std::string* error) {
     if (file->syntax() != FileDescriptor::SYNTAX_PROTO3)
         return fail(error, file->name() + ": IDL files are proto3 (syntax = \"proto3\";)");
-    for (int i = 0; i < file->enum_type_count(); ++i) enums_.push_back(file->enum_type(i));
-    for (int i = 0; i < file->message_type_count(); ++i) collect(file->message_type(i));
+    for (int i = 0; i < file->enum_type_count(); ++i)
+        enums_.push_back(file->enum_type(i));
+    for (int i = 0; i < file->message_type_count(); ++i)
+        collect(file->message_type(i));
     for (const Descriptor* message : declared_)
         if (!check_message(message, error)) return false;
     std::map<const Descriptor*, int> state;
@@ -108,8 +119,10 @@ bool Model::check(const FileDescriptor* file, std::string* error) {
 
 void Model::collect(const Descriptor* message) {
     declared_.push_back(message);
-    for (int i = 0; i < message->enum_type_count(); ++i) enums_.push_back(message->enum_type(i));
-    for (int i = 0; i < message->nested_type_count(); ++i) collect(message->nested_type(i));
+    for (int i = 0; i < message->enum_type_count(); ++i)
+        enums_.push_back(message->enum_type(i));
+    for (int i = 0; i < message->nested_type_count(); ++i)
+        collect(message->nested_type(i));
 }
 
 bool Model::check_message(const Descriptor* message, std::string* error) {
@@ -178,25 +191,30 @@ uint64_t Model::field_size(const FieldDescriptor* field, bool element) {
     if (field->is_repeated() && !element)
         return 4 + static_cast<uint64_t>(options_of(field).max_count) * field_size(field, true);
     switch (field->type()) {
-    case FieldDescriptor::TYPE_BOOL: return 1;
-    case FieldDescriptor::TYPE_INT32:
-    case FieldDescriptor::TYPE_SINT32:
-    case FieldDescriptor::TYPE_SFIXED32:
-    case FieldDescriptor::TYPE_UINT32:
-    case FieldDescriptor::TYPE_FIXED32:
-    case FieldDescriptor::TYPE_FLOAT:
-    case FieldDescriptor::TYPE_ENUM: return 4;
-    case FieldDescriptor::TYPE_INT64:
-    case FieldDescriptor::TYPE_SINT64:
-    case FieldDescriptor::TYPE_SFIXED64:
-    case FieldDescriptor::TYPE_UINT64:
-    case FieldDescriptor::TYPE_FIXED64:
-    case FieldDescriptor::TYPE_DOUBLE: return 8;
-    case FieldDescriptor::TYPE_STRING:
-    case FieldDescriptor::TYPE_BYTES: return 4 + static_cast<uint64_t>(options_of(field).max_length);
-    case FieldDescriptor::TYPE_MESSAGE:
-        return is_handle(field->message_type()) ? 1 : max_encoded_size(field->message_type());
-    default: return 0;
+        case FieldDescriptor::TYPE_BOOL:
+            return 1;
+        case FieldDescriptor::TYPE_INT32:
+        case FieldDescriptor::TYPE_SINT32:
+        case FieldDescriptor::TYPE_SFIXED32:
+        case FieldDescriptor::TYPE_UINT32:
+        case FieldDescriptor::TYPE_FIXED32:
+        case FieldDescriptor::TYPE_FLOAT:
+        case FieldDescriptor::TYPE_ENUM:
+            return 4;
+        case FieldDescriptor::TYPE_INT64:
+        case FieldDescriptor::TYPE_SINT64:
+        case FieldDescriptor::TYPE_SFIXED64:
+        case FieldDescriptor::TYPE_UINT64:
+        case FieldDescriptor::TYPE_FIXED64:
+        case FieldDescriptor::TYPE_DOUBLE:
+            return 8;
+        case FieldDescriptor::TYPE_STRING:
+        case FieldDescriptor::TYPE_BYTES:
+            return 4 + static_cast<uint64_t>(options_of(field).max_length);
+        case FieldDescriptor::TYPE_MESSAGE:
+            return is_handle(field->message_type()) ? 1 : max_encoded_size(field->message_type());
+        default:
+            return 0;
     }
 }
 
@@ -205,7 +223,8 @@ uint64_t Model::max_encoded_size(const Descriptor* message) {
     if (found != sizes_.end()) return found->second;
     sizes_[message] = 0;  // a recursive message (refused by order()) stops here
     uint64_t total = 0;
-    for (int i = 0; i < message->field_count(); ++i) total += field_size(message->field(i), false);
+    for (int i = 0; i < message->field_count(); ++i)
+        total += field_size(message->field(i), false);
     return sizes_[message] = total;
 }
 
@@ -230,26 +249,36 @@ std::string Model::field_type(const FieldDescriptor* field, bool element) const 
         return "::cairn::ipc::BoundedVector<" + field_type(field, true) + ", " +
                std::to_string(options.max_count) + ">";
     switch (field->type()) {
-    case FieldDescriptor::TYPE_BOOL: return "bool";
-    case FieldDescriptor::TYPE_INT32:
-    case FieldDescriptor::TYPE_SINT32:
-    case FieldDescriptor::TYPE_SFIXED32: return "int32_t";
-    case FieldDescriptor::TYPE_UINT32:
-    case FieldDescriptor::TYPE_FIXED32: return "uint32_t";
-    case FieldDescriptor::TYPE_INT64:
-    case FieldDescriptor::TYPE_SINT64:
-    case FieldDescriptor::TYPE_SFIXED64: return "int64_t";
-    case FieldDescriptor::TYPE_UINT64:
-    case FieldDescriptor::TYPE_FIXED64: return "uint64_t";
-    case FieldDescriptor::TYPE_FLOAT: return "float";
-    case FieldDescriptor::TYPE_DOUBLE: return "double";
-    case FieldDescriptor::TYPE_STRING:
-        return "::cairn::ipc::BoundedString<" + std::to_string(options.max_length) + ">";
-    case FieldDescriptor::TYPE_BYTES:
-        return "::cairn::ipc::BoundedBytes<" + std::to_string(options.max_length) + ">";
-    case FieldDescriptor::TYPE_ENUM: return cpp_type_name(field->enum_type());
-    case FieldDescriptor::TYPE_MESSAGE: return cpp_type_name(field->message_type());
-    default: return "void";
+        case FieldDescriptor::TYPE_BOOL:
+            return "bool";
+        case FieldDescriptor::TYPE_INT32:
+        case FieldDescriptor::TYPE_SINT32:
+        case FieldDescriptor::TYPE_SFIXED32:
+            return "int32_t";
+        case FieldDescriptor::TYPE_UINT32:
+        case FieldDescriptor::TYPE_FIXED32:
+            return "uint32_t";
+        case FieldDescriptor::TYPE_INT64:
+        case FieldDescriptor::TYPE_SINT64:
+        case FieldDescriptor::TYPE_SFIXED64:
+            return "int64_t";
+        case FieldDescriptor::TYPE_UINT64:
+        case FieldDescriptor::TYPE_FIXED64:
+            return "uint64_t";
+        case FieldDescriptor::TYPE_FLOAT:
+            return "float";
+        case FieldDescriptor::TYPE_DOUBLE:
+            return "double";
+        case FieldDescriptor::TYPE_STRING:
+            return "::cairn::ipc::BoundedString<" + std::to_string(options.max_length) + ">";
+        case FieldDescriptor::TYPE_BYTES:
+            return "::cairn::ipc::BoundedBytes<" + std::to_string(options.max_length) + ">";
+        case FieldDescriptor::TYPE_ENUM:
+            return cpp_type_name(field->enum_type());
+        case FieldDescriptor::TYPE_MESSAGE:
+            return cpp_type_name(field->message_type());
+        default:
+            return "void";
     }
 }
 

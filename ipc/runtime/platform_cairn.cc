@@ -1,5 +1,6 @@
 // The Cairn flavour of the runtime's platform hooks: the kernel transport,
 // capability checks and the serve loop, on the system call wrappers.
+#include "cairn/message.h"
 #include "cairn/sys.h"
 #include "ipc/rpc.h"
 
@@ -29,6 +30,10 @@ Transport kernel_transport() {
     return {&kernel_call, nullptr};
 }
 
+Message* call_message(Message&) {
+    return ipc_buffer();
+}
+
 bool check_rights(CapSlot slot, uint64_t rights) {
     CapInfo info;
     if (!sys::cap_info(slot, &info).ok()) return false;
@@ -37,11 +42,13 @@ bool check_rights(CapSlot slot, uint64_t rights) {
 
 void release_caps(const Message& message) {
     uint32_t count = message.cap_count > kMessageCaps ? kMessageCaps : message.cap_count;
-    for (uint32_t i = 0; i < count; ++i) (void)sys::cap_delete(message.caps[i]);
+    for (uint32_t i = 0; i < count; ++i)
+        (void)sys::cap_delete(message.caps[i]);
 }
 
 Status serve_loop(CapSlot endpoint, DispatchTarget target, uint8_t* buffer, uint32_t buffer_size) {
-    Message message;
+    // The thread's IPC buffer: replies and receives take the kernel's fast path.
+    Message& message = *ipc_buffer();
     prepare_receive(message, buffer, buffer_size);
     Result received = sys::ipc_receive(endpoint, &message);
     for (;;) {

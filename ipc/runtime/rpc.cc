@@ -4,12 +4,14 @@ namespace cairn::ipc {
 namespace {
 
 void put_u32_at(uint8_t* data, uint32_t value) {
-    for (int i = 0; i < 4; ++i) data[i] = static_cast<uint8_t>(value >> (8 * i));
+    for (int i = 0; i < 4; ++i)
+        data[i] = static_cast<uint8_t>(value >> (8 * i));
 }
 
 uint32_t get_u32_at(const uint8_t* data) {
     uint32_t value = 0;
-    for (int i = 0; i < 4; ++i) value |= static_cast<uint32_t>(data[i]) << (8 * i);
+    for (int i = 0; i < 4; ++i)
+        value |= static_cast<uint32_t>(data[i]) << (8 * i);
     return value;
 }
 
@@ -30,7 +32,8 @@ void attach_payload(Message& message, const Writer& out) {
     }
     message.cap_count = out.cap_count();
     message.cap_move = out.cap_move();
-    for (uint32_t i = 0; i < out.cap_count(); ++i) message.caps[i] = out.cap(i);
+    for (uint32_t i = 0; i < out.cap_count(); ++i)
+        message.caps[i] = out.cap(i);
 }
 
 bool open_payload(const Message& message, Reader* reader) {
@@ -45,8 +48,8 @@ bool open_payload(const Message& message, Reader* reader) {
     if (message.data_length != 4) return false;
     uint32_t length = get_u32_at(message.data);
     if (length > message.buffer_length || message.buffer == 0) return false;
-    *reader = Reader(reinterpret_cast<const uint8_t*>(message.buffer), length, message.caps,
-                     cap_count);
+    *reader =
+        Reader(reinterpret_cast<const uint8_t*>(message.buffer), length, message.caps, cap_count);
     return true;
 }
 

@@ -38,7 +38,8 @@ bool build(const uint8_t* data, size_t size, Message& message) {
         size -= 8;
     }
     message.cap_count = (layout >> 1) & 7;  // up to 7: more than a message carries
-    for (uint32_t i = 0; i < 4; ++i) message.caps[i] = 100 + i;
+    for (uint32_t i = 0; i < 4; ++i)
+        message.caps[i] = 100 + i;
     message.flags = cairn::kMessageFlagCall;
     if (size > sizeof buffer) size = sizeof buffer;
     if ((layout & 1) == 0) {

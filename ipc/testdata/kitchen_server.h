@@ -50,8 +50,10 @@ inline void fill(Everything& out, uint64_t seed) {
     out.scalars.color = Color::COLOR_BLUE;
     out.name.assign("kitchen sink");
     out.blob.size = 300;
-    for (uint32_t i = 0; i < 300; ++i) out.blob.data[i] = static_cast<uint8_t>(i * 7 + seed);
-    for (uint32_t i = 0; i < 5; ++i) out.numbers.push_back(static_cast<uint32_t>(i + seed));
+    for (uint32_t i = 0; i < 300; ++i)
+        out.blob.data[i] = static_cast<uint8_t>(i * 7 + seed);
+    for (uint32_t i = 0; i < 5; ++i)
+        out.numbers.push_back(static_cast<uint32_t>(i + seed));
     out.words.size = 2;
     out.words[0].assign("ab");
     out.words[1].assign("wxyz");

@@ -14,9 +14,9 @@ using cairn::Status;
 namespace ipc = cairn::ipc;
 
 // Offsets in an encoded Everything (ipc/README.md's layout of kitchen.proto).
-constexpr uint32_t kBoolOffset = 72;   // Scalars: 8+4+4+8+4+8+4+8+4+8+4+8
+constexpr uint32_t kBoolOffset = 72;  // Scalars: 8+4+4+8+4+8+4+8+4+8+4+8
 constexpr uint32_t kColorOffset = 73;
-constexpr uint32_t kNameOffset = 77;   // u32 length, then the bytes
+constexpr uint32_t kNameOffset = 77;  // u32 length, then the bytes
 
 struct Raw : testing::Test {
     TestKitchen server;
@@ -173,9 +173,9 @@ Status garbage_server(void* context, cairn::CapSlot, Message* message) {
     uint64_t mode = *static_cast<uint64_t*>(context);
     uint64_t id = message->id;
     ipc::reset_message(*message, 0);
-    if (mode == 0) message->id = id;                                      // not a reply
+    if (mode == 0) message->id = id;                                             // not a reply
     if (mode == 1) message->id = KitchenInterface::kMirrorId | ipc::kKindReply;  // another call's
-    if (mode == 2) {                                                       // "error" kOk
+    if (mode == 2) {                                                             // "error" kOk
         message->id = id | ipc::kKindReply | ipc::kKindError;
         message->data_length = 4;
     }

@@ -153,7 +153,8 @@ TEST(Ids, StableAndDerivedFromNames) {
     EXPECT_EQ(KitchenInterface::kInterfaceId, cairn::ipc::interface_id("idltest.Kitchen", 15));
     EXPECT_EQ(KitchenInterface::kInterfaceId, 0xe564f8a2u);
     EXPECT_EQ(KitchenInterface::kAddId, 0xe564f8a237d70100u);
-    EXPECT_EQ(cairn::ipc::method_of(KitchenInterface::kMirrorId), cairn::ipc::method_id("Mirror", 6));
+    EXPECT_EQ(cairn::ipc::method_of(KitchenInterface::kMirrorId),
+              cairn::ipc::method_id("Mirror", 6));
     EXPECT_EQ(cairn::ipc::version_of(KitchenInterface::kAddId), cairn::ipc::kWireVersion);
     EXPECT_EQ(KitchenInterface::kBufferSize, Everything::kMaxEncodedSize);
     EXPECT_EQ(Everything::kMaxCaps, 4u);

@@ -153,6 +153,10 @@ os::ErrorOr<void> deliver_to_user(ThreadState& self, uint64_t address, uint64_t 
     to_user(arrived, user_buffer, &out);
     arrived.buffer_length = 0;
     TRY(copied);
+    if (cairn::Message* message = self.buffer.at(address)) {
+        __builtin_memcpy(message, &out, sizeof(out));
+        return {};
+    }
     return syscall::write_user(address, out);
 }
 
@@ -177,9 +181,11 @@ int64_t fast_call(const hal::syscall::Arguments& arguments) {
              cairn::kMessageFlagCall);
         Endpoint::withdraw(*receiver);
         owe_reply(*receiver, *self);
-        Handoff handoff;
-        finish_deferred(*receiver, &handoff);
-        result = wait_until_done(*self, sched::kNoDeadline, &handoff);
+        if (!wait_switching_to(*self, *receiver, &result)) {
+            Handoff handoff;
+            finish_deferred(*receiver, &handoff);
+            result = wait_until_done(*self, sched::kNoDeadline, &handoff);
+        }
     }
     return finish_call(result, *self, arguments.values[1]);
 }
@@ -202,11 +208,15 @@ int64_t fast_reply_receive(const hal::syscall::Arguments& arguments) {
         }
         fill(caller->message, call.header, call.data, 0, 0);
         self->owed.caller = nullptr;
-        Handoff handoff;
-        finish_deferred(*caller, &handoff);
-        caller->release();  // the owed reply's; its thread holds another
         endpoint.enqueue_receiver(*self, 0);
-        result = wait_until_done(*self, sched::kNoDeadline, &handoff);
+        // The owed reply's reference on the caller's state goes once the
+        // switch is over (its thread holds another while it waits).
+        if (!wait_switching_to(*self, *caller, &result)) {
+            Handoff handoff;
+            finish_deferred(*caller, &handoff);
+            result = wait_until_done(*self, sched::kNoDeadline, &handoff);
+        }
+        caller->release();
     }
     return finish_call(result, *self, arguments.values[1]);
 }

@@ -7,6 +7,7 @@
 #include "kernel/ipc/notification.h"
 #include "kernel/lib/utility.h"
 #include "kernel/mm/heap/kmalloc.h"
+#include "kernel/sched/direct_switch.h"
 #include "kernel/sched/scheduler.h"
 
 namespace kernel::ipc {
@@ -155,6 +156,29 @@ os::ErrorOr<void> wait_until_done(ThreadState& state, uint64_t deadline_ns, Hand
     state.done = false;
     if (state.failed) return state.error;
     return {};
+}
+
+bool wait_switching_to(ThreadState& self, ThreadState& partner, os::ErrorOr<void>* result) {
+    sched::Thread& thread = *self.thread;
+    sched::Thread& next = *partner.thread;
+    uint64_t sequence;
+    if (!partner.waiting || sched::kill_pending(thread) ||
+        !sched::begin_direct_switch(next, partner.wait_sequence, &sequence)) {
+        return false;
+    }
+    // `next` runs on this CPU from here; this CPU's lock is held until the
+    // switch is complete, so a waker of either thread waits for it.
+    complete(partner, {});
+    partner.waiting = false;
+    self.wait_sequence = sequence;
+    self.waiting = true;
+    lock.unlock(hal::disable_interrupts());  // interrupts stay masked to the switch
+    sched::complete_direct_switch(thread, next);
+    (void)lock.lock();
+    self.waiting = false;
+    // Normally done; after a kill or a stale wake, the general wait.
+    *result = wait_until_done(self, sched::kNoDeadline);
+    return true;
 }
 
 void owe_reply(ThreadState& receiver, ThreadState& caller) {

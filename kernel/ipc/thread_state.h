@@ -113,6 +113,15 @@ void wake_handoff(Handoff& handoff);
 // directly (or is woken) on the way.
 os::ErrorOr<void> wait_until_done(ThreadState& state, uint64_t deadline_ns,
                                   Handoff* handoff = nullptr);
+// The fast path's wait: this thread has served `partner` (its message or
+// reply is in place) but not yet finished it. If `partner` waits, last ran
+// on this CPU and may run here: finishes it, blocks this thread until its
+// own operation is done and gives the CPU straight to `partner`
+// (sched/direct_switch.h), with no deadline; *result is the operation's.
+// Otherwise false and nothing changed (then finish_deferred() +
+// wait_until_done() do it the general way).
+bool wait_switching_to(ThreadState& self, ThreadState& partner, os::ErrorOr<void>* result);
+
 // `receiver` now owes `caller` (which waits on, kAwaitingReply) the reply
 // to its current call (call_sequence).
 void owe_reply(ThreadState& receiver, ThreadState& caller);

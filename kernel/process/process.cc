@@ -191,7 +191,7 @@ os::ErrorOr<sched::ThreadId> Process::create_thread(const ThreadRequest& request
         if (state_ != ProcessState::kRunning || status_fixed_) {
             sched::release(*thread);
             kfree(record);
-            if (request.handle != 0) handle_users_[request.handle - 1]--;
+            handles_.release(request.handle);
             return os::Error::kNoSpace;
         }
         record->thread = thread;
@@ -201,7 +201,7 @@ os::ErrorOr<sched::ThreadId> Process::create_thread(const ThreadRequest& request
         ++live_threads_;
         started_ = true;
         // The record now keeps the space from being destroyed.
-        if (request.handle != 0) handle_users_[request.handle - 1]--;
+        handles_.release(request.handle);
         // Started under the lock so that a concurrent exit() either sees
         // the record (and kills the thread) or runs before it exists.
         sched::start(*thread);
@@ -303,22 +303,15 @@ ReapResult Process::reap() {
         // Another process maps into one of the spaces through a capability
         // (acquire_by_serial, which refuses new users from kExiting on):
         // the spaces go once it is done, a few microseconds from now.
-        if (own_space_users_ != 0) return ReapResult::kRetry;
-        for (uint32_t users : handle_users_) {
-            if (users != 0) return ReapResult::kRetry;
-        }
+        if (handles_.busy()) return ReapResult::kRetry;
     }
     // No thread of the process exists any more, none can be created
     // (kExiting), and no CPU runs in its address spaces. Its capabilities go
     // first: partners blocked on its endpoints see kPeerGone, objects only
     // it named are destroyed.
     capabilities_->close();
-    for (size_t i = 0; i < kMaxAddressSpaceHandles; ++i) {
-        if (handles_[i] != nullptr) {
-            mm::as_destroy(handles_[i]);
-            handles_[i] = nullptr;
-        }
-    }
+    // Not busy (checked above) and no new users from kExiting on.
+    handles_.clear([](mm::AddressSpace* space) { mm::as_destroy(space); });
     mm::as_destroy(space_);
     space_ = nullptr;
     {
@@ -380,48 +373,34 @@ os::ErrorOr<int64_t> Process::wait_for_exit(uint64_t deadline_ns) {
 os::ErrorOr<uint64_t> Process::add_address_space(mm::AddressSpace* space) {
     SpinLockGuard guard(lock_);
     if (state_ != ProcessState::kRunning) return os::Error::kNoSpace;
-    for (size_t i = 0; i < kMaxAddressSpaceHandles; ++i) {
-        if (handles_[i] == nullptr) {
-            handles_[i] = space;
-            handle_serials_[i] = next_serial_++;
-            return i + 1;
-        }
-    }
-    return os::Error::kNoSpace;
+    return handles_.add(space);
 }
 
 os::ErrorOr<mm::AddressSpace*> Process::acquire_handle(uint64_t handle) {
     SpinLockGuard guard(lock_);
     if (handle == 0) return space_;
-    if (handle > kMaxAddressSpaceHandles || handles_[handle - 1] == nullptr) {
-        return os::Error::kNotFound;
-    }
-    ++handle_users_[handle - 1];
-    return handles_[handle - 1];
+    return handles_.acquire(handle);
 }
 
 void Process::release_handle(uint64_t handle) {
     if (handle == 0) return;
     SpinLockGuard guard(lock_);
-    --handle_users_[handle - 1];
+    handles_.release(handle);
 }
 
 void Process::release_by_serial(uint64_t handle) {
     SpinLockGuard guard(lock_);
     if (handle == 0) {
-        --own_space_users_;
+        handles_.release_own();
     } else {
-        --handle_users_[handle - 1];
+        handles_.release(handle);
     }
 }
 
 os::ErrorOr<uint64_t> Process::handle_serial(uint64_t handle) const {
     SpinLockGuard guard(lock_);
     if (handle == 0) return uint64_t{0};
-    if (handle > kMaxAddressSpaceHandles || handles_[handle - 1] == nullptr) {
-        return os::Error::kNotFound;
-    }
-    return handle_serials_[handle - 1];
+    return handles_.serial(handle);
 }
 
 os::ErrorOr<mm::AddressSpace*> Process::acquire_by_serial(uint64_t handle, uint64_t serial) {
@@ -429,15 +408,10 @@ os::ErrorOr<mm::AddressSpace*> Process::acquire_by_serial(uint64_t handle, uint6
     // Not kRunning: reap() may be destroying the spaces right now.
     if (state_ != ProcessState::kRunning) return os::Error::kNotFound;
     if (handle == 0) {
-        ++own_space_users_;
+        handles_.acquire_own();
         return space_;
     }
-    if (handle > kMaxAddressSpaceHandles || handles_[handle - 1] == nullptr ||
-        handle_serials_[handle - 1] != serial) {
-        return os::Error::kNotFound;
-    }
-    ++handle_users_[handle - 1];
-    return handles_[handle - 1];
+    return handles_.acquire(handle, serial);
 }
 
 os::ErrorOr<void> Process::destroy_address_space(uint64_t handle) {
@@ -445,14 +419,12 @@ os::ErrorOr<void> Process::destroy_address_space(uint64_t handle) {
     mm::AddressSpace* space;
     {
         SpinLockGuard guard(lock_);
-        if (handle > kMaxAddressSpaceHandles || handles_[handle - 1] == nullptr) {
-            return os::Error::kNotFound;
-        }
-        space = handles_[handle - 1];
-        if (handle_users_[handle - 1] != 0 || space_in_use(space)) {
-            return os::Error::kPermissionDenied;
-        }
-        handles_[handle - 1] = nullptr;
+        space = handles_.at(handle);
+        if (space == nullptr) return os::Error::kNotFound;
+        // A thread runs (or ran and was not reaped yet) in it.
+        if (space_in_use(space)) return os::Error::kPermissionDenied;
+        // kPermissionDenied while a call uses it.
+        space = TRY(handles_.remove(handle));
     }
     mm::as_destroy(space);
     return {};

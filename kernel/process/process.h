@@ -28,6 +28,7 @@
 #include "hal/thread_context.h"
 #include "kernel/io_ports/io_ports.h"
 #include "kernel/lib/error.h"
+#include "kernel/process/handle_table.h"
 #include "kernel/sched/list.h"
 #include "kernel/sched/thread.h"
 #include "kernel/sched/wait_queue.h"
@@ -195,13 +196,7 @@ private:
     ProcessState state_ = ProcessState::kRunning;
     bool status_fixed_ = false;  // process_exit chose the status
     int64_t exit_status_ = 0;
-    mm::AddressSpace* handles_[kMaxAddressSpaceHandles] = {};
-    uint32_t handle_users_[kMaxAddressSpaceHandles] = {};
-    // Serials of handles_ (unique per process, never 0: 0 is space_'s).
-    uint64_t handle_serials_[kMaxAddressSpaceHandles] = {};
-    uint64_t next_serial_ = 1;
-    // acquire_by_serial(0, 0) holders: space_ stays until they are done.
-    uint32_t own_space_users_ = 0;
+    HandleTable<mm::AddressSpace, kMaxAddressSpaceHandles> handles_;
     sched::WaitQueue thread_exits_;  // join
     sched::WaitQueue process_exit_;  // wait_for_exit
     uint32_t references_ = 1;

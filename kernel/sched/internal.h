@@ -92,6 +92,11 @@ void cancel_timer(Thread& thread);
 void make_ready(Thread& thread);
 // The first thing a new thread does: completes the switch into it.
 void start_new_thread();
+// What every switch point runs right after hal::context::switch_to, in the
+// thread switched to: drops the CPU lock the switch held, activates the
+// thread's address space, places a migrating thread, releases a dead one
+// (for kernel/sched/direct_switch.cc).
+void complete_switch();
 
 // Switches if this CPU should and the caller may (interrupts enabled).
 void preempt_point();

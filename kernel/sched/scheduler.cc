@@ -138,6 +138,14 @@ void finish_switch() {
     if (dead != nullptr) release(*dead);               // the scheduler's reference
 }
 
+}  // namespace
+
+void complete_switch() {
+    finish_switch();
+}
+
+namespace {
+
 // A snapshot of every CPU's load (read without locks: a hint).
 void snapshot(policy::CpuLoad* loads) {
     for (uint32_t index = 0; index < kMaxCpus; ++index) {

@@ -78,11 +78,22 @@ struct EndpointCall {
     cairn::Message message;
 };
 
+// The user Message at `address`: from the thread's IPC buffer when it is
+// there (even if the page was unmapped since, see ipc_buffer.h), else a
+// checked copy.
+os::ErrorOr<void> read_message(const ThreadState& self, uint64_t address, cairn::Message* message) {
+    if (const cairn::Message* registered = self.buffer.at(address)) {
+        __builtin_memcpy(message, registered, sizeof(cairn::Message));
+        return {};
+    }
+    return read_user(address, message);
+}
+
 os::ErrorOr<EndpointCall> begin_endpoint_call(const Arguments& arguments, cairn::Rights rights) {
     EndpointCall call;
     call.endpoint = TRY(look_up(arguments.values[0], ObjectType::kEndpoint, rights));
     call.self = TRY(ipc::current_state());
-    TRY(read_user(arguments.values[1], &call.message));
+    TRY(read_message(*call.self, arguments.values[1], &call.message));
     return call;
 }
 
@@ -161,7 +172,7 @@ int64_t ipc_reply(const Arguments& arguments) {
             reply = TRY(look_up(slot, ObjectType::kReply, cairn::kRightWrite));
         ThreadState* self = TRY(ipc::current_state());
         cairn::Message message;
-        TRY(read_user(arguments.values[1], &message));
+        TRY(read_message(*self, arguments.values[1], &message));
         if (slot == cairn::kNullSlot) {
             if (!owes_reply(*self)) return os::Error::kNotFound;
             return reply_implicit(*self, message);

@@ -57,10 +57,28 @@ void send(drivers::ConsoleUart& uart, OutputBuffer& out) {
     out.clear();
 }
 
+uint64_t quota_left() {
+    CapInfo info{};
+    if (!sys::cap_info(kInitQuotaSlot, &info)) return 0;
+    return info.size;
+}
+
 }  // namespace
 
 int main() {
+    uint64_t quota_before = quota_left();
     drivers::ConsoleUart uart;
+    // A failed open names the bad capability and gives back what it took.
+    Status no_quota = uart.open(kInitPlatformSlot, 999);
+    Status no_platform = uart.open(kInitQuotaSlot, kInitQuotaSlot);
+    if (no_quota != Status::kNoCapability || no_platform != Status::kWrongType || uart.is_open() ||
+        quota_left() != quota_before) {
+        printf("console_check: FAILED: bad opens gave %s and %s, quota %llu of %llu\n",
+               status_name(no_quota), status_name(no_platform),
+               static_cast<unsigned long long>(quota_left()),
+               static_cast<unsigned long long>(quota_before));
+        return 1;
+    }
     Status status = uart.open(kInitPlatformSlot, kInitQuotaSlot);
     if (status != Status::kOk) {
         printf("console_check: FAILED: open: %s\n", status_name(status));
@@ -110,6 +128,19 @@ int main() {
         }
     }
     uart.close();
+    // close() gave everything back: the quota is whole again and the line
+    // is free for the next driver.
+    uint64_t quota_after = quota_left();
+    Status reopened = uart.open(kInitPlatformSlot, kInitQuotaSlot);
+    uart.close();
+    if (quota_after != quota_before || reopened != Status::kOk || quota_left() != quota_before) {
+        printf("console_check: FAILED: quota %llu before, %llu after close; reopen %s\n",
+               static_cast<unsigned long long>(quota_before),
+               static_cast<unsigned long long>(quota_after), status_name(reopened));
+        ++failures;
+    } else {
+        printf("console_check: closed, reopened and closed again; quota unchanged\n");
+    }
     printf("console_check: %d lines in %llu interrupts, %llu bytes dropped\n", lines,
            static_cast<unsigned long long>(uart.interrupts()),
            static_cast<unsigned long long>(uart.dropped()));

@@ -95,7 +95,8 @@ int main() {
 
     CHECK_EQ(echo_text(client, "hello, echo", 11), 1);
     static char long_text[3000];
-    for (size_t i = 0; i < sizeof long_text; ++i) long_text[i] = static_cast<char>('a' + i % 26);
+    for (size_t i = 0; i < sizeof long_text; ++i)
+        long_text[i] = static_cast<char>('a' + i % 26);
     CHECK_EQ(echo_text(client, long_text, sizeof long_text), 2);
 
     // A capability moved in a request: the server reports what it is.
@@ -119,14 +120,15 @@ int main() {
     uint8_t oversized[4] = {0x01, 0x10, 0, 0};  // 4097
     CHECK_EQ(static_cast<int64_t>(raw_call(endpoint, echo::EchoInterface::kEchoId, oversized, 4)),
              static_cast<int64_t>(Status::kMalformed));
-    CHECK_EQ(static_cast<int64_t>(raw_call(endpoint, echo::EchoInterface::kEchoId ^ 0x10000,
-                                           oversized, 4)),
+    CHECK_EQ(static_cast<int64_t>(
+                 raw_call(endpoint, echo::EchoInterface::kEchoId ^ 0x10000, oversized, 4)),
              static_cast<int64_t>(Status::kNotFound));
     // ... and the server still answers.
     CHECK_EQ(echo_text(client, "still there", 11), 3);
 
-    printf("echo_test: 3 echoes (11, 3000 out of line, 11 bytes), a moved capability "
-           "inspected and one without READ refused, 2 malformed requests answered\n");
+    printf(
+        "echo_test: 3 echoes (11, 3000 out of line, 11 bytes), a moved capability "
+        "inspected and one without READ refused, 2 malformed requests answered\n");
     CHECK(server != 0);
     printf("echo_test: %s\n", failures == 0 ? "passed" : "FAILED");
     return failures == 0 ? 0 : 1;

@@ -46,6 +46,7 @@ public:
         uint64_t restart_at_ns;  // kRestart only
     };
 
+    RestartTracker() = default;
     explicit RestartTracker(const RestartPolicy& policy) : policy_(policy) {}
 
     // The service was (re)started at `now_ns`.

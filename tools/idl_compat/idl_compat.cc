@@ -84,7 +84,8 @@ std::vector<std::string> compare(const Api& old_api, const Api& new_api) {
     for (const auto& [method, types] : old_api.methods) {
         auto found = new_api.methods.find(method);
         if (found == new_api.methods.end())
-            breaks.push_back("removed or renamed method " + method + " (its id is its name's hash)");
+            breaks.push_back("removed or renamed method " + method +
+                             " (its id is its name's hash)");
         else if (found->second != types)
             breaks.push_back("changed types of method " + method + ": " + types + " -> " +
                              found->second);
@@ -92,8 +93,8 @@ std::vector<std::string> compare(const Api& old_api, const Api& new_api) {
     for (const auto& message : old_api.messages)
         if (!new_api.messages.count(message)) breaks.push_back("removed message " + message);
     for (const auto& [key, field] : old_api.fields) {
-        std::string where = key.first + " field " + std::to_string(key.second) + " (" +
-                            field.name + ")";
+        std::string where =
+            key.first + " field " + std::to_string(key.second) + " (" + field.name + ")";
         auto found = new_api.fields.find(key);
         if (found == new_api.fields.end()) {
             if (new_api.messages.count(key.first))
@@ -106,8 +107,7 @@ std::vector<std::string> compare(const Api& old_api, const Api& new_api) {
                              field.type + " -> " + now.cardinality + " " + now.type);
         if (now.max_length < field.max_length || now.max_count < field.max_count)
             breaks.push_back("lowered the bound of " + where);
-        if ((now.rights & ~field.rights) != 0)
-            breaks.push_back("demands more rights in " + where);
+        if ((now.rights & ~field.rights) != 0) breaks.push_back("demands more rights in " + where);
         if (now.move != field.move) breaks.push_back("switched move/copy of " + where);
     }
     for (const auto& [key, field] : new_api.fields)
@@ -136,14 +136,17 @@ int main(int argc, char** argv) {
         return 2;
     }
     std::vector<std::string> breaks = compare(baseline, current);
-    for (const auto& text : breaks) std::printf("BREAKING: %s\n", text.c_str());
+    for (const auto& text : breaks)
+        std::printf("BREAKING: %s\n", text.c_str());
     if (breaks.empty()) {
         std::printf("idl_compat: %s is compatible with its baseline\n", argv[2]);
         return 0;
     }
     std::printf("idl_compat: %zu breaking change(s) against %s.\n", breaks.size(), argv[1]);
     if (argc > 3)
-        std::printf("If the break is deliberate (every client and server updated together), "
-                    "accept it with:\n  %s\n", argv[3]);
+        std::printf(
+            "If the break is deliberate (every client and server updated together), "
+            "accept it with:\n  %s\n",
+            argv[3]);
     return 1;
 }

@@ -45,7 +45,7 @@ bool Scalars::decode(::cairn::ipc::Reader& in) {
     f_sfixed32 = static_cast<int32_t>(in.get_u32());
     f_sfixed64 = static_cast<int64_t>(in.get_u64());
     f_bool = in.get_bool();
-    { int32_t value = static_cast<int32_t>(in.get_u32()); if (!::idltest::Color_is_valid(value)) { in.fail(); value = 0; } color = static_cast<::idltest::Color>(value); }
+    in.get_enum(color, &::idltest::Color_is_valid);
     return !in.failed();
 }
 
@@ -88,7 +88,7 @@ bool Everything::decode(::cairn::ipc::Reader& in) {
     words.size = in.get_length(2);
     for (uint32_t i = 0; i < words.size; ++i) in.get_string(words.items[i]);
     colors.size = in.get_length(2);
-    for (uint32_t i = 0; i < colors.size; ++i) { int32_t value = static_cast<int32_t>(in.get_u32()); if (!::idltest::Color_is_valid(value)) { in.fail(); value = 0; } colors.items[i] = static_cast<::idltest::Color>(value); }
+    for (uint32_t i = 0; i < colors.size; ++i) in.get_enum(colors.items[i], &::idltest::Color_is_valid);
     inner.decode(in);
     in.get_handle(copied, 1);
     in.get_handle(moved, 0);

@@ -21,5 +21,6 @@ int child_objects_target();
 int child_objects_sleeper();
 int child_objects_busy();
 int child_objects_leaver();
+int child_objects_self_kill();
 
 }  // namespace ipctest

@@ -36,6 +36,7 @@ constexpr ipctest::ChildRole kRoles[] = {
     {"objects_sleeper", ipctest::child_objects_sleeper},
     {"objects_busy", ipctest::child_objects_busy},
     {"objects_leaver", ipctest::child_objects_leaver},
+    {"objects_self_kill", ipctest::child_objects_self_kill},
 };
 
 void run(const Case& test) {

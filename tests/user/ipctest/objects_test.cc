@@ -10,7 +10,9 @@
 //     notification into the child's capability space; the child sees all of
 //     it (the bytes, the notification, its thread's killed status)
 //   - a child's process capability kills it; process_info reads its exit
-//     status afterwards
+//     status afterwards; a thread and a process kill themselves
+//   - races: process_kill while the child creates threads, memory_map into
+//     a child's space while it exits
 //   - kernel memory returns to where it was (no wrapper object leaks)
 #include <stdio.h>
 #include <string.h>
@@ -35,6 +37,7 @@ constexpr uint64_t kPage = 4096;
 constexpr uint64_t kChildPriority = 120;
 constexpr int64_t kKillStatus = 77;
 constexpr int kRaceRounds = 4;
+constexpr int64_t kSelfKillStatus = 55;
 
 int denials = 0;
 
@@ -282,6 +285,9 @@ void kill_child() {
     DENY(cap_obtain(ObjectType::kProcess, child), kNotFound);  // waited for: no child any more
     CHECK_OK(cap_delete(process));
     CHECK_OK(cap_delete(child_slots));
+
+    // Capabilities to oneself: a thread kills itself, then the process.
+    CHECK_EQ(wait_child(spawn_child("objects_self_kill")), kSelfKillStatus);
 }
 
 // Races with the kernel's own ending of a process: process_kill while the
@@ -414,6 +420,22 @@ int child_objects_leaver() {
     (void)cairn::attach_cap(message, space.value(), /*move=*/true);
     if (!ipc_send(kEndpoint, message, 10 * kSecond)) return 11;
     return 0;
+}
+
+// A thread kills itself through its own capability (thread_join reports
+// it killed), then the process kills itself: it exits with kSelfKillStatus,
+// never reaching its return.
+int child_objects_self_kill() {
+    cairn::Thread victim;
+    Result started = victim.start([] {
+        Result self = cap_obtain(ObjectType::kThread, 0);
+        if (!self || !thread_kill(self.value())) return 2;
+        return 3;  // the kill lands on the way back to user mode: never here
+    });
+    if (!started || victim.join(5 * kSecond).raw != cairn::kThreadKilledStatus) return 20;
+    Result process = cap_obtain(ObjectType::kProcess, 0);
+    if (!process || !process_kill(process.value(), kSelfKillStatus)) return 21;
+    return 22;
 }
 
 }  // namespace ipctest

@@ -52,6 +52,12 @@ Status serve_loop(CapSlot endpoint, DispatchTarget target, uint8_t* buffer, uint
 
 // ---- shared by client and server ------------------------------------------
 
+// The Message a call is built in: on Cairn the calling thread's IPC buffer
+// (cairn::ipc_buffer(): the kernel's fast path reads it without a checked
+// copy), on the host `local`. A handler may make calls of its own: answer()
+// reads nothing of the request's Message once the handler has started.
+Message* call_message(Message& local);
+
 // Clears a message header (no caps, no buffer) and sets its id. The caps
 // array is left alone: cap_count says how much of it counts.
 inline void reset_message(Message& message, uint64_t id) {
@@ -82,7 +88,8 @@ Status open_reply(const Message& reply, uint64_t request_id, Reader* reader);
 template <typename Request, typename Reply>
 Status call(const Transport& transport, CapSlot endpoint, uint64_t id, const Request& request,
             Reply* reply, uint8_t* buffer, uint32_t buffer_size) {
-    Message message;
+    Message local;
+    Message& message = *call_message(local);
     reset_message(message, id);
     constexpr bool kInlineRequest = Request::kMaxEncodedSize <= kMessageDataBytes;
     Writer out(kInlineRequest ? message.data : buffer,
@@ -128,6 +135,7 @@ Status answer(const Message& in, Message& out, uint8_t* buffer, uint32_t buffer_
         return Status::kMalformed;
     }
     Reply reply{};
+    // From here on `in` is not read: the handler may reuse its Message.
     Status status = handler(request, &reply);
     if (status != Status::kOk) {
         error_reply(out, id, status);

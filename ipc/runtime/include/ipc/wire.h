@@ -13,7 +13,8 @@
 
 // The wire format is little endian, and so is every architecture Cairn and
 // its host tests run on: scalars are copied as they are in memory.
-static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the IDL wire format assumes little endian");
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
+              "the IDL wire format assumes little endian");
 
 namespace cairn::ipc {
 
@@ -177,6 +178,16 @@ public:
     // most once; `rights` are the ones the field demands (checked by
     // check_rights on Cairn, trusted on the host).
     void get_handle(Handle& handle, uint64_t rights);
+    // An enum as int32; a value `is_valid` does not know fails (and reads 0).
+    template <typename Enum>
+    void get_enum(Enum& value, bool (*is_valid)(int32_t)) {
+        int32_t raw = static_cast<int32_t>(get_u32());
+        if (!is_valid(raw)) {
+            failed_ = true;
+            raw = 0;
+        }
+        value = static_cast<Enum>(raw);
+    }
     void fail() { failed_ = true; }
 
     bool failed() const { return failed_; }

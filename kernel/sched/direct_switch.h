@@ -1,0 +1,37 @@
+// The IPC fast path's switch (kernel/ipc/fast_path.cc): the running thread
+// blocks and gives this CPU straight to a partner it has just satisfied, in
+// one step under this CPU's lock: no run-queue pick, no IPI, no second
+// lock round as begin_wait() + end_wait_switching_to() take, no clock read.
+//
+//   uint64_t sequence;
+//   if (begin_direct_switch(next, next_sequence, &sequence)) {
+//       ... publish (self, sequence) for wakers; drop own locks, interrupts
+//       stay masked ...
+//       complete_direct_switch(self, next);  // returns once woken and back on a CPU
+//   }
+//
+// Time is charged lazily: no clock is read, so the partner's run counts
+// towards whichever thread the next full switch on this CPU takes off it,
+// and the partner runs out the time slice of the thread that called it
+// (the slice is donated with the CPU).
+#pragma once
+
+#include <stdint.h>
+
+#include "kernel/sched/thread.h"
+
+namespace kernel::sched {
+
+// Interrupts masked. If `next` is blocked in wait `next_sequence`, last ran
+// on this CPU and has switched off it, and may run here: the running thread
+// becomes kBlocked with a new block sequence (*sequence, as begin_wait()
+// returns it), `next` becomes this CPU's running thread, and this CPU's
+// lock stays HELD for complete_direct_switch(), which the caller must call
+// next without taking any CPU lock. Otherwise false and nothing changed.
+bool begin_direct_switch(Thread& next, uint64_t next_sequence, uint64_t* sequence);
+// Switches from `self`, the running thread that called begin_direct_switch()
+// (which returned true), to `next`. Returns when `self` has been woken and
+// is switched back in.
+void complete_direct_switch(Thread& self, Thread& next);
+
+}  // namespace kernel::sched
