@@ -145,16 +145,18 @@ void report_fatal_trap(const TrapFrame& frame, const char* format, ...) {
 }
 
 extern "C" void riscv64_handle_trap(TrapFrame& frame) {
+    // First: system calls come this way, and the check below is about
+    // S-mode traps only.
+    if ((frame.sstatus & kSstatusSpp) == 0) {
+        handle_user_trap(frame);
+        return;
+    }
     // trap_entry.S put this frame on the trap stack: the trap hit its own
     // saving of a frame, on a kernel stack that cannot take one.
     if (frame.sepc >= reinterpret_cast<uint64_t>(riscv64_trap_entry) &&
         frame.sepc < reinterpret_cast<uint64_t>(riscv64_trap_frame_saved)) {
         report_fatal_trap(frame, "%s while saving a trap frame: unusable kernel stack (overflow?)",
                           cause_name(frame.scause));
-    }
-    if ((frame.sstatus & kSstatusSpp) == 0) {
-        handle_user_trap(frame);
-        return;
     }
     bool interrupt = (frame.scause & kInterruptBit) != 0;
     // Interrupts return to the interrupted code with every register as it

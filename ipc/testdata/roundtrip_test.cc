@@ -148,6 +148,62 @@ TEST_F(Fixture, ClientRefusesFieldsOverTheirBound) {
     EXPECT_FALSE(request.name.assign("this string is longer than thirty-two bytes"));
 }
 
+// The documented layout (ipc/README.md), byte for byte: field-number order,
+// little endian, fixed sizes, u32 length/count prefixes, handle indexes.
+TEST(Wire, DocumentedLayout) {
+    Scalars scalars;
+    scalars.f_double = 1.0;             // 1: 8 bytes
+    scalars.f_float = 2.0f;             // 2: 4
+    scalars.f_int32 = -2;               // 3: 4
+    scalars.f_int64 = 0x0102;           // 4: 8
+    scalars.f_uint32 = 3;               // 5: 4
+    scalars.f_uint64 = 4;               // 6: 8
+    scalars.f_sint32 = 5;               // 7: 4 (not zigzag: fixed width)
+    scalars.f_sint64 = 6;               // 8: 8
+    scalars.f_fixed32 = 7;              // 9: 4
+    scalars.f_fixed64 = 8;              // 10: 8
+    scalars.f_sfixed32 = 9;             // 11: 4
+    scalars.f_sfixed64 = 10;            // 12: 8
+    scalars.f_bool = true;              // 13: 1
+    scalars.color = Color::COLOR_BLUE;  // 14: 4
+    const uint8_t expected[] = {
+        0, 0, 0, 0, 0,  0, 0xf0, 0x3f, 0, 0, 0, 0x40, 0xfe, 0xff, 0xff, 0xff, 2, 1, 0, 0,
+        0, 0, 0, 0, 3,  0, 0,    0,    4, 0, 0, 0,    0,    0,    0,    0,    5, 0, 0, 0,
+        6, 0, 0, 0, 0,  0, 0,    0,    7, 0, 0, 0,    8,    0,    0,    0,    0, 0, 0, 0,
+        9, 0, 0, 0, 10, 0, 0,    0,    0, 0, 0, 0,    1,    7,    0,    0,    0};
+    static_assert(sizeof expected == Scalars::kMaxEncodedSize);
+    uint8_t bytes[Scalars::kMaxEncodedSize];
+    cairn::ipc::Writer writer(bytes, sizeof bytes);
+    scalars.encode(writer);
+    ASSERT_EQ(writer.length(), sizeof expected);
+    EXPECT_EQ(memcmp(bytes, expected, sizeof expected), 0);
+
+    Everything_Inner inner;
+    inner.label.assign("ab");
+    inner.points.push_back(Point{1, -1});
+    const uint8_t inner_expected[] = {2, 0, 0, 0, 'a', 'b',  1,    0,    0,
+                                      0, 1, 0, 0, 0,   0xff, 0xff, 0xff, 0xff};
+    uint8_t inner_bytes[Everything_Inner::kMaxEncodedSize];
+    cairn::ipc::Writer inner_writer(inner_bytes, sizeof inner_bytes);
+    inner.encode(inner_writer);
+    ASSERT_EQ(inner_writer.length(), sizeof inner_expected);
+    EXPECT_EQ(memcmp(inner_bytes, inner_expected, sizeof inner_expected), 0);
+
+    // Handles: the index of the slot in the Message's caps, 0xff for none.
+    Everything everything;
+    everything.moved.slot = 77;
+    everything.more.push_back({78});
+    uint8_t all[Everything::kMaxEncodedSize];
+    cairn::ipc::Writer all_writer(all, sizeof all);
+    everything.encode(all_writer);
+    uint32_t end = all_writer.length();
+    const uint8_t tail[] = {0xff, 0, 1, 0, 0, 0, 1};  // copied none, moved 0, more {1}
+    EXPECT_EQ(memcmp(all + end - sizeof tail, tail, sizeof tail), 0);
+    EXPECT_EQ(all_writer.cap_count(), 2u);
+    EXPECT_EQ(all_writer.cap(0), 77u);
+    EXPECT_EQ(all_writer.cap_move(), 1u);
+}
+
 TEST(Ids, StableAndDerivedFromNames) {
     // Pinned: a change here breaks every deployed client (ipc/README.md).
     EXPECT_EQ(KitchenInterface::kInterfaceId, cairn::ipc::interface_id("idltest.Kitchen", 15));

@@ -71,6 +71,27 @@ bool read_inline(const IpcBuffer& buffer, uint64_t address, Header* header, Tail
     return tail->buffer_length == 0;
 }
 
+// `length` (<= 64) bytes without a call to memcpy: a full message is one
+// fixed-size copy the compiler inlines, a shorter one goes by words. Never
+// more than `length` bytes: the rest of the receiver's data stays as it was
+// (and nothing the sender did not send reaches it).
+void copy_data(uint8_t* to, const uint8_t* from, uint32_t length) {
+    if (length == cairn::kMessageDataBytes) {
+        __builtin_memcpy(to, from, cairn::kMessageDataBytes);
+        return;
+    }
+    uint32_t i = 0;
+    for (; i + sizeof(uint64_t) <= length; i += sizeof(uint64_t)) {
+        uint64_t word;
+        __builtin_memcpy(&word, from + i, sizeof(word));
+        __builtin_memcpy(to + i, &word, sizeof(word));
+    }
+    for (; i < length; ++i) {
+        to[i] = from[i];
+        __asm__ volatile("" ::: "memory");  // keeps the loop from becoming a memcpy call
+    }
+}
+
 void fill(KernelMessage& message, const Header& header, const uint8_t* data, uint64_t badge,
           uint32_t flags) {
     message.id = header.id;
@@ -81,7 +102,43 @@ void fill(KernelMessage& message, const Header& header, const uint8_t* data, uin
     message.cap_move = 0;
     message.buffer = nullptr;  // an idle thread's message holds no buffer
     message.buffer_length = 0;
-    __builtin_memcpy(message.data, data, header.data_length);
+    copy_data(message.data, data, header.data_length);
+}
+
+// The inline message for `partner`: straight into its IPC buffer when it
+// waits in a fast-path call on it (then nothing is left for it to copy),
+// else into its ThreadState. ipc_lock() held.
+void deliver(ThreadState& partner, const Header& header, const uint8_t* data, uint64_t badge,
+             uint32_t flags) {
+    cairn::Message* to = partner.direct_to;
+    if (to == nullptr) {
+        fill(partner.message, header, data, badge, flags);
+        return;
+    }
+    to->id = header.id;
+    to->badge = badge;
+    to->data_length = header.data_length;
+    to->cap_count = 0;
+    to->cap_move = 0;
+    to->flags = flags;
+    to->buffer_length = 0;
+    copy_data(to->data, data, header.data_length);
+    partner.delivered = true;
+}
+
+// Before this thread blocks in a fast-path call on the Message at `address`:
+// partners may deliver into it directly if it is the IPC buffer.
+void expect_delivery(ThreadState& self, uint64_t address) {
+    self.direct_to = self.buffer.at(address);
+    self.delivered = false;
+}
+
+// After it woke (ipc_lock() held): whether the message is in place already.
+bool take_delivery(ThreadState& self) {
+    bool delivered = self.delivered;
+    self.direct_to = nullptr;
+    self.delivered = false;
+    return delivered;
 }
 
 // The running thread's state when the fast path may serve it.
@@ -118,8 +175,9 @@ struct FastCall {
     }
 };
 
-int64_t finish_call(os::ErrorOr<void> result, ThreadState& self, uint64_t address) {
+int64_t finish_call(os::ErrorOr<void> result, bool delivered, ThreadState& self, uint64_t address) {
     if (result.is_error()) return syscall::error_result(result.error());
+    if (delivered) return 0;
     return syscall::result_of(deliver_to_user(self, address, 0));
 }
 
@@ -134,8 +192,8 @@ os::ErrorOr<void> deliver_to_user(ThreadState& self, uint64_t address, uint64_t 
         arrived.buffer_length = 0;
         if (cairn::Message* message = self.buffer.at(address)) {
             __builtin_memcpy(message, &arrived, sizeof(Header));
-            __builtin_memcpy(&message->buffer_length, &arrived.buffer_length,
-                             sizeof(uint64_t) + arrived.data_length);
+            message->buffer_length = 0;
+            copy_data(message->data, arrived.data, arrived.data_length);
             return {};
         }
         if (address % alignof(cairn::Message) != 0) return os::Error::kBadAddress;
@@ -167,6 +225,7 @@ int64_t fast_call(const hal::syscall::Arguments& arguments) {
     ThreadState* self = call.self;
     Endpoint& endpoint = call.capability.as<Endpoint>();
     os::ErrorOr<void> result;
+    bool delivered;
     {
         SpinLockGuard guard(ipc_lock());
         ThreadState* receiver = endpoint.first_receiver();
@@ -177,17 +236,18 @@ int64_t fast_call(const hal::syscall::Arguments& arguments) {
         ++self->call_sequence;
         self->is_call = true;
         self->capacity = 0;
-        fill(receiver->message, call.header, call.data, call.capability.badge,
-             cairn::kMessageFlagCall);
+        deliver(*receiver, call.header, call.data, call.capability.badge, cairn::kMessageFlagCall);
         Endpoint::withdraw(*receiver);
         owe_reply(*receiver, *self);
+        expect_delivery(*self, arguments.values[1]);
         if (!wait_switching_to(*self, *receiver, &result)) {
             Handoff handoff;
             finish_deferred(*receiver, &handoff);
             result = wait_until_done(*self, sched::kNoDeadline, &handoff);
         }
+        delivered = take_delivery(*self);
     }
-    return finish_call(result, *self, arguments.values[1]);
+    return finish_call(result, delivered, *self, arguments.values[1]);
 }
 
 int64_t fast_reply_receive(const hal::syscall::Arguments& arguments) {
@@ -197,6 +257,7 @@ int64_t fast_reply_receive(const hal::syscall::Arguments& arguments) {
     ThreadState* self = call.self;
     Endpoint& endpoint = call.capability.as<Endpoint>();
     os::ErrorOr<void> result;
+    bool delivered;
     {
         SpinLockGuard guard(ipc_lock());
         ThreadState* caller = self->owed.caller;
@@ -206,9 +267,10 @@ int64_t fast_reply_receive(const hal::syscall::Arguments& arguments) {
             caller->thread->priority > thread.priority) {
             return kTakeSlowPath;
         }
-        fill(caller->message, call.header, call.data, 0, 0);
+        deliver(*caller, call.header, call.data, 0, 0);
         self->owed.caller = nullptr;
         endpoint.enqueue_receiver(*self, 0);
+        expect_delivery(*self, arguments.values[1]);
         // The owed reply's reference on the caller's state goes once the
         // switch is over (its thread holds another while it waits).
         if (!wait_switching_to(*self, *caller, &result)) {
@@ -217,8 +279,9 @@ int64_t fast_reply_receive(const hal::syscall::Arguments& arguments) {
             result = wait_until_done(*self, sched::kNoDeadline, &handoff);
         }
         caller->release();
+        delivered = take_delivery(*self);
     }
-    return finish_call(result, *self, arguments.values[1]);
+    return finish_call(result, delivered, *self, arguments.values[1]);
 }
 
 }  // namespace kernel::ipc

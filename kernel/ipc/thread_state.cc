@@ -176,8 +176,12 @@ bool wait_switching_to(ThreadState& self, ThreadState& partner, os::ErrorOr<void
     sched::complete_direct_switch(thread, next);
     (void)lock.lock();
     self.waiting = false;
-    // Normally done; after a kill or a stale wake, the general wait.
-    *result = wait_until_done(self, sched::kNoDeadline);
+    if (self.done) {  // the usual case: what wait_until_done() does then
+        self.done = false;
+        if (self.failed) *result = self.error;
+        return true;
+    }
+    *result = wait_until_done(self, sched::kNoDeadline);  // a kill or a stale wake
     return true;
 }
 

@@ -78,6 +78,12 @@ struct ThreadState {
     // sequence): finish() wakes it with sched::wake.
     bool waiting = false;
     uint64_t wait_sequence = 0;
+    // Set only while the thread waits in a fast-path call whose Message is
+    // its IPC buffer (fast_path.cc): a fast-path partner then writes the
+    // inline message straight into that pinned page (sets `delivered`)
+    // instead of `message`. The thread clears both when it wakes.
+    cairn::Message* direct_to = nullptr;
+    bool delivered = false;
 
     static ThreadState* of(sched::ListNode* node);
 };

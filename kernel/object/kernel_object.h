@@ -43,6 +43,19 @@ public:
         if (__atomic_sub_fetch(&references_, 1, __ATOMIC_ACQ_REL) == 0) destroy();
     }
     uint32_t reference_count() const { return __atomic_load_n(&references_, __ATOMIC_RELAXED); }
+    // retain() unless the last reference is gone already (destroy() is
+    // running or about to): for a weak pointer that the object's destroy()
+    // clears under the lock its holder reads it with.
+    bool try_retain() {
+        uint32_t count = __atomic_load_n(&references_, __ATOMIC_RELAXED);
+        while (count != 0) {
+            if (__atomic_compare_exchange_n(&references_, &count, count + 1, true, __ATOMIC_ACQUIRE,
+                                            __ATOMIC_RELAXED)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     // Kept by kernel/cap only: one call per slot that starts / stops naming
     // the object.

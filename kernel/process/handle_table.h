@@ -32,7 +32,7 @@ public:
     os::ErrorOr<uint64_t> add(Space* space) {
         for (size_t i = 0; i < kCapacity; ++i) {
             if (entries_[i].space == nullptr) {
-                entries_[i] = Entry{space, 0, next_serial_++};
+                entries_[i] = Entry{space, 0, next_serial_++, nullptr};
                 return i + 1;
             }
         }
@@ -68,6 +68,14 @@ public:
     }
     void release(uint64_t handle) {
         if (at(handle) != nullptr) --entry_of(handle)->users;
+    }
+
+    // A weak pointer stored with the space of (handle, serial) - its one
+    // capability object (objects.h) - or nullptr when that space is gone.
+    // Emptied with the handle.
+    void** object_slot(uint64_t handle, uint64_t serial) {
+        if (at(handle) == nullptr || entry_of(handle)->serial != serial) return nullptr;
+        return &entry_of(handle)->object;
     }
 
     // Uses of the process's own space (handle 0) through a capability.
@@ -108,6 +116,7 @@ private:
         Space* space = nullptr;
         uint32_t users = 0;
         uint64_t serial = 0;
+        void* object = nullptr;
     };
 
     Entry* entry_of(uint64_t handle) {

@@ -21,12 +21,18 @@
 // closes its capability space, which drops the capabilities and so the
 // objects' references.
 //
+// One object per thing: the process keeps a weak pointer to each live
+// object (Process::share_object), so cap_obtain for a thread, the process,
+// an address space or the capability space while a capability to it exists
+// hands out another root capability to the same object (one cap_info
+// object id). The weak pointer is read and cleared under Process::lock_;
+// destroy() clears it before the memory goes, and a reader takes a
+// reference only with try_retain (never from zero).
+//
 // Quota: uncharged, like kReply objects (cap_obtain has no quota argument).
 // Each one is made straight into a slot of the caller's space and dies with
-// the last capability (and in-flight message) naming it, so a process can
-// hold at most as many as it has slots. Every cap_obtain makes a new object:
-// two capabilities obtained separately for one thread have different
-// cap_info object ids (copies and derivations share theirs).
+// the last capability naming it, so a process can hold at most as many as
+// it has slots (and at most one per thing exists at a time).
 #pragma once
 
 #include <stdint.h>

@@ -7,6 +7,7 @@
 #include "kernel/elf/loader.h"
 #include "kernel/mm/heap/kmalloc.h"
 #include "kernel/mm/vm/address_space.h"
+#include "kernel/object/kernel_object.h"
 #include "kernel/process/internal.h"
 #include "kernel/sched/scheduler.h"
 
@@ -412,6 +413,43 @@ os::ErrorOr<mm::AddressSpace*> Process::acquire_by_serial(uint64_t handle, uint6
         return space_;
     }
     return handles_.acquire(handle, serial);
+}
+
+// lock_ held: where the weak pointer of (kind, key, serial) lives, or
+// nullptr once that thread / space is gone.
+void** Process::weak_slot_locked(ObjectKind kind, uint64_t key, uint64_t serial) {
+    switch (kind) {
+        case ObjectKind::kProcess:
+            return &process_object_;
+        case ObjectKind::kCapabilitySpace:
+            return &capability_space_object_;
+        case ObjectKind::kThread: {
+            ThreadRecord* record = record_of(key);
+            return record == nullptr ? nullptr : &record->object;
+        }
+        case ObjectKind::kAddressSpace:
+            return key == 0 ? &own_space_object_ : handles_.object_slot(key, serial);
+    }
+    return nullptr;
+}
+
+object::KernelObject* Process::share_object(ObjectKind kind, uint64_t key, uint64_t serial,
+                                            object::KernelObject* fresh) {
+    SpinLockGuard guard(lock_);
+    void** slot = weak_slot_locked(kind, key, serial);
+    if (slot == nullptr) return fresh;  // gone: it will answer kNotFound anyway
+    // A pointer here is valid: its destroy() clears it under lock_ first.
+    auto* cached = static_cast<object::KernelObject*>(*slot);
+    if (cached != nullptr && cached->try_retain()) return cached;
+    *slot = fresh;
+    return fresh;
+}
+
+void Process::forget_object(ObjectKind kind, uint64_t key, uint64_t serial,
+                            const object::KernelObject* object) {
+    SpinLockGuard guard(lock_);
+    void** slot = weak_slot_locked(kind, key, serial);
+    if (slot != nullptr && *slot == object) *slot = nullptr;
 }
 
 os::ErrorOr<void> Process::destroy_address_space(uint64_t handle) {

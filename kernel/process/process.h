@@ -42,6 +42,10 @@ namespace kernel::cap {
 class CapabilitySpace;
 }
 
+namespace kernel::object {
+class KernelObject;
+}
+
 namespace cairn {
 struct ProcessInfo;
 }
@@ -64,6 +68,7 @@ struct ThreadRecord {
     bool joined = false;     // a join claimed it (one joiner per thread)
     bool collected = false;  // the joiner has read the status
     int64_t status = 0;
+    void* object = nullptr;  // its capability object (Process::share_object), weak
 };
 
 struct ThreadRequest {
@@ -158,6 +163,17 @@ public:
     os::ErrorOr<mm::AddressSpace*> acquire_by_serial(uint64_t handle, uint64_t serial);
     void release_by_serial(uint64_t handle);
 
+    // One capability object per thing (objects.h), so that every capability
+    // to it shares one cap_info object id. The process keeps weak pointers:
+    // share_object returns the live object for (kind, key, serial) retained,
+    // or stores `fresh` and returns it (the caller then releases `fresh` if
+    // it got another); the object's destroy() calls forget_object.
+    enum class ObjectKind : uint8_t { kProcess, kCapabilitySpace, kThread, kAddressSpace };
+    object::KernelObject* share_object(ObjectKind kind, uint64_t key, uint64_t serial,
+                                       object::KernelObject* fresh);
+    void forget_object(ObjectKind kind, uint64_t key, uint64_t serial,
+                       const object::KernelObject* object);
+
     void retain();
     void release();
 
@@ -178,6 +194,7 @@ public:
 private:
     ~Process() = default;
     ThreadRecord* record_of(sched::ThreadId id);
+    void** weak_slot_locked(ObjectKind kind, uint64_t key, uint64_t serial);
     bool space_in_use(const mm::AddressSpace* space) const;
     void free_record(ThreadRecord* record);
 
@@ -197,6 +214,11 @@ private:
     bool status_fixed_ = false;  // process_exit chose the status
     int64_t exit_status_ = 0;
     HandleTable<mm::AddressSpace, kMaxAddressSpaceHandles> handles_;
+    // share_object's weak pointers (threads': ThreadRecord::object; address
+    // spaces': in handles_).
+    void* process_object_ = nullptr;
+    void* capability_space_object_ = nullptr;
+    void* own_space_object_ = nullptr;
     sched::WaitQueue thread_exits_;  // join
     sched::WaitQueue process_exit_;  // wait_for_exit
     uint32_t references_ = 1;

@@ -17,7 +17,7 @@ mm::SlabCache* thread_cache = nullptr;
 ThreadId next_id = 1;  // atomic
 
 SpinLock registry_lock;
-List registry;  // every thread not yet freed, guarded by registry_lock
+List registry;          // every thread not yet freed, guarded by registry_lock
 size_t registered = 0;  // atomic: registered threads not yet freed
 
 Thread* thread_of_registry(ListNode* node) {
@@ -63,7 +63,8 @@ void user_thread_entry(void* argument) {
     start_new_thread();
     auto* thread = static_cast<Thread*>(argument);
     // Killed before it ever ran: it would exit on its first return anyway.
-    if (kill_pending(*thread)) exit_current(__atomic_load_n(&thread->exit_status, __ATOMIC_RELAXED));
+    if (kill_pending(*thread))
+        exit_current(__atomic_load_n(&thread->exit_status, __ATOMIC_RELAXED));
     hal::context::enter_user_mode(thread->user_entry);
 }
 
@@ -90,13 +91,16 @@ Thread* new_thread(const char* name, const ThreadOptions& options, bool with_sta
     if (memory == nullptr) return nullptr;
     Thread* thread = new (memory) Thread();
     if (with_stack) {
-        thread->stack_base = kmalloc(kKernelStackSize);
+        // Aligned to its size for thread_of_own_stack() (thread.h).
+        thread->stack_base = kmalloc_aligned(kKernelStackSize, kKernelStackSize);
         if (thread->stack_base == nullptr) {
             thread->~Thread();
             thread_cache->free(memory);
             return nullptr;
         }
         *static_cast<uint64_t*>(thread->stack_base) = kStackCanary;
+        *reinterpret_cast<Thread**>(static_cast<char*>(thread->stack_base) + kStackOwnerOffset) =
+            thread;
     }
     thread->id = __atomic_fetch_add(&next_id, 1, __ATOMIC_RELAXED);
     copy_name(thread->name, name);
@@ -203,8 +207,8 @@ os::ErrorOr<Thread*> find_thread(ThreadId id) {
         // Retain unless the last reference is already gone (being freed).
         uint32_t references = __atomic_load_n(&thread->references, __ATOMIC_RELAXED);
         while (references != 0) {
-            if (__atomic_compare_exchange_n(&thread->references, &references, references + 1,
-                                            false, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+            if (__atomic_compare_exchange_n(&thread->references, &references, references + 1, false,
+                                            __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
                 return thread;
             }
         }

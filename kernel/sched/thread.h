@@ -74,6 +74,11 @@ struct ThreadStatistics {
 // every switch away from the thread, so an overflow panics soon after.
 inline constexpr size_t kKernelStackSize = 16384;
 inline constexpr uint64_t kStackCanary = 0x5ca1ab1e0ddba11ull;
+// Kernel stacks are also aligned to their size, and their second word holds
+// the owning Thread: code on a thread's own stack finds its thread from the
+// address of any local, with no per-CPU read and no interrupt masking (see
+// thread_of_own_stack()). Set at creation, never changed.
+inline constexpr size_t kStackOwnerOffset = 8;
 
 // The scheduler's record of a thread. Its fields belong to kernel/sched
 // (guarded as noted); everyone else uses the functions below.
@@ -122,6 +127,16 @@ public:
     // scheduler never touches it.
     void* ipc = nullptr;
 };
+
+// The thread whose kernel stack the caller runs on: the system call path,
+// traps from user mode. Only valid on a stack new_thread() allocated (not on
+// a boot thread's); sched::current() works everywhere. Race-free without
+// masking: the stack is the thread's wherever it runs.
+inline Thread& thread_of_own_stack() {
+    char probe;  // any local lies on the running stack
+    uintptr_t base = reinterpret_cast<uintptr_t>(&probe) & ~uintptr_t{kKernelStackSize - 1};
+    return **reinterpret_cast<Thread* const*>(base + kStackOwnerOffset);
+}
 
 // A kernel thread that runs entry(argument) (interrupts enabled). Returning
 // from `entry` exits the thread with status 0. kInvalidArgument for a bad

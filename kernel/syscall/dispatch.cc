@@ -157,9 +157,11 @@ uint64_t deadline_after(uint64_t timeout_ns) {
 namespace kernel {
 
 int64_t handle_syscall(const hal::syscall::Arguments& arguments) {
-    sched::Thread& thread = sched::current();
-    // The field itself rather than sched::syscall_account_of(): this is the
-    // null system call's path, and the call would be most of its cost.
+    // From the stack rather than sched::current(), which masks interrupts
+    // to read the CPU's running thread; the field itself rather than
+    // sched::syscall_account_of(): this is the null system call's path, and
+    // either call would be a good part of its cost.
+    sched::Thread& thread = sched::thread_of_own_stack();
     sched::SyscallAccount& account = thread.syscall_account;
     ++account.calls;
     if (!syscall::take_token_fast(account, syscall::limit)) syscall::throttle(thread, account);

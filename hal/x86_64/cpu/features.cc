@@ -31,7 +31,7 @@ constexpr uint64_t kCr4Pcid = 1 << 17;
 constexpr uint64_t kCr4Smep = 1 << 20;
 constexpr uint64_t kCr4Smap = 1 << 21;
 
-CpuFeatures features;
+CpuFeatures& features = detected_cpu_features;
 
 // The kernel is built for x86-64-v2 (toolchains/cc_toolchain_config.bzl);
 // with SSE off, what it can emit from that level is POPCNT and CMPXCHG16B.
@@ -96,9 +96,7 @@ void enable_cpu_features_on_this_cpu() {
     write_cr4(cr4);
 }
 
-const CpuFeatures& cpu_features() {
-    return features;
-}
+CpuFeatures detected_cpu_features;
 
 uint32_t current_apic_id() {
     constexpr uint32_t kTopologyLeaf = 0xb;

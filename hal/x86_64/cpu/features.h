@@ -32,8 +32,12 @@ void enable_cpu_features();
 // same ones). Needs CR3 to hold PCID 0, as the kernel root does.
 void enable_cpu_features_on_this_cpu();
 
-// What enable_cpu_features() found (and enabled).
-const CpuFeatures& cpu_features();
+// What enable_cpu_features() found (and enabled). Inline: every switch of
+// address space asks (mmu/tlb.cc), and a call would cost more than the read.
+extern CpuFeatures detected_cpu_features;
+inline const CpuFeatures& cpu_features() {
+    return detected_cpu_features;
+}
 
 // The executing CPU's APIC ID: the x2APIC ID from CPUID leaf 0xb when the CPU
 // has that leaf, else the 8-bit initial APIC ID from leaf 1.

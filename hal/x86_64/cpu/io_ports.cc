@@ -105,6 +105,26 @@ void refresh() {
 
 namespace hal::x86_64 {
 
+namespace {
+
+// Out of line, so that the common case in apply_io_ports() needs no stack
+// frame: it runs on every switch into a user thread.
+[[gnu::noinline]] void load_io_ports(io_ports::Loaded& state, uint32_t cpu,
+                                     const io_ports::PortAccess* access) {
+    uint8_t* bitmap = io_permission_bitmap(cpu);
+    for (uint32_t i = 0; i < state.range_count; ++i)
+        set_port_bits(bitmap, state.ranges[i].first, state.ranges[i].count, false);
+    state.range_count = 0;
+    state.generation = 0;
+    state.access = access;
+    if (access == nullptr) return;
+    io_ports::snapshot(*access, state);
+    for (uint32_t i = 0; i < state.range_count; ++i)
+        set_port_bits(bitmap, state.ranges[i].first, state.ranges[i].count, true);
+}
+
+}  // namespace
+
 void apply_io_ports(uint32_t cpu, const io_ports::PortAccess* access) {
     io_ports::Loaded& state = io_ports::loaded[cpu];
     uint64_t generation =
@@ -116,16 +136,7 @@ void apply_io_ports(uint32_t cpu, const io_ports::PortAccess* access) {
     } else if (state.access == access && state.generation == generation) {
         return;
     }
-    uint8_t* bitmap = io_permission_bitmap(cpu);
-    for (uint32_t i = 0; i < state.range_count; ++i)
-        set_port_bits(bitmap, state.ranges[i].first, state.ranges[i].count, false);
-    state.range_count = 0;
-    state.generation = 0;
-    state.access = access;
-    if (access == nullptr) return;
-    io_ports::snapshot(*access, state);
-    for (uint32_t i = 0; i < state.range_count; ++i)
-        set_port_bits(bitmap, state.ranges[i].first, state.ranges[i].count, true);
+    load_io_ports(state, cpu, access);
 }
 
 }  // namespace hal::x86_64

@@ -50,24 +50,26 @@ void enable_system_calls_on_this_cpu() {
 }  // namespace hal::x86_64
 
 // Called by syscall_entry.S with interrupts masked, on the thread's kernel
-// stack, `frame` at its top; returns with interrupts masked.
-extern "C" void x86_64_handle_system_call(hal::x86_64::ExceptionFrame* frame) {
+// stack, `frame` at its top and the call's `arguments` (the frame's rax, rdi,
+// rsi, rdx, r10, r8, r9) below it; returns with interrupts masked.
+extern "C" void x86_64_handle_system_call(hal::x86_64::ExceptionFrame* frame,
+                                          const hal::syscall::Arguments* arguments) {
     using namespace hal::x86_64;
-    hal::syscall::Arguments arguments{
-        .number = frame->rax,
-        .values = {frame->rdi, frame->rsi, frame->rdx, frame->r10, frame->r8, frame->r9},
-    };
     enable_interrupts();
-    int64_t result = test_hooks::hooks.system_call ? test_hooks::hooks.system_call(arguments)
-                                                   : kernel::handle_syscall(arguments);
-    frame->rax = static_cast<uint64_t>(result);
-    disable_interrupts();
-    return_to_user(*frame);
+    if (test_hooks::active()) [[unlikely]] {
+        frame->rax = static_cast<uint64_t>(test_hooks::hooks.system_call(*arguments));
+        disable_interrupts();
+    } else {
+        // return_to_user() without its second look at the hooks.
+        frame->rax = static_cast<uint64_t>(kernel::handle_syscall(*arguments));
+        disable_interrupts();
+        kernel::handle_return_to_user();
+    }
     // `sysret` to a non-canonical rip raises #GP in ring 0 (Intel) with the
     // user's rsp and GS base, and `iretq` faults there too: only a `syscall`
     // in the last bytes of the user half gets here (the next instruction is
     // past its end). Such a thread is ended as if its next fetch faulted.
-    if (frame->rip >= kUserSpaceEnd) {
+    if (frame->rip >= kUserSpaceEnd) [[unlikely]] {
         report_user_fault(*frame, "return past the end of user space", 0);
     }
 }

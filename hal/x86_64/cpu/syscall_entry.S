@@ -7,7 +7,7 @@
 // ExceptionFrame (cpu/exception_frame.h) that an interrupt from user mode
 // leaves there, with vector kSystemCallVector, so the C++ side, the user
 // register dump and the thread's saved user state have one format. Then
-// x86_64_handle_system_call(frame) (cpu/syscall.cc) runs the call and the
+// x86_64_handle_system_call(frame, arguments) (cpu/syscall.cc) runs the call and the
 // hooks; it returns with interrupts masked and the result in the frame's
 // rax, and the stub restores every register but rcx and r11 (which `sysret`
 // consumes) from the frame and returns with `sysretq`.
@@ -44,8 +44,21 @@ x86_64_syscall_entry:
     pushq $0                        // error code
     pushq $SYSTEM_CALL_VECTOR
     PUSH_GENERAL_REGISTERS
-    movq %rsp, %rdi                 // 16-byte aligned: the top is, and 22 quadwords
+    // Below the frame, the call's hal::syscall::Arguments {number, values[6]}
+    // straight from the registers (cheaper than C++ copying them out of the
+    // frame), and a pad that keeps the stack 16-byte aligned.
+    subq $8, %rsp
+    pushq %r9
+    pushq %r8
+    pushq %r10
+    pushq %rdx
+    pushq %rsi
+    pushq %rdi
+    pushq %rax
+    movq %rsp, %rsi                 // the arguments
+    leaq 64(%rsp), %rdi             // the frame: 16-byte aligned (the top is, and 22 quadwords)
     call x86_64_handle_system_call
+    addq $64, %rsp                  // the arguments and the pad
     POP_GENERAL_REGISTERS           // rax: the result; rcx and r11 replaced below
     movq 16(%rsp), %rcx             // rip
     movq 32(%rsp), %r11             // rflags

@@ -33,9 +33,24 @@ AsidAssignment AsidAllocator::assign(AsidContext& context) {
         __atomic_store_n(&context.id, kRanWithoutAsids, __ATOMIC_RELEASE);
         return {.asid = 0, .flush = true};
     }
-    SpinLockGuard guard(lock_);
     const uint32_t cpu = hal::current_cpu_index();
     KERNEL_ASSERT(cpu < cpu_count_);
+    // The fast path, taken on almost every switch: the context's ASID is of
+    // the current generation and no rollover has happened since this CPU
+    // last assigned one. A rollover zeroes every active_ entry (under the
+    // lock, before it frees any ASID), so the compare-exchange fails if one
+    // comes between the checks and the exchange; and a CPU with a zero entry
+    // (none since the last rollover) takes the slow path, which also does
+    // its stale-TLB flush. The caller has interrupts masked: `cpu` stays ours.
+    uint64_t id = __atomic_load_n(&context.id, __ATOMIC_ACQUIRE);
+    uint64_t active = __atomic_load_n(&active_[cpu], __ATOMIC_ACQUIRE);
+    if (id != 0 && active != 0 &&
+        generation_of(id) == __atomic_load_n(&generation_, __ATOMIC_ACQUIRE) &&
+        __atomic_compare_exchange_n(&active_[cpu], &active, id, false, __ATOMIC_ACQ_REL,
+                                    __ATOMIC_ACQUIRE)) {
+        return {.asid = asid_of(id), .flush = false};
+    }
+    SpinLockGuard guard(lock_);
     if (context.id == 0 || generation_of(context.id) != generation_) {
         // Atomic: TLB shootdowns read it without this lock (tlb_shootdown.h).
         __atomic_store_n(&context.id, new_id(context.id), __ATOMIC_RELEASE);
@@ -45,7 +60,7 @@ AsidAssignment AsidAllocator::assign(AsidContext& context) {
         stale_tlbs_ &= ~(uint64_t{1} << cpu);
         hal::mm::flush_all();
     }
-    active_[cpu] = context.id;
+    __atomic_store_n(&active_[cpu], context.id, __ATOMIC_RELEASE);
     return {.asid = asid_of(context.id), .flush = false};
 }
 
@@ -61,7 +76,10 @@ void AsidAllocator::release(AsidContext& context) {
             reserved_[cpu] = 0;
             owned = true;
         }
-        if (active_[cpu] == id) active_[cpu] = 0;
+        // Only if still ours: another CPU's fast path may have replaced it.
+        uint64_t expected = id;
+        __atomic_compare_exchange_n(&active_[cpu], &expected, uint64_t{0}, false, __ATOMIC_ACQ_REL,
+                                    __ATOMIC_RELAXED);
     }
     if (owned) {
         // Its entries must be gone before another address space gets it.
@@ -143,13 +161,18 @@ uint32_t AsidAllocator::find_free() {
 // every other is free again, and every TLB is flushed so that no entry of
 // an older generation's owner survives.
 void AsidAllocator::roll_over() {
-    ++generation_;
+    __atomic_store_n(&generation_, generation_ + 1, __ATOMIC_RELEASE);
     for (uint64_t& word : used_)
         word = 0;
     set_used(0, true);
     for (uint32_t cpu = 0; cpu < cpu_count_; ++cpu) {
-        reserved_[cpu] = active_[cpu];
-        if (active_[cpu] != 0) set_used(asid_of(active_[cpu]), true);
+        // Zeroed, so that the CPU's next assign() takes the slow path (see
+        // there). Zero already: the CPU has not assigned since the last
+        // rollover and still runs what was reserved for it then.
+        uint64_t running = __atomic_exchange_n(&active_[cpu], uint64_t{0}, __ATOMIC_ACQ_REL);
+        if (running == 0) running = reserved_[cpu];
+        reserved_[cpu] = running;
+        if (running != 0) set_used(asid_of(running), true);
     }
     next_ = 1;
     hal::mm::flush_all();

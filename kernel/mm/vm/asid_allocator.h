@@ -83,8 +83,10 @@ private:
     const uint32_t count_;     // 1: no ASIDs
     uint64_t generation_ = 1;  // guarded by lock_, as is everything below
     uint32_t next_ = 1;        // where the search for a free ASID resumes
-    // What each CPU runs, and what it ran at the last rollover (kept for
-    // that address space in the new generation).
+    // What each CPU last assigned (0 after a rollover until it assigns
+    // again; written atomically: assign()'s fast path takes no lock), and
+    // what it ran at the last rollover (kept for that address space in the
+    // new generation). generation_ is also read without the lock there.
     uint64_t active_[kMaxCpus] = {};
     uint64_t reserved_[kMaxCpus] = {};
     uint64_t used_[kMaxAsids / 64] = {};  // bit per ASID of this generation

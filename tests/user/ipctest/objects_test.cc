@@ -83,6 +83,12 @@ void own_thread() {
     CHECK_EQ(through_cap.thread_id, mine.thread_id);
     CHECK_EQ(through_cap.process_id, mine.process_id);
 
+    // One object per thread: a second cap_obtain names the same one.
+    CapSlot again = cap_obtain(ObjectType::kThread, 0, kReadOnly).value();
+    CHECK_EQ(info(again).object_id, info(self).object_id);
+    CHECK_EQ(info(again).rights, kReadOnly);
+    CHECK_OK(cap_delete(again));
+
     CapSlot read_only = cap_copy(self, kReadOnly).value();
     CapSlot write_only = cap_copy(self, kWriteOnly).value();
     DENY(thread_control(0, cairn::kThreadOpSetPriority, 110), kNoCapability);
@@ -128,6 +134,10 @@ void own_process_and_spaces() {
     DENY(cap_obtain(ObjectType::kAddressSpace, 9), kNotFound);
 
     CapSlot process = cap_obtain(ObjectType::kProcess, 0).value();
+    CapSlot twice = cap_obtain(ObjectType::kProcess, 0).value();
+    uint64_t process_object = info(process).object_id;
+    CHECK_EQ(info(twice).object_id, process_object);
+    CHECK_OK(cap_delete(twice));
     cairn::ProcessInfo about{};
     CHECK_OK(process_info(process, &about));
     cairn::ThreadInfo mine{};
@@ -179,6 +189,10 @@ void own_process_and_spaces() {
     DENY(memory_map_into(own, memory, kPage, cairn::kMapRead, 0, 1u << 7), kInvalidArgument);
     uint64_t handle = as_create().value();
     CapSlot other = cap_obtain(ObjectType::kAddressSpace, handle).value();
+    CapSlot other_again = cap_obtain(ObjectType::kAddressSpace, handle).value();
+    CHECK_EQ(info(other_again).object_id, info(other).object_id);
+    CHECK(info(other).object_id != info(own).object_id);
+    CHECK_OK(cap_delete(other_again));
     CHECK_OK(memory_map_into(other, memory, kPage, cairn::kMapRead));
     CHECK_OK(as_destroy(handle));
     DENY(memory_map_into(other, memory, kPage, cairn::kMapRead), kNotFound);
@@ -188,7 +202,11 @@ void own_process_and_spaces() {
     CHECK_OK(as_destroy(reused));
 
     delete_all({process, process_read, process_write, space, space_read, no_grant, memory, own,
-                own_read, other, endpoint});
+                own_read, other,
+                endpoint});  // Every capability gone: the object went; a new one has a new id.
+    CapSlot fresh = cap_obtain(ObjectType::kProcess, 0).value();
+    CHECK(info(fresh).object_id != process_object);
+    CHECK_OK(cap_delete(fresh));
 }
 
 // The parent's side of the target child: re-prioritise, pin and kill its

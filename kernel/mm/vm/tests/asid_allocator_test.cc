@@ -122,6 +122,31 @@ TEST_F(AsidAllocatorTest, EveryRolloverFlushesEachCpuOnceAndNoAsidIsSharedInAGen
     EXPECT_EQ(flushes_of_everything(), 2 * (generation - 1));
 }
 
+// A rollover zeroes the CPUs' active entries (assign()'s lock-free fast path
+// then fails on them); a CPU that has not switched since must still have its
+// running space's ASID reserved at the next rollover, and flush before its
+// next switch after each.
+TEST_F(AsidAllocatorTest, ASpaceRunningAcrossTwoRolloversKeepsItsAsid) {
+    AsidAllocator allocator(8, 2);
+    AsidContext running;
+    const uint32_t kept = assign_on(allocator, running, 1);
+    std::vector<AsidContext> others(16);
+    size_t next = 0;
+    // CPU 0 switches through new spaces until two rollovers have happened;
+    // CPU 1 stays on `running` all along.
+    while (allocator.generation() < 3) {
+        ASSERT_LT(next, others.size());
+        EXPECT_NE(assign_on(allocator, others[next++], 0), kept)
+            << "the ASID of the space running on CPU 1 was handed out (generation "
+            << allocator.generation() << ")";
+    }
+    EXPECT_EQ(flushes_of_everything(), 2u);  // one per rollover, on CPU 0
+    EXPECT_EQ(assign_on(allocator, running, 1), kept);
+    EXPECT_EQ(flushes_of_everything(), 3u);             // CPU 1's stale TLB, once
+    EXPECT_EQ(assign_on(allocator, running, 1), kept);  // the fast path again
+    EXPECT_EQ(flushes_of_everything(), 3u);
+}
+
 TEST_F(AsidAllocatorTest, ReleasedAsidIsFlushedAndReusedWithoutRollover) {
     AsidAllocator allocator(4, 1);
     AsidContext a, b, c, d, never;
