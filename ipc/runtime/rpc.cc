@@ -17,7 +17,7 @@ uint32_t get_u32_at(const uint8_t* data) {
 
 }  // namespace
 
-void attach_payload(Message& message, const Writer& out) {
+void attach_payload_slow(Message& message, const Writer& out) {
     if (out.data() == message.data) {
         message.data_length = out.length();
     } else if (out.length() <= kMessageDataBytes) {
@@ -36,13 +36,8 @@ void attach_payload(Message& message, const Writer& out) {
         message.caps[i] = out.cap(i);
 }
 
-bool open_payload(const Message& message, Reader* reader) {
+bool open_out_of_line(const Message& message, Reader* reader) {
     uint32_t cap_count = message.cap_count > kMessageCaps ? 0 : message.cap_count;
-    if ((message.id & kKindOutOfLine) == 0) {
-        if (message.data_length > kMessageDataBytes) return false;
-        *reader = Reader(message.data, message.data_length, message.caps, cap_count);
-        return true;
-    }
     // Out of line: the true length first, then at most what arrived (the
     // sender may have sent extra room; see rpc.h).
     if (message.data_length != 4) return false;
@@ -53,7 +48,7 @@ bool open_payload(const Message& message, Reader* reader) {
     return true;
 }
 
-Status open_reply(const Message& reply, uint64_t request_id, Reader* reader) {
+Status open_unusual_reply(const Message& reply, uint64_t request_id, Reader* reader) {
     if (call_of(reply.id) != request_id || (kind_of(reply.id) & kKindReply) == 0) {
         release_caps(reply);
         return Status::kMalformed;
@@ -78,7 +73,7 @@ void error_reply(Message& reply, uint64_t request_id, Status status) {
     reply.data_length = 4;
 }
 
-Status accept_request(const Message& in, Message& out, uint32_t interface) {
+Status refuse_request(const Message& in, Message& out, uint32_t interface) {
     Status status = Status::kOk;
     if (interface_of(in.id) != interface)
         status = Status::kNotFound;

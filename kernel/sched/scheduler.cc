@@ -667,9 +667,12 @@ void internal::start_new_thread() {
 
 namespace kernel {
 
-void handle_return_to_user() {
+namespace {
+
+// handle_return_to_user() when there is something to do: out of line, so
+// that the common case (nothing) needs no stack frame or saved registers.
+[[gnu::noinline]] void act_before_return_to_user() {
     using namespace sched::internal;
-    if (!sched::initialized()) return;
     for (;;) {
         Cpu& c = this_cpu();
         sched::Thread& thread = *c.current;
@@ -678,6 +681,17 @@ void handle_return_to_user() {
         if (!__atomic_load_n(&c.need_resched, __ATOMIC_RELAXED)) return;
         schedule(Reason::kPreempt);
     }
+}
+
+}  // namespace
+
+void handle_return_to_user() {
+    using namespace sched::internal;
+    if (!sched::initialized()) return;
+    Cpu& c = this_cpu();
+    if (!sched::kill_pending(*c.current) && !__atomic_load_n(&c.need_resched, __ATOMIC_RELAXED))
+        return;
+    act_before_return_to_user();
 }
 
 void handle_interrupt_return() {

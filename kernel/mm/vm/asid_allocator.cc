@@ -50,6 +50,12 @@ AsidAssignment AsidAllocator::assign(AsidContext& context) {
                                     __ATOMIC_ACQUIRE)) {
         return {.asid = asid_of(id), .flush = false};
     }
+    return assign_locked(context, cpu);
+}
+
+// Out of line: its lock and the rollover need a stack frame and saved
+// registers that the fast path above then does without.
+AsidAssignment AsidAllocator::assign_locked(AsidContext& context, uint32_t cpu) {
     SpinLockGuard guard(lock_);
     if (context.id == 0 || generation_of(context.id) != generation_) {
         // Atomic: TLB shootdowns read it without this lock (tlb_shootdown.h).

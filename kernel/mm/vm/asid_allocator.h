@@ -71,6 +71,8 @@ private:
     uint64_t generation_of(uint64_t id) const { return id >> kGenerationShift; }
     uint64_t current(uint32_t asid) const { return (generation_ << kGenerationShift) | asid; }
 
+    // assign()'s slow path, under the lock, for this CPU (`cpu`).
+    [[gnu::noinline]] AsidAssignment assign_locked(AsidContext& context, uint32_t cpu);
     bool is_used(uint32_t asid) const { return used_[asid / 64] & (uint64_t{1} << (asid % 64)); }
     void set_used(uint32_t asid, bool used);
     uint64_t new_id(uint64_t old_id);

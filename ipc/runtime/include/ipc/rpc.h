@@ -73,17 +73,41 @@ inline void reset_message(Message& message, uint64_t id) {
 
 // Puts what `out` encoded into `message`: inline if it fits, else out of line
 // from `out`'s buffer (kKindOutOfLine and the length in data[0..4)). Caps too.
-void attach_payload(Message& message, const Writer& out);
+// Call it after reset_message (cap_count and cap_move are 0). Inline for the
+// common case (encoded in place, no caps): the stub's cost is part of every
+// call (tests/benchmarks:idl_<arch>).
+void attach_payload_slow(Message& message, const Writer& out);
+inline void attach_payload(Message& message, const Writer& out) {
+    if (out.data() != message.data || out.cap_count() != 0)
+        return attach_payload_slow(message, out);
+    message.data_length = out.length();
+}
 
 // The payload of a received message as a Reader (false if the out-of-line
 // length is inconsistent with what arrived).
-bool open_payload(const Message& message, Reader* reader);
+bool open_out_of_line(const Message& message, Reader* reader);
+inline bool open_payload(const Message& message, Reader* reader) {
+    if ((message.id & kKindOutOfLine) != 0) return open_out_of_line(message, reader);
+    if (message.data_length > kMessageDataBytes) return false;
+    uint32_t cap_count = message.cap_count > kMessageCaps ? 0 : message.cap_count;
+    *reader = Reader(message.data, message.data_length, message.caps, cap_count);
+    return true;
+}
 
 // ---- client ---------------------------------------------------------------
 
 // After a transport call: checks the reply belongs to `request_id`, returns
 // an error reply's status, or opens the payload for decoding.
-Status open_reply(const Message& reply, uint64_t request_id, Reader* reader);
+Status open_unusual_reply(const Message& reply, uint64_t request_id, Reader* reader);
+inline Status open_reply(const Message& reply, uint64_t request_id, Reader* reader) {
+    // The common case: an inline, successful reply to this call.
+    if (reply.id == (request_id | kKindReply) && reply.data_length <= kMessageDataBytes) {
+        uint32_t cap_count = reply.cap_count > kMessageCaps ? 0 : reply.cap_count;
+        *reader = Reader(reply.data, reply.data_length, reply.caps, cap_count);
+        return Status::kOk;
+    }
+    return open_unusual_reply(reply, request_id, reader);
+}
 
 template <typename Request, typename Reply>
 Status call(const Transport& transport, CapSlot endpoint, uint64_t id, const Request& request,
@@ -158,7 +182,13 @@ Status answer(const Message& in, Message& out, uint8_t* buffer, uint32_t buffer_
 // interface in this wire version: kOk, else an error reply in `out` and its
 // status (kNotFound for another interface or an unknown method,
 // kUnsupported for another version or a reply sent as a request).
-Status accept_request(const Message& in, Message& out, uint32_t interface);
+Status refuse_request(const Message& in, Message& out, uint32_t interface);
+inline Status accept_request(const Message& in, Message& out, uint32_t interface) {
+    if (interface_of(in.id) == interface && version_of(in.id) == kWireVersion &&
+        (kind_of(in.id) & (kKindReply | kKindError)) == 0)
+        return Status::kOk;
+    return refuse_request(in, out, interface);
+}
 Status reject_unknown_method(const Message& in, Message& out);
 
 // ---- host tests -----------------------------------------------------------
