@@ -54,10 +54,13 @@ inline constexpr uint32_t kMessageFlagNotification = 1 << 1;  // the bound notif
 //    address reads and writes that frame, and nothing else. Other pointers
 //    work as always (checked copies). Only the registering thread's calls
 //    use it; other threads may read and write the page like any memory.
-//  - as_unmap (or as_protect) of the page does not end the registration:
-//    the kernel keeps using the pinned frame, which only this thread's IPC
-//    calls can reach now; whatever is mapped at the address later is never
-//    written by them. Register again (or 0) to move on.
+//  - as_unmap or as_protect of the page does not end the registration: the
+//    kernel keeps using the pinned frame, which after an unmap only this
+//    thread's IPC calls reach; whatever the address shows later (a new
+//    page, or a copy made when write access comes back after as_protect)
+//    is never written by them. Register again (or 0) to move on.
+//  - A page of shared memory (memory_map) may be registered: its other
+//    mappers then see the messages, as they see any write to it.
 //  - memory_take of the page copies it: the new memory object never gets
 //    the pinned frame, so later messages never show in it.
 //  - The frame is released when the thread registers another buffer (or 0)

@@ -14,7 +14,11 @@ os::ErrorOr<PageFrame*> AddressSpace::pin_writable_page(hal::mm::VirtualAddress 
     if (!translation.attributes.user || !translation.attributes.writable)
         return os::Error::kBadAddress;
     PageFrame* frame = environment_.frames->frame_of(translation.physical);
-    if (frame == nullptr) return os::Error::kBadAddress;  // not RAM (a device region)
+    // Not RAM (a device region), or not a frame with an owner: never pin.
+    // (User pages are allocated order-0 blocks, referenced by their object
+    // while this entry maps them, which lock_ keeps so.)
+    if (frame == nullptr || !frame->is_allocated_head() || frame->reference_count() == 0)
+        return os::Error::kBadAddress;
     frame->add_reference();
     return frame;
 }
