@@ -184,10 +184,10 @@ bool is_fuzzer(uint64_t type, uint64_t id) {
 // One random system call; returns its result.
 int64_t fuzz_one(Random& random) {
     static constexpr uint64_t kNumbers[] = {
-        2,   3,   15,  16,  18,  19,  20,  21,  22,  23,  24,  25,  25,  26,  32,  33,  34,
-        35,  36,  48,  49,  51,  52,  53,  54,  64,  65,  66,  79,  80,  80,  80,  81,  82,
-        83,  84,  85,  86,  86,  87,  87,  87,  88,  88,  89,  96,  97,  98,  99,  100, 101,
-        102, 103, 104, 105, 112, 113, 114, 115, 128, 129, 130, 131, 132, 133, 140, 500,
+        2,   3,   15,  16,  18,  19,  20,  21,  22,  23,  24,  25,  25,  26,  27,  27,  32,  33,
+        34,  35,  36,  48,  49,  51,  52,  53,  54,  64,  65,  66,  79,  80,  80,  80,  81,  82,
+        83,  84,  85,  86,  86,  87,  87,  87,  88,  88,  89,  96,  97,  98,  99,  100, 101, 102,
+        103, 104, 105, 112, 113, 114, 115, 128, 129, 130, 131, 132, 133, 140, 500,
     };
     uint64_t number = kNumbers[random.below(sizeof kNumbers / sizeof kNumbers[0])];
     uint64_t a[6];
@@ -230,6 +230,10 @@ int64_t fuzz_one(Random& random) {
             }
             a[1] = random.below(64);
             if (is_fuzzer(a[0], a[1])) a[1] = uint64_t{1} << 40;
+            break;
+        case 27:  // thread_set_ipc_buffer: arena pages (mapped or not, later unmapped,
+                  // taken, protected by other calls), unaligned and bad addresses, or 0
+            a[0] = random.chance(20) ? 0 : arena_address(random) + (random.chance(10) ? 8 : 0);
             break;
         case 24:  // thread_set_pointer: only addresses no architecture allows (TLS)
             a[0] = random.chance(50) ? 0xffff'8000'0000'0000ull : ~uint64_t{0} - random.below(4096);
