@@ -20,6 +20,14 @@ std::string signature(const google::protobuf::MethodDescriptor* method) {
            "& request, " + cpp_type_name(method->output_type()) + "* reply)";
 }
 
+// A server method: the caller's context first (CallContext in ipc/rpc.h).
+std::string server_signature(const google::protobuf::MethodDescriptor* method) {
+    return "::cairn::Status " + method->name() +
+           "(const ::cairn::ipc::CallContext& context, const " +
+           cpp_type_name(method->input_type()) + "& request, " +
+           cpp_type_name(method->output_type()) + "* reply)";
+}
+
 }  // namespace
 
 void emit_service_declaration(const google::protobuf::ServiceDescriptor* service, Model& model,
@@ -61,11 +69,12 @@ void emit_service_declaration(const google::protobuf::ServiceDescriptor* service
            "::kBufferSize : 1];\n};\n\n";
 
     out += "// The server skeleton of " + service->full_name() +
-           ": implement every method; a method's\n// non-kOk status goes back to the client as "
-           "an error reply.\n";
+           ": implement every method (its\n// context says who called); a non-kOk status goes back "
+           "to the client as an "
+           "error reply.\n";
     out += "class " + name + "Server {\npublic:\n";
     for (int i = 0; i < service->method_count(); ++i)
-        out += "    virtual " + signature(service->method(i)) + " = 0;\n";
+        out += "    virtual " + server_signature(service->method(i)) + " = 0;\n";
     out += "\n    // Decodes `request`, runs its method and fills `reply` (an error reply for a\n";
     out += "    // malformed or unknown request); `request` and `reply` may be one Message.\n";
     out +=
@@ -104,6 +113,8 @@ void emit_service_definition(const google::protobuf::ServiceDescriptor* service,
     out += "    ::cairn::Status accepted = ::cairn::ipc::accept_request(request, reply, " + ids +
            "::kInterfaceId);\n";
     out += "    if (accepted != ::cairn::Status::kOk) return accepted;\n";
+    out += "    // Copied now: the reply may overwrite the request's Message.\n";
+    out += "    const ::cairn::ipc::CallContext context{request.badge};\n";
     out += "    switch (::cairn::ipc::method_of(request.id)) {\n";
     for (int i = 0; i < service->method_count(); ++i) {
         const auto* method = service->method(i);
@@ -111,8 +122,8 @@ void emit_service_definition(const google::protobuf::ServiceDescriptor* service,
         out += "        return ::cairn::ipc::answer<" + cpp_type_name(method->input_type()) + ", " +
                cpp_type_name(method->output_type()) + ">(\n";
         out += "            request, reply, buffer_, " + ids + "::kBufferSize,\n";
-        out += "            [this](const auto& in, auto* out) { return " + method->name() +
-               "(in, out); });\n";
+        out += "            [this, &context](const auto& in, auto* out) { return " +
+               method->name() + "(context, in, out); });\n";
     }
     out += "    default:\n        return ::cairn::ipc::reject_unknown_method(request, reply);\n";
     out += "    }\n}\n\n";

@@ -97,6 +97,7 @@ Status Loopback::call(void* context, CapSlot, Message* message) {
     // The kernel delivers a copy: the server never writes the client's Message.
     self->last_request = *message;
     self->last_request.flags = kMessageFlagCall;
+    self->last_request.badge = self->badge;
     Message reply;
     reset_message(reply, 0);
     self->target_.dispatch(self->target_.server, self->last_request, reply);

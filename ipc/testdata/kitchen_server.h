@@ -1,6 +1,6 @@
 // A Kitchen server for the host tests and the fuzzer: Add sums, Mirror
 // returns the request, Fetch fills every field from one number, Nothing
-// does nothing; a request with name "fail" answers kPermissionDenied.
+// records the caller's badge; a request with name "fail" answers kPermissionDenied.
 #pragma once
 
 #include "ipc/testdata/kitchen.ipc.h"
@@ -9,27 +9,31 @@ namespace idltest {
 
 class TestKitchen : public KitchenServer {
 public:
-    cairn::Status Add(const Point& request, Point* reply) override {
+    cairn::Status Add(const cairn::ipc::CallContext&, const Point& request, Point* reply) override {
         reply->x = request.x + request.y;
         reply->y = request.x - request.y;
         return cairn::Status::kOk;
     }
-    cairn::Status Mirror(const Everything& request, Everything* reply) override {
+    cairn::Status Mirror(const cairn::ipc::CallContext&, const Everything& request,
+                         Everything* reply) override {
         if (request.name.size == 4 && __builtin_memcmp(request.name.data, "fail", 4) == 0)
             return cairn::Status::kPermissionDenied;
         *reply = request;
         return cairn::Status::kOk;
     }
-    cairn::Status Fetch(const Small& request, Everything* reply) override;
-    cairn::Status Nothing(const Empty&, Empty*) override {
+    cairn::Status Fetch(const cairn::ipc::CallContext&, const Small& request,
+                        Everything* reply) override;
+    cairn::Status Nothing(const cairn::ipc::CallContext& context, const Empty&, Empty*) override {
         ++nothings;
+        last_badge = context.badge;
         return cairn::Status::kOk;
     }
-    cairn::Status Say(const Text& request, Text* reply) override {
+    cairn::Status Say(const cairn::ipc::CallContext&, const Text& request, Text* reply) override {
         *reply = request;
         return cairn::Status::kOk;
     }
     int nothings = 0;
+    uint64_t last_badge = 0;  // the caller's badge as Nothing saw it
 };
 
 // Everything filled from `seed` (the blob at its bound: out of line).
@@ -64,7 +68,8 @@ inline void fill(Everything& out, uint64_t seed) {
     out.inner.points.push_back(Point{-3, 4});
 }
 
-inline cairn::Status TestKitchen::Fetch(const Small& request, Everything* reply) {
+inline cairn::Status TestKitchen::Fetch(const cairn::ipc::CallContext&, const Small& request,
+                                        Everything* reply) {
     fill(*reply, request.value);
     return cairn::Status::kOk;
 }

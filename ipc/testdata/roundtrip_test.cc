@@ -128,6 +128,26 @@ TEST_F(Fixture, EmptyMessages) {
     EXPECT_EQ(loopback.last_request.data_length, 0u);
 }
 
+TEST_F(Fixture, CallersBadgeReachesTheHandler) {
+    Empty reply;
+    ASSERT_EQ(client.Nothing(Empty{}, &reply), Status::kOk);
+    EXPECT_EQ(server.last_badge, 0u);  // Loopback's default: an unbadged capability
+    loopback.badge = 0xfeedface12345678ull;
+    ASSERT_EQ(client.Nothing(Empty{}, &reply), Status::kOk);
+    EXPECT_EQ(server.last_badge, 0xfeedface12345678ull);
+    EXPECT_EQ(loopback.last_request.badge, 0xfeedface12345678ull);
+}
+
+TEST_F(Fixture, BadgeSurvivesAReplyInTheRequestsMessage) {
+    // The serve loop answers in the request's Message: the context is copied first.
+    cairn::Message message{};
+    message.id = KitchenInterface::kNothingId;
+    message.badge = 99;
+    ASSERT_EQ(server.dispatch(message, message), Status::kOk);
+    EXPECT_EQ(server.last_badge, 99u);
+    EXPECT_EQ(message.badge, 0u);  // the reply's header was reset
+}
+
 TEST_F(Fixture, ServerErrorReachesClient) {
     Everything request;
     request.name.assign("fail");

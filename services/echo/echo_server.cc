@@ -14,13 +14,15 @@ constexpr cairn::CapSlot kEndpoint = 1;
 
 class EchoService : public echo::EchoServer {
 public:
-    cairn::Status Echo(const echo::EchoRequest& request, echo::EchoReply* reply) override {
+    cairn::Status Echo(const cairn::ipc::CallContext&, const echo::EchoRequest& request,
+                       echo::EchoReply* reply) override {
         reply->text = request.text;
         reply->calls = ++calls_;
         return cairn::Status::kOk;
     }
 
-    cairn::Status Inspect(const echo::InspectRequest& request, echo::InspectReply* reply) override {
+    cairn::Status Inspect(const cairn::ipc::CallContext&, const echo::InspectRequest& request,
+                          echo::InspectReply* reply) override {
         cairn::CapInfo info{};
         cairn::Result result = cairn::sys::cap_info(request.capability.slot, &info);
         // The capability was moved to us: done with it either way.
@@ -37,7 +39,8 @@ private:
 
 class PingService : public echo::PingServer {
 public:
-    cairn::Status Ping(const echo::PingRequest& request, echo::PingReply* reply) override {
+    cairn::Status Ping(const cairn::ipc::CallContext&, const echo::PingRequest& request,
+                       echo::PingReply* reply) override {
         reply->value = request.value + 1;
         return cairn::Status::kOk;
     }

@@ -22,7 +22,7 @@ alignas(16) uint8_t buffer[name_server::NameServerInterface::kBufferSize];
 }  // namespace
 
 int main() {
-    cairn::Status status = cairn::ipc::serve_loop(kEndpoint, service.badged_target(), buffer,
+    cairn::Status status = cairn::ipc::serve_loop(kEndpoint, service.target(), buffer,
                                                   name_server::NameServerInterface::kBufferSize);
     printf("name_server: endpoint failed: %s\n", cairn::status_name(status));
     return 1;

@@ -2,19 +2,13 @@
 
 namespace cairn::name_server {
 
-Status NameService::dispatch_badged(void* service, const Message& request, Message& reply) {
-    auto* self = static_cast<NameService*>(service);
-    // Read before dispatch: the serve loop answers in the request's Message.
-    self->caller_badge_ = request.badge;
-    return self->dispatch(request, reply);
-}
-
-Status NameService::Register(const ::name_server::RegisterRequest& request,
+Status NameService::Register(const cairn::ipc::CallContext& context,
+                             const ::name_server::RegisterRequest& request,
                              ::name_server::RegisterReply* reply) {
     Slot endpoint = request.endpoint.slot;  // moved to us: kept, or released here
     Slot replaced = 0;
     Status status = registry_.register_name(request.name.data, request.name.size, endpoint,
-                                            caller_badge_, &replaced);
+                                            context.badge, &replaced);
     if (status != Status::kOk) {
         release_(endpoint);
         return status;
@@ -24,7 +18,8 @@ Status NameService::Register(const ::name_server::RegisterRequest& request,
     return Status::kOk;
 }
 
-Status NameService::Lookup(const ::name_server::LookupRequest& request,
+Status NameService::Lookup(const cairn::ipc::CallContext&,
+                           const ::name_server::LookupRequest& request,
                            ::name_server::LookupReply* reply) {
     Slot endpoint = 0;
     Status status = registry_.lookup(request.name.data, request.name.size, &endpoint);
@@ -33,7 +28,7 @@ Status NameService::Lookup(const ::name_server::LookupRequest& request,
     return Status::kOk;
 }
 
-Status NameService::List(const ::name_server::ListRequest& request,
+Status NameService::List(const cairn::ipc::CallContext&, const ::name_server::ListRequest& request,
                          ::name_server::ListReply* reply) {
     constexpr uint32_t kPage = decltype(reply->names)::kMaxCount;
     Registry::Entry entries[kPage];
@@ -45,11 +40,12 @@ Status NameService::List(const ::name_server::ListRequest& request,
     return Status::kOk;
 }
 
-Status NameService::Unregister(const ::name_server::UnregisterRequest& request,
+Status NameService::Unregister(const cairn::ipc::CallContext& context,
+                               const ::name_server::UnregisterRequest& request,
                                ::name_server::UnregisterReply* reply) {
     Slot released = 0;
     Status status =
-        registry_.unregister(request.name.data, request.name.size, caller_badge_, &released);
+        registry_.unregister(request.name.data, request.name.size, context.badge, &released);
     if (status != Status::kOk) return status;
     release_(released);
     reply->remaining = static_cast<uint32_t>(registry_.size());

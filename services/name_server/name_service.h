@@ -3,7 +3,8 @@
 // Host-tested (tests/name_service_test.cc); bin/name_server serves it.
 //
 // Access by badge (README.md): a request's Message::badge is the badge of
-// the endpoint capability the client called with. Badge 0 (an unbadged
+// the endpoint capability the client called with; the generated dispatch
+// hands it to every method as CallContext::badge. Badge 0 (an unbadged
 // copy) may Lookup and List; Register and Unregister answer
 // kPermissionDenied (Registry: owner 0). Any other badge registers as that
 // owner, and only that owner may replace or unregister its names.
@@ -23,27 +24,22 @@ public:
     // (refused, replaced or unregistered): cap_delete on Cairn.
     explicit NameService(void (*release)(Slot)) : release_(release) {}
 
-    // The generated dispatch with the caller's badge noted first: serve
-    // through this, not target(). One request at a time (caller_badge_ is
-    // per service, so the serve loop must be single-threaded).
-    cairn::ipc::DispatchTarget badged_target() { return {&NameService::dispatch_badged, this}; }
-
-    Status Register(const ::name_server::RegisterRequest& request,
+    Status Register(const cairn::ipc::CallContext& context,
+                    const ::name_server::RegisterRequest& request,
                     ::name_server::RegisterReply* reply) override;
-    Status Lookup(const ::name_server::LookupRequest& request,
+    Status Lookup(const cairn::ipc::CallContext& context,
+                  const ::name_server::LookupRequest& request,
                   ::name_server::LookupReply* reply) override;
-    Status List(const ::name_server::ListRequest& request,
+    Status List(const cairn::ipc::CallContext& context, const ::name_server::ListRequest& request,
                 ::name_server::ListReply* reply) override;
-    Status Unregister(const ::name_server::UnregisterRequest& request,
+    Status Unregister(const cairn::ipc::CallContext& context,
+                      const ::name_server::UnregisterRequest& request,
                       ::name_server::UnregisterReply* reply) override;
 
     const Registry& registry() const { return registry_; }
 
 private:
-    static Status dispatch_badged(void* service, const Message& request, Message& reply);
-
     void (*release_)(Slot);
-    Badge caller_badge_ = 0;  // of the request being answered
     Registry registry_;
 };
 

@@ -151,27 +151,29 @@ bool Text::decode(::cairn::ipc::Reader& in) {
 ::cairn::Status KitchenServer::dispatch(const ::cairn::Message& request, ::cairn::Message& reply) {
     ::cairn::Status accepted = ::cairn::ipc::accept_request(request, reply, KitchenInterface::kInterfaceId);
     if (accepted != ::cairn::Status::kOk) return accepted;
+    // Copied now: the reply may overwrite the request's Message.
+    const ::cairn::ipc::CallContext context{request.badge};
     switch (::cairn::ipc::method_of(request.id)) {
     case ::cairn::ipc::method_of(KitchenInterface::kAddId):
         return ::cairn::ipc::answer<::idltest::Point, ::idltest::Point>(
             request, reply, buffer_, KitchenInterface::kBufferSize,
-            [this](const auto& in, auto* out) { return Add(in, out); });
+            [this, &context](const auto& in, auto* out) { return Add(context, in, out); });
     case ::cairn::ipc::method_of(KitchenInterface::kMirrorId):
         return ::cairn::ipc::answer<::idltest::Everything, ::idltest::Everything>(
             request, reply, buffer_, KitchenInterface::kBufferSize,
-            [this](const auto& in, auto* out) { return Mirror(in, out); });
+            [this, &context](const auto& in, auto* out) { return Mirror(context, in, out); });
     case ::cairn::ipc::method_of(KitchenInterface::kFetchId):
         return ::cairn::ipc::answer<::idltest::Small, ::idltest::Everything>(
             request, reply, buffer_, KitchenInterface::kBufferSize,
-            [this](const auto& in, auto* out) { return Fetch(in, out); });
+            [this, &context](const auto& in, auto* out) { return Fetch(context, in, out); });
     case ::cairn::ipc::method_of(KitchenInterface::kNothingId):
         return ::cairn::ipc::answer<::idltest::Empty, ::idltest::Empty>(
             request, reply, buffer_, KitchenInterface::kBufferSize,
-            [this](const auto& in, auto* out) { return Nothing(in, out); });
+            [this, &context](const auto& in, auto* out) { return Nothing(context, in, out); });
     case ::cairn::ipc::method_of(KitchenInterface::kSayId):
         return ::cairn::ipc::answer<::idltest::Text, ::idltest::Text>(
             request, reply, buffer_, KitchenInterface::kBufferSize,
-            [this](const auto& in, auto* out) { return Say(in, out); });
+            [this, &context](const auto& in, auto* out) { return Say(context, in, out); });
     default:
         return ::cairn::ipc::reject_unknown_method(request, reply);
     }

@@ -169,15 +169,15 @@ private:
     alignas(16) uint8_t buffer_[KitchenInterface::kBufferSize > 0 ? KitchenInterface::kBufferSize : 1];
 };
 
-// The server skeleton of idltest.Kitchen: implement every method; a method's
-// non-kOk status goes back to the client as an error reply.
+// The server skeleton of idltest.Kitchen: implement every method (its
+// context says who called); a non-kOk status goes back to the client as an error reply.
 class KitchenServer {
 public:
-    virtual ::cairn::Status Add(const ::idltest::Point& request, ::idltest::Point* reply) = 0;
-    virtual ::cairn::Status Mirror(const ::idltest::Everything& request, ::idltest::Everything* reply) = 0;
-    virtual ::cairn::Status Fetch(const ::idltest::Small& request, ::idltest::Everything* reply) = 0;
-    virtual ::cairn::Status Nothing(const ::idltest::Empty& request, ::idltest::Empty* reply) = 0;
-    virtual ::cairn::Status Say(const ::idltest::Text& request, ::idltest::Text* reply) = 0;
+    virtual ::cairn::Status Add(const ::cairn::ipc::CallContext& context, const ::idltest::Point& request, ::idltest::Point* reply) = 0;
+    virtual ::cairn::Status Mirror(const ::cairn::ipc::CallContext& context, const ::idltest::Everything& request, ::idltest::Everything* reply) = 0;
+    virtual ::cairn::Status Fetch(const ::cairn::ipc::CallContext& context, const ::idltest::Small& request, ::idltest::Everything* reply) = 0;
+    virtual ::cairn::Status Nothing(const ::cairn::ipc::CallContext& context, const ::idltest::Empty& request, ::idltest::Empty* reply) = 0;
+    virtual ::cairn::Status Say(const ::cairn::ipc::CallContext& context, const ::idltest::Text& request, ::idltest::Text* reply) = 0;
 
     // Decodes `request`, runs its method and fills `reply` (an error reply for a
     // malformed or unknown request); `request` and `reply` may be one Message.

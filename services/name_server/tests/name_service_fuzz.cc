@@ -89,7 +89,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         data += length;
         size -= length;
         Message reply{};
-        service->badged_target().dispatch(service, message, reply);
+        service->dispatch(message, reply);
         if ((reply.id & ipc::kKindReply) == 0) abort();
         check_invariants(*service);
     }

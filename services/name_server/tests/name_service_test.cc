@@ -16,14 +16,15 @@ void record_release(Slot slot) {
     released.push_back(slot);
 }
 
-// The Loopback transport plus the badge of the capability "called with".
+// The Loopback transport as a client holding a capability with `badge`
+// (Loopback delivers its own badge, like the kernel: set it per call).
 struct BadgedTransport {
     ipc::Loopback* loopback;
     Badge badge;
 
     static Status call(void* context, CapSlot endpoint, Message* message) {
         auto* self = static_cast<BadgedTransport*>(context);
-        message->badge = self->badge;
+        self->loopback->badge = self->badge;
         ipc::Transport inner = self->loopback->transport();
         return inner.call(inner.context, endpoint, message);
     }
@@ -35,7 +36,7 @@ protected:
     void SetUp() override { released.clear(); }
 
     NameService service{&record_release};
-    ipc::Loopback loopback{service.badged_target()};
+    ipc::Loopback loopback{service.target()};
     BadgedTransport owner_transport{&loopback, 7};
     BadgedTransport other_owner_transport{&loopback, 8};
     BadgedTransport lookup_transport{&loopback, 0};
@@ -149,7 +150,7 @@ TEST_F(NameServiceTest, MalformedRequestIsAnErrorReply) {
     uint32_t oversized = 49;  // over the name's max_length
     std::memcpy(message.data, &oversized, 4);
     Message reply{};
-    EXPECT_EQ(service.badged_target().dispatch(&service, message, reply), Status::kMalformed);
+    EXPECT_EQ(service.target().dispatch(&service, message, reply), Status::kMalformed);
     EXPECT_NE(reply.id & ipc::kKindError, 0u);
     EXPECT_EQ(service.registry().size(), 0u);
 }

@@ -142,6 +142,16 @@ Status call(const Transport& transport, CapSlot endpoint, uint64_t id, const Req
 
 // ---- server ---------------------------------------------------------------
 
+// Who called, as the kernel delivered it: every generated server method gets
+// one as its first parameter. dispatch() copies it out of the request before
+// the handler runs, so it stays valid when the reply reuses the request's
+// Message. `badge` is Message::badge: the badge of the endpoint capability
+// the client called through (0 for an unbadged one); servers tell callers
+// apart by handing out differently badged copies (cap_mint).
+struct CallContext {
+    uint64_t badge;
+};
+
 // Turns `reply` into an error reply to `request_id` carrying `status`.
 void error_reply(Message& reply, uint64_t request_id, Status status);
 
@@ -196,12 +206,15 @@ Status reject_unknown_method(const Message& in, Message& out);
 // A transport that hands each call straight to a server's dispatch in the
 // same process, the way the kernel would: the reply's out-of-line bytes are
 // copied into the client's room (kOutOfRange if they do not fit), caps pass
-// through unchanged, kMessageFlagCall is set on the request.
+// through unchanged, kMessageFlagCall is set on the request and its badge is
+// `badge` (what the kernel would write: the badge of the caller's capability;
+// a test sets it to act as a differently badged client).
 class Loopback {
 public:
     explicit Loopback(DispatchTarget target) : target_(target) {}
     Transport transport() { return {&Loopback::call, this}; }
 
+    uint64_t badge = 0;  // delivered as Message::badge of every request
     uint32_t calls = 0;
     Message last_request = {};  // as the server saw it
     Message last_reply = {};    // as the server sent it
