@@ -8,30 +8,9 @@
 
 #include "cairn/sys.h"
 #include "services/echo/echo.ipc.h"
+#include "tests/user/check.h"
 
 namespace {
-
-int failures = 0;
-
-// Like tests/user/check.h: a FAILED line (the boot test rejects it) and a count.
-bool check(bool condition, const char* expression, int line) {
-    if (!condition) {
-        ++failures;
-        printf("FAILED: %s (echo_test.cc:%d)\n", expression, line);
-    }
-    return condition;
-}
-
-bool check_equal(int64_t actual, int64_t expected, const char* expression, int line) {
-    if (actual != expected)
-        printf("got %lld, expected %lld: ", static_cast<long long>(actual),
-               static_cast<long long>(expected));
-    return check(actual == expected, expression, line);
-}
-
-#define CHECK(condition) check((condition), #condition, __LINE__)
-#define CHECK_EQ(actual, expected) \
-    check_equal(static_cast<int64_t>(actual), static_cast<int64_t>(expected), #actual, __LINE__)
 
 using cairn::CapSlot;
 using cairn::Status;
@@ -130,6 +109,6 @@ int main() {
         "echo_test: 3 echoes (11, 3000 out of line, 11 bytes), a moved capability "
         "inspected and one without READ refused, 2 malformed requests answered\n");
     CHECK(server != 0);
-    printf("echo_test: %s\n", failures == 0 ? "passed" : "FAILED");
-    return failures == 0 ? 0 : 1;
+    printf("echo_test: %s\n", utest::failures == 0 ? "passed" : "FAILED");
+    return utest::failures == 0 ? 0 : 1;
 }

@@ -14,30 +14,9 @@
 #include "cairn/sys.h"
 #include "services/echo/echo.ipc.h"
 #include "services/name_server/name_server.ipc.h"
+#include "tests/user/check.h"
 
 namespace {
-
-int failures = 0;
-
-// Like tests/user/check.h: a FAILED line (the boot test rejects it) and a count.
-bool check(bool condition, const char* expression, int line) {
-    if (!condition) {
-        ++failures;
-        printf("FAILED: %s (name_server_test.cc:%d)\n", expression, line);
-    }
-    return condition;
-}
-
-bool check_equal(int64_t actual, int64_t expected, const char* expression, int line) {
-    if (actual != expected)
-        printf("got %lld, expected %lld: ", static_cast<long long>(actual),
-               static_cast<long long>(expected));
-    return check(actual == expected, expression, line);
-}
-
-#define CHECK(condition) check((condition), #condition, __LINE__)
-#define CHECK_EQ(actual, expected) \
-    check_equal(static_cast<int64_t>(actual), static_cast<int64_t>(expected), #actual, __LINE__)
 
 using cairn::CapSlot;
 using cairn::Status;
@@ -191,6 +170,6 @@ int main() {
         "name kNotFound, lookup-only register/unregister, another owner and endpoints "
         "without WRITE or GRANT refused, 3 list pages, 1 "
         "unregistered\n");
-    printf("name_server_test: %s\n", failures == 0 ? "passed" : "FAILED");
-    return failures == 0 ? 0 : 1;
+    printf("name_server_test: %s\n", utest::failures == 0 ? "passed" : "FAILED");
+    return utest::failures == 0 ? 0 : 1;
 }
