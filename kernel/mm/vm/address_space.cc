@@ -2,6 +2,7 @@
 // clone is in address_space_clone.cc, the fault paths in page_fault.cc.
 #include "kernel/mm/vm/address_space.h"
 
+#include "hal/cpu.h"
 #include "kernel/debug/panic.h"
 #include "kernel/interrupt/ipi.h"
 #include "kernel/mm/physical/physical_memory.h"
@@ -92,8 +93,15 @@ AddressSpace*& this_cpu_space() {
 
 }  // namespace
 
+// Read with interrupts masked: callers such as the page-fault handler run
+// preemptible, and a thread moved to another CPU between reading the CPU
+// index and the slot would get the old CPU's space (null once that CPU
+// runs a kernel thread) instead of its own.
 AddressSpace* current_address_space() {
-    return this_cpu_space();
+    hal::InterruptState state = hal::disable_interrupts();
+    AddressSpace* space = this_cpu_space();
+    hal::restore_interrupts(state);
+    return space;
 }
 
 AddressSpace::AddressSpace(VmEnvironment& environment, PageTable table)
