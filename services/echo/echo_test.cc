@@ -25,17 +25,8 @@ CapSlot create(cairn::ObjectType type) {
 }
 
 uint64_t spawn_server(CapSlot endpoint, const char* role) {
-    static constexpr char kPath[] = "bin/echo_server";
     CapSlot server_end = sys::cap_copy(endpoint, cairn::kRightRead | cairn::kRightGrant).value();
-    cairn::SpawnArguments arguments{};
-    arguments.path = kPath;
-    arguments.path_length = sizeof kPath - 1;
-    arguments.argument = role;
-    arguments.argument_length = strlen(role);
-    arguments.caps[0] = server_end;
-    arguments.cap_count = 1;
-    arguments.cap_move = 1;
-    cairn::Result result = sys::process_spawn_with_caps(arguments);
+    cairn::Result result = sys::spawn_with_caps("bin/echo_server", role, &server_end, 1, 1);
     CHECK(result.ok());
     return result.ok() ? result.value() : 0;
 }

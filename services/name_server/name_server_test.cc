@@ -33,15 +33,7 @@ CapSlot create(cairn::ObjectType type) {
 // Starts bin/<program> <argument> with a receiving copy of `endpoint` in slot 1.
 uint64_t spawn(const char* path, const char* argument, CapSlot endpoint) {
     CapSlot server_end = sys::cap_copy(endpoint, cairn::kRightRead | cairn::kRightGrant).value();
-    cairn::SpawnArguments arguments{};
-    arguments.path = path;
-    arguments.path_length = strlen(path);
-    arguments.argument = argument;
-    arguments.argument_length = strlen(argument);
-    arguments.caps[0] = server_end;
-    arguments.cap_count = 1;
-    arguments.cap_move = 1;
-    cairn::Result result = sys::process_spawn_with_caps(arguments);
+    cairn::Result result = sys::spawn_with_caps(path, argument, &server_end, 1, 1);
     CHECK(result.ok());
     return result.ok() ? result.value() : 0;
 }

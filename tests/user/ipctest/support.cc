@@ -27,19 +27,9 @@ cairn::CapInfo info(CapSlot slot) {
 }
 
 uint64_t spawn_child(const char* role, const CapSlot* caps, uint64_t count, uint64_t move_mask) {
-    static constexpr char kPath[] = "bin/ipctest";
     char argument[64];
     snprintf(argument, sizeof argument, "child:%s", role);
-    cairn::SpawnArguments arguments{};
-    arguments.path = kPath;
-    arguments.path_length = sizeof kPath - 1;
-    arguments.argument = argument;
-    arguments.argument_length = strlen(argument);
-    for (uint64_t index = 0; index < count; ++index)
-        arguments.caps[index] = caps[index];
-    arguments.cap_count = count;
-    arguments.cap_move = move_mask;
-    Result result = cairn::sys::process_spawn_with_caps(arguments);
+    Result result = cairn::sys::spawn_with_caps("bin/ipctest", argument, caps, count, move_mask);
     if (!CHECK_OK(result)) return 0;
     return result.value();
 }

@@ -154,6 +154,21 @@ inline Result process_wait(uint64_t process_id, uint64_t timeout_ns = kForever) 
 inline Result process_spawn_with_caps(const SpawnArguments& arguments) {
     return call(Syscall::kProcessSpawnWithCaps, word(&arguments));
 }
+// The same from NUL-terminated strings: bin/<program> `path` started with
+// `argument` and caps[0..count) (bit i of `move_mask` moves caps[i]).
+inline Result spawn_with_caps(const char* path, const char* argument, const CapSlot* caps,
+                              uint64_t count, uint64_t move_mask) {
+    SpawnArguments arguments{};
+    arguments.path = path;
+    arguments.path_length = __builtin_strlen(path);
+    arguments.argument = argument;
+    arguments.argument_length = __builtin_strlen(argument);
+    for (uint64_t index = 0; index < count && index < kMessageCaps; ++index)
+        arguments.caps[index] = caps[index];
+    arguments.cap_count = count;
+    arguments.cap_move = move_mask;
+    return process_spawn_with_caps(arguments);
+}
 
 // Through a process capability (cap_obtain kProcess): end it with `status`
 // (WRITE; kNotFound once it ended), or read its state (READ; also after).
