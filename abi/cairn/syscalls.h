@@ -128,6 +128,22 @@ enum class Syscall : uint64_t {
     kClockMonotonic = 64,
     // (SystemInfo* info) -> 0.
     kSystemInfo = 65,
+    // (const char* path, size_t path_length, uint64_t offset, void* buffer,
+    //  size_t length) -> bytes copied (0 at or past the end). Reads a file
+    // of the boot archive (e.g. "etc/services"), which every process may
+    // read as every process may spawn its programs. path_length 1..127,
+    // no NUL (kInvalidArgument); no such file: kNotFound; a bad buffer:
+    // kBadAddress.
+    kBootFileRead = 66,
+    // (ThreadInfo* buffer, size_t capacity, uint64_t after_thread_id) ->
+    // count stored. The live threads of the whole system with ids above
+    // after_thread_id, in id order, up to capacity (at most 256 per call;
+    // page on with the last id stored). Like system_info, information
+    // only: no capability is needed and none is returned.
+    kThreadList = 67,
+    // (MemoryNodeInfo* buffer, size_t capacity) -> node count (even when
+    // capacity is smaller: only capacity entries are stored).
+    kMemoryNodes = 68,
 
     // ---- capabilities (capability.h) ------------------------------------
     // (const CapCreateArguments* arguments) -> new slot. Charges
@@ -296,6 +312,7 @@ struct ThreadInfo {
     uint64_t syscalls;            // system calls made
     uint64_t syscalls_throttled;  // of those, delayed by the rate limit
     char name[32];
+    uint64_t state;  // kThreadRunnable / kThreadBlocked / kThreadExiting
 };
 
 // What a process's main thread finds in its first argument register: a
@@ -351,6 +368,18 @@ struct PlatformInfo {
     uint64_t serial_physical_base;  // the console UART's registers (0: none / port I/O)
     uint64_t serial_irq_line;       // its receive interrupt line
     uint64_t serial_kind;           // 1: 16550 (port I/O on x86_64), 2: 16550 MMIO, 3: PL011
+};
+
+// kThreadList's ThreadInfo.state.
+inline constexpr uint64_t kThreadRunnable = 0;  // running or ready to run
+inline constexpr uint64_t kThreadBlocked = 1;   // waiting (IPC, sleep, join, ...)
+inline constexpr uint64_t kThreadExiting = 2;
+
+// One NUMA node's physical memory (kMemoryNodes).
+struct MemoryNodeInfo {
+    uint64_t node;
+    uint64_t total_bytes;  // RAM the node's allocator manages
+    uint64_t free_bytes;
 };
 
 struct SystemInfo {

@@ -35,6 +35,15 @@ public:
     // returns kOk. Input that arrived before is discarded. On failure
     // everything obtained so far is released again.
     Status open(CapSlot platform, CapSlot quota);
+    // The same from capabilities someone else obtained (the service
+    // manager's irq:serial and device:serial, services/runtime/service.h):
+    // `registers` is an I/O port range or a device memory object (mapped
+    // here), `handler` the IRQ handler bound to `notification`'s bit
+    // `notification_bit`. The driver owns the slots from then on (close()
+    // deletes them); kWrongType / kUnsupported if they do not fit the
+    // platform's UART.
+    Status attach(CapSlot registers, CapSlot handler, CapSlot notification,
+                  uint64_t notification_bit);
     // Gives everything back (interrupt off, line unbound, registers unmapped).
     void close();
 

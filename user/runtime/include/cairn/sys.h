@@ -188,6 +188,20 @@ inline uint64_t clock_monotonic() {
 inline Result system_info(SystemInfo* info) {
     return call(Syscall::kSystemInfo, word(info));
 }
+// Up to `length` bytes of boot-archive file `path` from `offset`; returns
+// the count (0 at the end).
+inline Result boot_file_read(const char* path, uint64_t offset, void* buffer, uint64_t length) {
+    return call(Syscall::kBootFileRead, word(path), __builtin_strlen(path), offset, word(buffer),
+                length);
+}
+// The system's threads with ids above `after_thread_id`, in id order.
+inline Result thread_list(ThreadInfo* buffer, uint64_t capacity, uint64_t after_thread_id = 0) {
+    return call(Syscall::kThreadList, word(buffer), capacity, after_thread_id);
+}
+// Every NUMA node's memory; returns the node count.
+inline Result memory_nodes(MemoryNodeInfo* buffer, uint64_t capacity) {
+    return call(Syscall::kMemoryNodes, word(buffer), capacity);
+}
 
 // ---- capabilities (cairn/capability.h) -----------------------------------
 // Slots are checked in order: kNoCapability, kWrongType, kMissingRights.
