@@ -6,6 +6,7 @@ architecture at once (`//images:all`). The architecture-specific packing
 (ISO, flat Image, ...) is hal/<arch>/make_image.sh; this rule only wires it.
 """
 
+load("//services:defs.bzl", "ServiceInfo")
 load("//toolchains:architectures.bzl", "kernel_platform", "user_platform")
 
 def _kernel_transition_impl(settings, attr):
@@ -39,24 +40,50 @@ def _manifest(ctx):
         "# Cairn boot manifest: the programs in this boot archive.",
         "arch " + ctx.attr.arch,
     ] + ["program " + name for name in ctx.attr.programs.values()]
+    lines += ["program " + service[ServiceInfo].program_name for service in ctx.attr.services]
     ctx.actions.write(manifest, "\n".join(lines) + "\n")
     return manifest
+
+# etc/services: the service manager's manifest, one line per service in
+# the order of `services` (so the name server, listed first, starts first).
+def _services_manifest(ctx):
+    services = ctx.actions.declare_file(ctx.label.name + ".services")
+    lines = ["# The services of this image (services/service_manager/manifest.h)."]
+    names = {}
+    for target in ctx.attr.services:
+        info = target[ServiceInfo]
+        if info.name in names:
+            fail("service %r listed twice (%s)" % (info.name, target.label))
+        names[info.name] = True
+        lines.append(info.manifest_line)
+    ctx.actions.write(services, "\n".join(lines) + "\n")
+    return services
 
 def _os_image_impl(ctx):
     manifest = _manifest(ctx)
     bootfs = ctx.actions.declare_file(ctx.label.name + ".bootfs.cpio")
-    entries = ["boot/manifest=" + manifest.path]
+    services = _services_manifest(ctx)
+    entries = ["boot/manifest=" + manifest.path, "etc/services=" + services.path]
     program_files = []
+    bin_names = {}
     for target, name in ctx.attr.programs.items():
         files = target.files.to_list()
         if len(files) != 1:
             fail("program %s must be exactly one file" % target.label)
         entries.append("bin/%s=%s" % (name, files[0].path))
         program_files.append(files[0])
+        bin_names[name] = True
+    for target in ctx.attr.services:
+        info = target[ServiceInfo]
+        if info.program_name in bin_names:
+            fail("bin/%s comes from PROGRAMS and from %s" % (info.program_name, target.label))
+        bin_names[info.program_name] = True
+        entries.append("bin/%s=%s" % (info.program_name, info.program.path))
+        program_files.append(info.program)
     ctx.actions.run(
         executable = ctx.executable._mkbootfs,
         arguments = ["--output", bootfs.path] + entries,
-        inputs = [manifest] + program_files,
+        inputs = [manifest, services] + program_files,
         outputs = [bootfs],
         mnemonic = "MakeBootfs",
         progress_message = "Packing boot archive for %s" % ctx.attr.arch,
@@ -87,6 +114,11 @@ os_image = rule(
         "programs": attr.label_keyed_string_dict(
             cfg = _user_transition,
             doc = "User-space programs for the boot archive: label -> name under bin/.",
+        ),
+        "services": attr.label_list(
+            cfg = _user_transition,
+            providers = [ServiceInfo],
+            doc = "os_service targets (`<name>_service`): bin/<program> and a line of etc/services each, in order.",
         ),
         "_make_image": attr.label(
             default = "//hal:make_image",

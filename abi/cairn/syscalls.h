@@ -112,7 +112,7 @@ enum class Syscall : uint64_t {
     // (int64_t status) -> never returns. Ends every thread of the process.
     kProcessExit = 50,
     // (const SpawnArguments* arguments) -> process id. process_spawn that
-    // also hands the child up to 4 capabilities: they arrive in the child's
+    // also hands the child up to kMaxSpawnCaps capabilities: they arrive in the child's
     // slots 1..cap_count (moved or copied per cap_move; each needs GRANT).
     kProcessSpawnWithCaps = 51,
     // (process capability (WRITE), int64_t status) -> 0. Ends every thread
@@ -132,17 +132,26 @@ enum class Syscall : uint64_t {
     //  size_t length) -> bytes copied (0 at or past the end). Reads a file
     // of the boot archive (e.g. "etc/services"), which every process may
     // read as every process may spawn its programs. path_length 1..127,
-    // no NUL (kInvalidArgument); no such file: kNotFound; a bad buffer:
-    // kBadAddress.
+    // no NUL (kInvalidArgument); no such file (or not a regular file):
+    // kNotFound; a bad buffer: kBadAddress (all `length` bytes are checked,
+    // also at or past the end of the file). A read across the end returns
+    // the short count.
     kBootFileRead = 66,
     // (ThreadInfo* buffer, size_t capacity, uint64_t after_thread_id) ->
     // count stored. The live threads of the whole system with ids above
     // after_thread_id, in id order, up to capacity (at most 256 per call;
-    // page on with the last id stored). Like system_info, information
+    // page on with the last id stored; a larger capacity stores 256).
+    // Live means not yet switched away from for good: a thread on its way
+    // out is listed with state kThreadExiting. Capacity 0: 0, the buffer
+    // unchecked; otherwise a buffer that cannot hold min(capacity, 256)
+    // entries, or is misaligned: kBadAddress. Like system_info, information
     // only: no capability is needed and none is returned.
     kThreadList = 67,
     // (MemoryNodeInfo* buffer, size_t capacity) -> node count (even when
-    // capacity is smaller: only capacity entries are stored).
+    // capacity is smaller: only capacity entries are stored). The nodes
+    // with memory, in node order; their free_bytes add up to
+    // system_info's free_memory (each read a moment apart). A bad buffer
+    // (for the entries stored) or a misaligned one: kBadAddress.
     kMemoryNodes = 68,
 
     // ---- capabilities (capability.h) ------------------------------------
@@ -331,13 +340,18 @@ struct StartInfo {
 };
 inline constexpr uint64_t kStartInfoVersion = 1;
 
+// Enough for a service's start slots (services/runtime/slots.h: quota, name
+// server, platform, two per device need), all in place before the child's
+// first instruction: capabilities added later could collide with the
+// child's own first ones.
+inline constexpr uint64_t kMaxSpawnCaps = 16;
 struct SpawnArguments {
     const char* path;  // as process_spawn
     uint64_t path_length;
     const char* argument;
     uint64_t argument_length;
-    uint64_t caps[4];    // slots of the caller (GRANT each)
-    uint64_t cap_count;  // 0..4
+    uint64_t caps[kMaxSpawnCaps];  // slots of the caller (GRANT each)
+    uint64_t cap_count;            // 0..kMaxSpawnCaps
     uint64_t cap_move;   // bit i: move caps[i] instead of copying it
 };
 
@@ -370,9 +384,11 @@ struct PlatformInfo {
     uint64_t serial_kind;           // 1: 16550 (port I/O on x86_64), 2: 16550 MMIO, 3: PL011
 };
 
-// kThreadList's ThreadInfo.state.
+// ThreadInfo.state (thread_list, thread_info, thread_capability_info).
 inline constexpr uint64_t kThreadRunnable = 0;  // running or ready to run
 inline constexpr uint64_t kThreadBlocked = 1;   // waiting (IPC, sleep, join, ...)
+// Ending: it has begun to exit or a kill is pending (it may still run or
+// block for a moment).
 inline constexpr uint64_t kThreadExiting = 2;
 
 // One NUMA node's physical memory (kMemoryNodes).

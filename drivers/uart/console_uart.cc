@@ -7,6 +7,9 @@ constexpr uint64_t kPage = 4096;
 constexpr uint64_t kCom1PortCount = 8;
 }  // namespace
 
+// open() is "obtain, then attach": it makes the notification and the
+// register capability, binds the line, and hands all three to attach(),
+// which owns them from then on (a failed attach has released them).
 Status ConsoleUart::open(CapSlot platform, CapSlot quota) {
     if (is_open()) return Status::kAlreadyExists;
     PlatformInfo info{};
@@ -14,35 +17,87 @@ Status ConsoleUart::open(CapSlot platform, CapSlot quota) {
     if (!result) return result.status();
     auto kind = static_cast<UartKind>(info.serial_kind);
 
+    // Checked in the order console_check expects: the quota's slot first
+    // (kNoCapability), then the platform's (kWrongType).
     result = sys::cap_create(quota, ObjectType::kNotification);
     if (!result) return result.status();
-    notification_ = result.value();
+    CapSlot notification = result.value();
 
+    CapSlot registers = 0;
     if (kind == UartKind::k16550Ports) {
         result = sys::io_port_create(platform, kCom1, kCom1PortCount);
-        if (!result) return fail(result.status());
-        ports_ = result.value();
+    } else if (kind == UartKind::k16550Mmio || kind == UartKind::kPl011) {
+        result = sys::memory_create_device(platform, info.serial_physical_base, kPage);
+    } else {
+        result = {static_cast<int64_t>(Status::kUnsupported)};
+    }
+    if (result) {
+        registers = result.value();
+        // Bind the line before attach() enables the device's interrupt, so
+        // that no edge is raised while nobody listens.
+        result = sys::irq_register(platform, info.serial_irq_line, notification, kNotificationBit);
+    }
+    if (!result) {
+        if (registers != 0) (void)sys::cap_delete(registers);
+        (void)sys::cap_delete(notification);
+        return result.status();
+    }
+    return attach(registers, result.value(), notification, kNotificationBit);
+}
+
+Status ConsoleUart::attach(CapSlot registers, CapSlot handler, CapSlot notification,
+                           uint64_t notification_bit) {
+    if (is_open()) return Status::kAlreadyExists;
+    // Owned from here on: every failure below releases all three (fail()
+    // deletes what the members hold; `registers` joins them once its type
+    // is known). The bit only matters to whoever bound the line: receive()
+    // takes any wake-up of this notification as "look at the device".
+    (void)notification_bit;
+    notification_ = notification;
+    handler_ = handler;
+    auto reject = [&](Status status) {
+        if (registers != ports_ && registers != device_) (void)sys::cap_delete(registers);
+        return fail(status);
+    };
+
+    PlatformInfo info{};
+    Result result = sys::platform_info(&info);
+    if (!result) return reject(result.status());
+    auto kind = static_cast<UartKind>(info.serial_kind);
+
+    // Slot checks in the system calls' order: every kNoCapability before any
+    // kWrongType.
+    CapInfo notification_info{}, handler_info{}, registers_info{};
+    if (!(result = sys::cap_info(notification, &notification_info)) ||
+        !(result = sys::cap_info(handler, &handler_info)) ||
+        !(result = sys::cap_info(registers, &registers_info))) {
+        return reject(result.status());
+    }
+    if (notification_info.type != ObjectType::kNotification ||
+        handler_info.type != ObjectType::kIrqHandler) {
+        return reject(Status::kWrongType);
+    }
+
+    if (kind == UartKind::k16550Ports) {
+        if (registers_info.type != ObjectType::kIoPorts) return reject(Status::kWrongType);
+        ports_ = registers;
         result = sys::io_port_enable(ports_);
         if (!result) return fail(result.status());
         uart_ = Uart(kind, ports_io_);
     } else if (kind == UartKind::k16550Mmio || kind == UartKind::kPl011) {
-        result = sys::memory_create_device(platform, info.serial_physical_base, kPage);
-        if (!result) return fail(result.status());
-        device_ = result.value();
+        if (registers_info.type != ObjectType::kMemory) return reject(Status::kWrongType);
+        device_ = registers;
         result = sys::memory_map(device_, kPage, kMapRead | kMapWrite);
         if (!result) return fail(result.status());
         mapping_ = result.value();
         mmio_ = MmioRegisters(reinterpret_cast<volatile uint8_t*>(mapping_));
         uart_ = Uart(kind, mmio_);
     } else {
-        return fail(Status::kUnsupported);
+        return reject(Status::kUnsupported);
     }
 
-    // Bind the line before enabling the device's interrupt, so that no edge
-    // is raised while nobody listens.
-    result = sys::irq_register(platform, info.serial_irq_line, notification_, kNotificationBit);
-    if (!result) return fail(result.status());
-    handler_ = result.value();
+    // Input that arrived before is stale: drop it, then let the device raise
+    // its line (the handler's line is already bound to the notification).
     uint8_t stale[16];
     while (uart_.drain(stale, sizeof(stale)) != 0) {
     }

@@ -2,8 +2,10 @@
 // (platform_info), gets its registers (an I/O port capability on x86_64, a
 // mapped device memory object elsewhere), binds its receive interrupt to a
 // notification (irq_register) and hands received bytes to the caller;
-// transmit polls. Needs the platform capability and a quota for the
-// notification. One ConsoleUart per process: the kernel binds a line once.
+// transmit polls. open() needs the platform capability and a quota for the
+// notification; attach() takes those capabilities from someone who
+// obtained them (the console service, from the service manager). One
+// ConsoleUart per process: the kernel binds a line once.
 //
 // The kernel's own console keeps writing to the same device (debug_print);
 // bytes of the two may interleave, never corrupt each other (each is one
@@ -40,8 +42,10 @@ public:
     // `registers` is an I/O port range or a device memory object (mapped
     // here), `handler` the IRQ handler bound to `notification`'s bit
     // `notification_bit`. The driver owns the slots from then on (close()
-    // deletes them); kWrongType / kUnsupported if they do not fit the
-    // platform's UART.
+    // deletes them; so does a failed attach): kNoCapability for an empty
+    // slot, kWrongType if one does not fit (the registers: the platform's
+    // UART), kUnsupported for a platform without a known UART. open() is
+    // attach() on capabilities it obtained from `platform` and `quota`.
     Status attach(CapSlot registers, CapSlot handler, CapSlot notification,
                   uint64_t notification_bit);
     // Gives everything back (interrupt off, line unbound, registers unmapped).

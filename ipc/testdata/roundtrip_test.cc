@@ -170,6 +170,19 @@ TEST_F(Fixture, ClientRefusesFieldsOverTheirBound) {
 
 // The documented layout (ipc/README.md), byte for byte: field-number order,
 // little endian, fixed sizes, u32 length/count prefixes, handle indexes.
+TEST(Wire, AppendKeepsTheBoundAndTheTerminator) {
+    cairn::ipc::BoundedString<8> text;
+    ASSERT_TRUE(text.assign("abc"));
+    EXPECT_TRUE(text.append(" de", 3));
+    EXPECT_STREQ(text.c_str(), "abc de");
+    EXPECT_FALSE(text.append("xyz", 3));  // 9 > 8: unchanged
+    EXPECT_STREQ(text.c_str(), "abc de");
+    EXPECT_TRUE(text.append("xy", 2));  // exactly 8
+    EXPECT_EQ(text.size, 8u);
+    EXPECT_STREQ(text.c_str(), "abc dexy");
+    EXPECT_FALSE(text.append("z", 1));
+}
+
 TEST(Wire, DocumentedLayout) {
     Scalars scalars;
     scalars.f_double = 1.0;             // 1: 8 bytes

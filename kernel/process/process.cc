@@ -162,6 +162,7 @@ os::ErrorOr<sched::ThreadId> Process::create_thread(const ThreadRequest& request
     options.address_space = space;
     options.observer = this;
     options.owner = this;
+    options.owner_id = id_;
     auto created = sched::create_user_thread(request.entry, options);
     if (created.is_error()) {
         kfree(record);

@@ -28,6 +28,7 @@
 #include "hal/thread_context.h"
 #include "kernel/io_ports/io_ports.h"
 #include "kernel/lib/error.h"
+#include "kernel/lib/span.h"
 #include "kernel/process/handle_table.h"
 #include "kernel/sched/list.h"
 #include "kernel/sched/thread.h"
@@ -242,6 +243,11 @@ struct SpawnPreparation {
 };
 os::ErrorOr<ProcessId> spawn(const char* path, const char* argument, ProcessId parent,
                              const SpawnPreparation* preparation = nullptr);
+
+// The contents of regular file `path` of the boot archive (read-only for
+// the kernel's lifetime: callers copy from it with no lock held).
+// kNotFound if there is no such file or no boot archive.
+os::ErrorOr<os::Bytes> boot_file(const char* path);
 
 // Waits for child `id` of `parent` and returns its exit status; the child
 // is gone afterwards. kNotFound if it is no child of `parent` (any more).

@@ -16,6 +16,7 @@ namespace {
 
 os::Bytes boot_archive;  // set once at boot, read-only afterwards
 
+// Also every other file of the archive (boot_file).
 os::ErrorOr<os::Bytes> find_program(const char* path) {
     if (boot_archive.empty()) return os::Error::kNotFound;
     auto archive = os::cpio::Archive::open(boot_archive);
@@ -47,6 +48,10 @@ os::ErrorOr<elf::MainStack> load(const char* path, os::Bytes file, const char* a
 
 void internal::set_boot_archive(os::Bytes archive) {
     boot_archive = archive;
+}
+
+os::ErrorOr<os::Bytes> boot_file(const char* path) {
+    return find_program(path);
 }
 
 os::ErrorOr<ProcessId> spawn(const char* path, const char* argument, ProcessId parent,

@@ -517,6 +517,9 @@ void set_exit_hook(ExitHook hook) {
 void exit_current(int64_t status) {
     Thread& thread = current();
     __atomic_store_n(&thread.exit_status, status, __ATOMIC_RELAXED);
+    // Before the observer wakes a joiner: what the joiner lists next shows
+    // the thread gone or exiting, never running.
+    __atomic_store_n(&thread.exiting, true, __ATOMIC_RELEASE);
     if (ExitHook hook = __atomic_load_n(&exit_hook, __ATOMIC_ACQUIRE)) hook(thread);
     if (thread.observer != nullptr) thread.observer->thread_exited(thread, status);
     (void)hal::disable_interrupts();

@@ -25,6 +25,19 @@ Thread* thread_of_registry(ListNode* node) {
                                      __builtin_offsetof(Thread, registry_link));
 }
 
+// Retains a thread found in the registry (registry_lock held) unless its
+// last reference is already gone (destroy() waits on the lock to unlink it).
+bool retain_registered(Thread& thread) {
+    uint32_t references = __atomic_load_n(&thread.references, __ATOMIC_RELAXED);
+    while (references != 0) {
+        if (__atomic_compare_exchange_n(&thread.references, &references, references + 1, false,
+                                        __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void copy_name(char* destination, const char* source) {
     size_t length = 0;
     if (source != nullptr) {
@@ -111,6 +124,7 @@ Thread* new_thread(const char* name, const ThreadOptions& options, bool with_sta
     thread->address_space = options.address_space;
     thread->observer = options.observer;
     thread->owner = options.owner;
+    thread->owner_id = options.owner_id;
     uint32_t cpu = this_cpu_index();
     thread->cpu = thread->last_cpu = cpu;
     return thread;
@@ -182,6 +196,10 @@ void* owner_of(const Thread& thread) {
     return thread.owner;
 }
 
+uint64_t owner_id_of(const Thread& thread) {
+    return thread.owner_id;
+}
+
 SyscallAccount& syscall_account_of(Thread& thread) {
     return thread.syscall_account;
 }
@@ -192,6 +210,8 @@ void statistics_of(const Thread& thread, ThreadStatistics* statistics) {
     statistics->affinity = __atomic_load_n(&thread.affinity, __ATOMIC_RELAXED);
     statistics->last_cpu = __atomic_load_n(&thread.last_cpu, __ATOMIC_RELAXED);
     statistics->state = thread.state;
+    statistics->exiting = __atomic_load_n(&thread.exiting, __ATOMIC_ACQUIRE) ||
+                          __atomic_load_n(&thread.kill_pending, __ATOMIC_ACQUIRE);
     statistics->cpu_time_ns = __atomic_load_n(&thread.cpu_time_ns, __ATOMIC_RELAXED);
     statistics->context_switches = __atomic_load_n(&thread.context_switches, __ATOMIC_RELAXED);
     for (size_t i = 0; i < sizeof(statistics->name); ++i)
@@ -204,17 +224,38 @@ os::ErrorOr<Thread*> find_thread(ThreadId id) {
         Thread* thread = thread_of_registry(node);
         if (thread->id != id) continue;
         if (thread->state == ThreadState::kDead) break;
-        // Retain unless the last reference is already gone (being freed).
-        uint32_t references = __atomic_load_n(&thread->references, __ATOMIC_RELAXED);
-        while (references != 0) {
-            if (__atomic_compare_exchange_n(&thread->references, &references, references + 1, false,
-                                            __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
-                return thread;
-            }
-        }
+        if (internal::retain_registered(*thread)) return thread;
         break;
     }
     return os::Error::kNotFound;
+}
+
+size_t retain_threads_after(ThreadId after, Thread** threads, size_t capacity) {
+    if (capacity == 0) return 0;
+    SpinLockGuard guard(registry_lock);
+    // threads[0..count) holds the lowest ids seen so far, sorted. The
+    // registry is in creation order, which is nearly id order (ids are
+    // taken before the thread is registered), so most threads append or
+    // are skipped at once as higher than a full buffer's last.
+    size_t count = 0;
+    for (ListNode* node = registry.first(); node != nullptr; node = registry.after(node)) {
+        Thread* thread = thread_of_registry(node);
+        if (thread->id <= after || thread->state == ThreadState::kDead) continue;
+        if (count == capacity && thread->id > threads[count - 1]->id) continue;
+        size_t position = count < capacity ? count++ : count - 1;
+        while (position > 0 && threads[position - 1]->id > thread->id) {
+            threads[position] = threads[position - 1];
+            --position;
+        }
+        threads[position] = thread;
+    }
+    // Registered threads are not freed while the lock is held (destroy()
+    // unlinks first), so the pointers are good until here.
+    size_t retained = 0;
+    for (size_t i = 0; i < count; ++i) {
+        if (internal::retain_registered(*threads[i])) threads[retained++] = threads[i];
+    }
+    return retained;
 }
 
 size_t thread_count() {

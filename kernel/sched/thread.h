@@ -46,6 +46,9 @@ struct ThreadOptions {
     mm::AddressSpace* address_space = nullptr;  // nullptr: kernel thread (kernel half only)
     ThreadObserver* observer = nullptr;
     void* owner = nullptr;  // opaque (the Process)
+    // The owner's id (the process id; 0: none), kept in the thread so that
+    // it can be read without touching an owner that may be gone by then.
+    uint64_t owner_id = 0;
 };
 
 // Per-thread scratch the syscall layer keeps (rate limit bucket, counters);
@@ -64,6 +67,9 @@ struct ThreadStatistics {
     CpuMask affinity;
     uint32_t last_cpu;
     ThreadState state;
+    // On its way out: exit_current() has begun or a kill is pending (the
+    // state may still read kRunning or kBlocked for a moment).
+    bool exiting;
     uint64_t cpu_time_ns;
     uint64_t context_switches;
     char name[32];
@@ -93,6 +99,7 @@ public:
     mm::AddressSpace* address_space = nullptr;
     ThreadObserver* observer = nullptr;
     void* owner = nullptr;
+    uint64_t owner_id = 0;
     hal::context::ThreadEntry entry = nullptr;  // kernel threads
     void* argument = nullptr;
     hal::context::UserEntry user_entry;  // user threads (address_space != nullptr)
@@ -117,6 +124,7 @@ public:
     // Atomics.
     uint32_t references = 1;
     bool kill_pending = false;
+    bool exiting = false;  // set as exit_current() begins, never cleared
     int64_t exit_status = 0;
 
     ListNode registry_link;  // guarded by the registry lock (thread.cc)
@@ -153,6 +161,7 @@ void release(Thread& thread);
 
 ThreadId id_of(const Thread& thread);
 void* owner_of(const Thread& thread);
+uint64_t owner_id_of(const Thread& thread);
 void statistics_of(const Thread& thread, ThreadStatistics* statistics);
 SyscallAccount& syscall_account_of(Thread& thread);
 
@@ -161,6 +170,12 @@ SyscallAccount& syscall_account_of(Thread& thread);
 os::ErrorOr<Thread*> find_thread(ThreadId id);
 // Threads that exist (not yet freed), dead ones awaiting release included.
 size_t thread_count();
+// The live (not dead) threads with ids above `after`: the `capacity` lowest
+// ids of them, in id order, each retained (release() every one). Returns
+// how many were stored. Takes the registry lock, so the caller must hold no
+// scheduler lock; `capacity` bounds the work done under it to one pass
+// over the registry with an insertion into `threads` per thread.
+size_t retain_threads_after(ThreadId after, Thread** threads, size_t capacity);
 // Calls `visit` for every existing thread, under the registry lock (visit
 // must not create, release or block).
 void for_each_thread(void (*visit)(const ThreadStatistics& statistics, void* context),

@@ -26,7 +26,7 @@ using object::ObjectRef;
 
 constexpr size_t kMaxPath = 128;      // as process_spawn
 constexpr size_t kMaxArgument = 256;  // as process_spawn
-constexpr uint64_t kMaxSpawnCaps = 4;
+constexpr uint64_t kMaxSpawnCaps = cairn::kMaxSpawnCaps;
 
 // The new object of cap_create, with its creator's reference.
 os::ErrorOr<ObjectRef<KernelObject>> create_object(object::Quota& quota, ObjectType type,

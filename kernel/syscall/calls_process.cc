@@ -1,5 +1,5 @@
 // process_spawn, process_wait, process_exit, process_kill, process_info,
-// clock_monotonic, system_info.
+// clock_monotonic, system_info, boot_file_read, memory_nodes.
 #include "cairn/syscalls.h"
 #include "hal/mm.h"
 #include "kernel/lib/string.h"
@@ -119,6 +119,57 @@ int64_t system_info(const Arguments& arguments) {
     info.uptime_ns = time::now_ns();
     add_heap_usage(info);
     return result_of(write_user(arguments.values[0], info));
+}
+
+// (path, path_length, offset, buffer, length) -> bytes copied. The archive
+// never changes after boot, so the copy goes straight from it, unlocked.
+int64_t boot_file_read(const Arguments& arguments) {
+    uint64_t path_length = arguments.values[1];
+    if (path_length == 0) return error_result(os::Error::kInvalidArgument);
+    char path[kMaxPath];
+    auto copied = copy_string(arguments.values[0], path_length, path, sizeof(path));
+    if (copied.is_error()) return error_result(copied.error());
+    uint64_t offset = arguments.values[2];
+    uint64_t destination = arguments.values[3];
+    uint64_t length = arguments.values[4];
+    // Checked before the file is looked at, so a bad buffer is kBadAddress
+    // at every offset, not only where something would be copied.
+    if (!is_user_range(destination, length)) return error_result(os::Error::kBadAddress);
+    auto file = process::boot_file(path);
+    if (file.is_error()) return error_result(file.error());
+    os::Bytes data = file.value();
+    if (offset >= data.size()) return 0;
+    uint64_t count = data.size() - offset < length ? data.size() - offset : length;
+    auto written = copy_out(destination, data.data() + offset, count);
+    if (written.is_error()) return error_result(written.error());
+    return static_cast<int64_t>(count);
+}
+
+// (MemoryNodeInfo* buffer, capacity) -> node count. Nodes without memory
+// are left out; each node's numbers are read under its own lock, so the
+// sum is as current as system_info's free_memory.
+int64_t memory_nodes(const Arguments& arguments) {
+    const mm::PhysicalMemory& memory = mm::physical_memory();
+    uint64_t destination = arguments.values[0];
+    uint64_t capacity = arguments.values[1];
+    if (destination % alignof(cairn::MemoryNodeInfo) != 0) {
+        return error_result(os::Error::kBadAddress);
+    }
+    uint64_t count = 0;
+    for (uint32_t node = 0; node < memory.node_limit(); ++node) {
+        if (!memory.node_has_memory(node)) continue;
+        if (count < capacity) {
+            mm::NodeStatistics statistics = memory.statistics(node);
+            cairn::MemoryNodeInfo info{};
+            info.node = node;
+            info.total_bytes = statistics.total_bytes;
+            info.free_bytes = statistics.free_bytes;
+            auto written = write_user(destination + count * sizeof(info), info);
+            if (written.is_error()) return error_result(written.error());
+        }
+        ++count;
+    }
+    return static_cast<int64_t>(count);
 }
 
 }  // namespace kernel::syscall

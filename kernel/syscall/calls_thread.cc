@@ -1,10 +1,11 @@
 // thread_create, thread_exit, thread_yield, thread_sleep,
 // thread_set_priority, thread_set_affinity, thread_info, thread_join,
-// thread_set_pointer, and through thread capabilities thread_control and
-// thread_capability_info.
+// thread_set_pointer, thread_list, and through thread capabilities
+// thread_control and thread_capability_info.
 #include "cairn/syscalls.h"
 #include "hal/mm.h"
 #include "hal/thread_context.h"
+#include "kernel/mm/heap/kmalloc.h"
 #include "kernel/process/objects.h"
 #include "kernel/process/process.h"
 #include "kernel/sched/scheduler.h"
@@ -15,6 +16,10 @@
 
 namespace kernel::syscall {
 namespace {
+
+// thread_list's most entries per call (the ABI's bound): the work under
+// the registry lock and the kernel buffer stay small.
+constexpr size_t kMaxThreadList = 256;
 
 // User threads may use the real-time and normal classes, never idle.
 constexpr uint64_t kLowestUserPriority = sched::kLowestNormalPriority;
@@ -38,15 +43,27 @@ int64_t exit_status_of(uint64_t value) {
     return static_cast<int64_t>(value & ~(uint64_t{1} << 63));
 }
 
-// thread_info's answer for `target`, written to user `destination`.
-int64_t write_thread_info(sched::Thread& target, uint64_t destination) {
+// ThreadInfo.state. A thread on its way out (exit begun or a kill pending,
+// which ends it at its next return towards user mode) reads as exiting
+// whatever it does meanwhile.
+uint64_t state_of(const sched::ThreadStatistics& statistics) {
+    if (statistics.exiting || statistics.state == sched::ThreadState::kDead) {
+        return cairn::kThreadExiting;
+    }
+    if (statistics.state == sched::ThreadState::kBlocked) return cairn::kThreadBlocked;
+    return cairn::kThreadRunnable;
+}
+
+// thread_info's (and thread_list's) answer for `target`.
+cairn::ThreadInfo thread_info_of(sched::Thread& target) {
     sched::ThreadStatistics statistics;
     sched::statistics_of(target, &statistics);
     const sched::SyscallAccount& account = sched::syscall_account_of(target);
     cairn::ThreadInfo info{};
     info.thread_id = statistics.id;
-    auto* owner = static_cast<process::Process*>(sched::owner_of(target));
-    info.process_id = owner != nullptr ? owner->id() : 0;
+    // Not through the Process: thread_list's threads are retained, their
+    // processes are not (one may have ended and gone since).
+    info.process_id = sched::owner_id_of(target);
     info.priority = statistics.priority;
     info.cpu_mask = statistics.affinity;
     info.last_cpu = statistics.last_cpu;
@@ -57,7 +74,13 @@ int64_t write_thread_info(sched::Thread& target, uint64_t destination) {
     static_assert(sizeof(info.name) == sizeof(statistics.name));
     for (size_t i = 0; i < sizeof(info.name); ++i)
         info.name[i] = statistics.name[i];
-    return result_of(write_user(destination, info));
+    info.state = state_of(statistics);
+    return info;
+}
+
+// thread_info's answer for `target`, written to user `destination`.
+int64_t write_thread_info(sched::Thread& target, uint64_t destination) {
+    return result_of(write_user(destination, thread_info_of(target)));
 }
 
 bool valid_info_pointer(uint64_t destination) {
@@ -227,6 +250,33 @@ int64_t thread_capability_info(const Arguments& arguments) {
     int64_t result = write_thread_info(*thread.value(), destination);
     sched::release(*thread.value());
     return result;
+}
+
+// (ThreadInfo* buffer, capacity, after_thread_id) -> count stored.
+// The threads are retained under the registry lock (sched), filled in and
+// copied out one by one with no lock held, then released.
+int64_t thread_list(const Arguments& arguments) {
+    uint64_t destination = arguments.values[0];
+    size_t capacity = arguments.values[1] < kMaxThreadList ? arguments.values[1] : kMaxThreadList;
+    if (capacity == 0) return 0;
+    if (destination % alignof(cairn::ThreadInfo) != 0 ||
+        !is_user_range(destination, capacity * sizeof(cairn::ThreadInfo))) {
+        return error_result(os::Error::kBadAddress);
+    }
+    auto** threads = static_cast<sched::Thread**>(kmalloc(capacity * sizeof(sched::Thread*)));
+    if (threads == nullptr) return error_result(os::Error::kOutOfMemory);
+    size_t count = sched::retain_threads_after(arguments.values[2], threads, capacity);
+    os::ErrorOr<void> copied;
+    for (size_t i = 0; i < count; ++i) {
+        if (!copied.is_error()) {
+            copied = write_user(destination + i * sizeof(cairn::ThreadInfo),
+                                thread_info_of(*threads[i]));
+        }
+        sched::release(*threads[i]);
+    }
+    kfree(threads);
+    if (copied.is_error()) return error_result(copied.error());
+    return static_cast<int64_t>(count);
 }
 
 }  // namespace kernel::syscall

@@ -54,6 +54,9 @@ constexpr Table make_table() {
     table.set(Syscall::kProcessInfo, process_info);
     table.set(Syscall::kClockMonotonic, clock_monotonic);
     table.set(Syscall::kSystemInfo, system_info);
+    table.set(Syscall::kBootFileRead, boot_file_read);
+    table.set(Syscall::kThreadList, thread_list);
+    table.set(Syscall::kMemoryNodes, memory_nodes);
     table.set(Syscall::kProcessSpawnWithCaps, process_spawn_with_caps);
     table.set(Syscall::kCapCreate, cap_create);
     table.set(Syscall::kCapCopy, cap_copy);

@@ -45,6 +45,9 @@ int64_t process_info(const Arguments& arguments);
 int64_t process_spawn_with_caps(const Arguments& arguments);  // calls_capability.cc
 int64_t clock_monotonic(const Arguments& arguments);
 int64_t system_info(const Arguments& arguments);
+int64_t boot_file_read(const Arguments& arguments);
+int64_t memory_nodes(const Arguments& arguments);
+int64_t thread_list(const Arguments& arguments);  // calls_thread.cc
 
 // calls_capability.cc
 int64_t cap_create(const Arguments& arguments);

@@ -79,6 +79,34 @@ int main() {
                static_cast<unsigned long long>(quota_before));
         return 1;
     }
+    // attach() takes the capabilities it is given even when they do not
+    // fit: a wrong-type register capability is refused and all three slots
+    // are gone, the line unbound (open() below takes it), the quota whole.
+    PlatformInfo platform{};
+    (void)sys::platform_info(&platform);
+    CapSlot notification = sys::cap_create(kInitQuotaSlot, ObjectType::kNotification).value();
+    CapSlot not_registers = sys::cap_create(kInitQuotaSlot, ObjectType::kNotification).value();
+    Result handler = sys::irq_register(kInitPlatformSlot, platform.serial_irq_line, notification,
+                                       drivers::ConsoleUart::kNotificationBit);
+    Status wrong_registers = handler ? uart.attach(not_registers, handler.value(), notification,
+                                                   drivers::ConsoleUart::kNotificationBit)
+                                     : handler.status();
+    CapInfo gone{};
+    bool all_deleted = !sys::cap_info(notification, &gone) &&
+                       !sys::cap_info(not_registers, &gone) &&
+                       !sys::cap_info(handler.value(), &gone);
+    if (wrong_registers != Status::kWrongType || !all_deleted || uart.is_open() ||
+        quota_left() != quota_before) {
+        printf(
+            "console_check: FAILED: attach with wrong registers gave %s, slots %s, quota %llu "
+            "of %llu\n",
+            status_name(wrong_registers), all_deleted ? "deleted" : "kept",
+            static_cast<unsigned long long>(quota_left()),
+            static_cast<unsigned long long>(quota_before));
+        return 1;
+    }
+    printf("console_check: attach refused wrong registers (kWrongType) and released its slots\n");
+
     Status status = uart.open(kInitPlatformSlot, kInitQuotaSlot);
     if (status != Status::kOk) {
         printf("console_check: FAILED: open: %s\n", status_name(status));

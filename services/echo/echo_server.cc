@@ -1,41 +1,19 @@
-// echo_server: the Echo service (argument "echo") or the Ping service
-// ("ping") on the endpoint in slot 1, implemented with the generated server
-// classes; also "raw": a hand-written Ping for the stub benchmark.
+// echo_server: the test and benchmark harness's server: the Echo service
+// (argument "echo") or the Ping service ("ping") on the endpoint its
+// parent hands it in slot 1, implemented with the generated server classes;
+// also "raw": a hand-written Ping for the stub benchmark. (The service the
+// service manager starts is echo_main.cc.)
 #include <stdio.h>
 #include <string.h>
 
 #include "cairn/message.h"
 #include "cairn/sys.h"
 #include "services/echo/echo.ipc.h"
+#include "services/echo/echo_service.h"
 
 namespace {
 
 constexpr cairn::CapSlot kEndpoint = 1;
-
-class EchoService : public echo::EchoServer {
-public:
-    cairn::Status Echo(const cairn::ipc::CallContext&, const echo::EchoRequest& request,
-                       echo::EchoReply* reply) override {
-        reply->text = request.text;
-        reply->calls = ++calls_;
-        return cairn::Status::kOk;
-    }
-
-    cairn::Status Inspect(const cairn::ipc::CallContext&, const echo::InspectRequest& request,
-                          echo::InspectReply* reply) override {
-        cairn::CapInfo info{};
-        cairn::Result result = cairn::sys::cap_info(request.capability.slot, &info);
-        // The capability was moved to us: done with it either way.
-        (void)cairn::sys::cap_delete(request.capability.slot);
-        if (!result.ok()) return result.status();
-        reply->type = static_cast<uint64_t>(info.type);
-        reply->rights = info.rights;
-        return cairn::Status::kOk;
-    }
-
-private:
-    uint64_t calls_ = 0;
-};
 
 class PingService : public echo::PingServer {
 public:
@@ -46,7 +24,7 @@ public:
     }
 };
 
-EchoService echo_service;
+echo::EchoService echo_service;
 PingService ping_service;
 
 // The hand-written equivalent of PingService on raw messages: the

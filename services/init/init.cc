@@ -1,10 +1,41 @@
-// init: the first user program, started by the kernel as process 1. For now
-// it reports that user space is up (through printf -> the debug_print
-// system call) with what the system looks like; the service manager that
-// init will start comes with the IPC issues.
+// init: the first user program, started by the kernel as process 1. It
+// reports that user space is up (through printf -> the debug_print system
+// call) with what the system looks like, then starts the service manager
+// (bin/service_manager), which starts everything else, and waits on it.
+// With `init_arg=no-services` it only reports and exits (boot tests of the
+// kernel alone).
 #include <stdio.h>
+#include <string.h>
 
 #include "cairn/sys.h"
+
+namespace {
+
+// The service manager's start slots (services/runtime/slots.h): 1 a quota
+// (services' kernel objects), 3 the platform (their devices); slot 2 holds
+// a placeholder (a fresh space fills from slot 1 up, so it cannot be left
+// empty).
+int start_service_manager() {
+    cairn::Result placeholder = cairn::sys::cap_create(
+        cairn::kInitQuotaSlot, cairn::ObjectType::kNotification, 0, cairn::kRightGrant);
+    if (!placeholder) {
+        printf("init: cannot create a placeholder: %s\n", cairn::status_name(placeholder.status()));
+        return 1;
+    }
+    cairn::CapSlot caps[3] = {cairn::kInitQuotaSlot, placeholder.value(), cairn::kInitPlatformSlot};
+    cairn::Result manager = cairn::sys::spawn_with_caps("bin/service_manager", "", caps, 3, 0b010);
+    if (!manager) {
+        printf("init: cannot start bin/service_manager: %s\n",
+               cairn::status_name(manager.status()));
+        return 1;
+    }
+    cairn::Result status = cairn::sys::process_wait(manager.value());
+    printf("init: the service manager (process %llu) exited with status %lld\n",
+           static_cast<unsigned long long>(manager.value()), static_cast<long long>(status.raw));
+    return 1;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     cairn::SystemInfo info{};
@@ -25,5 +56,6 @@ int main(int argc, char** argv) {
            static_cast<unsigned long long>(info.thread_count),
            static_cast<unsigned long long>(info.page_size));
     if (argc > 1) printf("init: argument \"%s\"\n", argv[1]);
-    return 0;
+    if (argc > 1 && strcmp(argv[1], "no-services") == 0) return 0;
+    return start_service_manager();
 }

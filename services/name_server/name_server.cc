@@ -1,17 +1,25 @@
 // name_server: the NameServer service (name_service.h) on the endpoint in
-// slot 1 (from process_spawn_with_caps). Clients reach it through
-// capabilities to that endpoint: badged ones register, unbadged ones only
-// look up and list (README.md).
+// slot 2 (service::kNameServerSlot: the service manager, or a test, hands
+// it over at spawn). Clients reach it through capabilities to that
+// endpoint: badged ones register, unbadged ones only look up and list
+// (README.md).
 #include <stdio.h>
 
 #include "cairn/sys.h"
 #include "services/name_server/name_service.h"
+#include "services/runtime/service.h"
 
 namespace {
 
-constexpr cairn::CapSlot kEndpoint = 1;
+constexpr cairn::CapSlot kEndpoint = cairn::service::kNameServerSlot;
 
+// A name that goes (unregistered, replaced) takes every copy handed out by
+// Lookup with it: they are children of ours, so revoking ours deletes them
+// in every client, whose next call then fails (kNoCapability) and who can
+// look the name up again. Service endpoints come with REVOKE for this
+// (service::register_endpoint); without it only our copy goes.
 void release(cairn::name_server::Slot slot) {
+    (void)cairn::sys::cap_revoke(slot);
     (void)cairn::sys::cap_delete(slot);
 }
 

@@ -7,7 +7,7 @@
 // (kPermissionDenied), that another owner cannot take a name
 // (kAlreadyExists), that an endpoint without WRITE (kMalformed, by the
 // server's decoder) or GRANT (kMissingRights, by the kernel) is refused,
-// List's pages, and Unregister.
+// List's pages, and Unregister (which revokes the copies Lookup handed out).
 #include <stdio.h>
 #include <string.h>
 
@@ -34,6 +34,19 @@ CapSlot create(cairn::ObjectType type) {
 uint64_t spawn(const char* path, const char* argument, CapSlot endpoint) {
     CapSlot server_end = sys::cap_copy(endpoint, cairn::kRightRead | cairn::kRightGrant).value();
     cairn::Result result = sys::spawn_with_caps(path, argument, &server_end, 1, 1);
+    CHECK(result.ok());
+    return result.ok() ? result.value() : 0;
+}
+
+// Starts bin/name_server as the service manager does (services/runtime/
+// service.h): a quota of its own in slot 1, its endpoint in slot 2.
+uint64_t spawn_name_server(CapSlot endpoint) {
+    CapSlot caps[2] = {
+        sys::cap_create(cairn::kInitQuotaSlot, cairn::ObjectType::kQuota, 64 * 1024).value(),
+        sys::cap_copy(endpoint, cairn::kRightRead | cairn::kRightWrite | cairn::kRightGrant)
+            .value(),
+    };
+    cairn::Result result = sys::spawn_with_caps("bin/name_server", "", caps, 2, 0b11);
     CHECK(result.ok());
     return result.ok() ? result.value() : 0;
 }
@@ -94,7 +107,7 @@ bool name_is(const name_server::ListReply& reply, uint32_t index, const char* na
 int main() {
     CapSlot names = create(cairn::ObjectType::kEndpoint);
     CapSlot echo_endpoint = create(cairn::ObjectType::kEndpoint);
-    CHECK(spawn("bin/name_server", "", names) != 0);
+    CHECK(spawn_name_server(names) != 0);
     CHECK(spawn("bin/echo_server", "echo", echo_endpoint) != 0);
 
     // What a service manager would hand out: a badged capability per
@@ -110,7 +123,12 @@ int main() {
     name_server::NameServerClient client(lookup_cap);
 
     CHECK_EQ(register_name(registrant, "echo", echo_endpoint), Status::kOk);
-    CHECK_EQ(register_name(registrant, "echo.second", echo_endpoint), Status::kOk);
+    // With REVOKE, as service::register_endpoint sends it: the server
+    // revokes the copies it handed out when the name goes (below).
+    CHECK_EQ(register_name(registrant, "echo.second", echo_endpoint,
+                           cairn::kRightWrite | cairn::kRightGrant | cairn::kRightRevoke |
+                               cairn::kRightDelete),
+             Status::kOk);
     CHECK_EQ(register_name(registrant, "echo", echo_endpoint), Status::kOk);  // replaced
     CHECK_EQ(register_name(client, "intruder", echo_endpoint), Status::kPermissionDenied);
     CHECK_EQ(register_name(registrant, "Bad Name", echo_endpoint), Status::kInvalidArgument);
@@ -152,8 +170,12 @@ int main() {
     CHECK_EQ(list(client, "echo.second", &rest), 0);
 
     // Unregister: only the owner.
+    CapSlot second = 0;
+    CHECK_EQ(lookup(client, "echo.second", &second), Status::kOk);
     CHECK_EQ(unregister(client, "echo.second"), Status::kPermissionDenied);
     CHECK_EQ(unregister(registrant, "echo.second"), Status::kOk);
+    // The copy Lookup handed out died with the name.
+    CHECK_EQ(sys::cap_info(second, &info).status(), Status::kNoCapability);
     CHECK_EQ(lookup(client, "echo.second", &none), Status::kNotFound);
     CHECK_EQ(list(client, "", &page), 1);
 
@@ -161,7 +183,7 @@ int main() {
         "name_server_test: 3 registrations (1 replaced), echo looked up and called, unknown "
         "name kNotFound, lookup-only register/unregister, another owner and endpoints "
         "without WRITE or GRANT refused, 3 list pages, 1 "
-        "unregistered\n");
+        "unregistered and its looked-up copy revoked\n");
     printf("name_server_test: %s\n", utest::failures == 0 ? "passed" : "FAILED");
     return utest::failures == 0 ? 0 : 1;
 }

@@ -68,14 +68,20 @@ else
     qemu=$!
 fi
 
+# Whether a console line matches (without its "\r", as the checks below see
+# it, so that `$` works in --until and --serial-input-after too).
+console_has() {
+    tr -d '\r' <"${log}" | grep -qE -- "$1"
+}
+
 stopped_by_test=no
 while kill -0 "${qemu}" 2>/dev/null; do
     if [[ "${serial_input_sent}" == no ]] &&
-        { [[ -z "${serial_input_after}" ]] || grep -qE -- "${serial_input_after}" "${log}"; }; then
+        { [[ -z "${serial_input_after}" ]] || console_has "${serial_input_after}"; }; then
         printf '%s' "${serial_input}" >&3
         serial_input_sent=yes
     fi
-    if [[ -n "${until_pattern}" ]] && grep -qE "${until_pattern}" "${log}"; then
+    if [[ -n "${until_pattern}" ]] && console_has "${until_pattern}"; then
         sleep 0.3  # let the lines after the marker arrive
         kill "${qemu}" 2>/dev/null
         stopped_by_test=yes

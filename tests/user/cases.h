@@ -11,5 +11,6 @@ void run_faults();
 void run_bad_arguments();
 void run_stress();
 void run_rate_limit();
+void run_introspection();
 
 }  // namespace utest

@@ -18,10 +18,15 @@ struct Case {
 };
 
 constexpr Case kCases[] = {
-    {"threads", utest::run_threads, true},   {"preemption", utest::run_preemption, true},
-    {"affinity", utest::run_affinity, true}, {"sleep", utest::run_sleep, true},
-    {"faults", utest::run_faults, true},     {"bad_arguments", utest::run_bad_arguments, true},
-    {"stress", utest::run_stress, true},     {"rate_limit", utest::run_rate_limit, false},
+    {"threads", utest::run_threads, true},
+    {"preemption", utest::run_preemption, true},
+    {"affinity", utest::run_affinity, true},
+    {"sleep", utest::run_sleep, true},
+    {"faults", utest::run_faults, true},
+    {"bad_arguments", utest::run_bad_arguments, true},
+    {"stress", utest::run_stress, true},
+    {"rate_limit", utest::run_rate_limit, false},
+    {"introspection", utest::run_introspection, true},
 };
 
 void run(const Case& test) {

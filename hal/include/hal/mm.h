@@ -56,7 +56,8 @@ bool early_direct_map_covers(PhysicalAddress address, size_t size);
 PhysicalAddress kernel_root_table();
 
 // Number of address-space identifiers the CPU offers (PCID, ASID); 1 means
-// none: every switch flushes the non-global TLB entries. ASID 0 is the kernel's.
+// none: then activate_user_root itself drops every non-global TLB entry
+// (kernel/mm/vm relies on it and adds no flush). ASID 0 is the kernel's.
 uint32_t asid_count();
 
 // Makes `root` (a table built by kernel/mm/vm) the current user translation,

@@ -438,7 +438,11 @@ void AddressSpace::activate() {
     __atomic_store_n(&current, this, __ATOMIC_RELEASE);  // destroy() reads it
     AsidAssignment assignment = environment_.asids->assign(asid_);
     hal::mm::activate_user_root(table_.root(), assignment.asid);
-    if (assignment.flush) hal::mm::flush_address_space(assignment.asid);
+    // Without ASIDs, loading the root has just dropped every user entry:
+    // a second flush would only repeat it (x86_64 without PCIDs: a second
+    // CR3 write on every switch).
+    if (assignment.flush && environment_.asids->has_asids())
+        hal::mm::flush_address_space(assignment.asid);
     // Without ASIDs the switch dropped everything the previous space had in
     // this CPU's TLB; with them its entries stay, tagged with its ASID.
     if (previous != nullptr && previous != this && !environment_.asids->has_asids()) {

@@ -17,7 +17,9 @@
 // valid text and debug_break (console noise), thread_set_pointer to a
 // usable address (its TLS), blocking without a bound (timeouts are kNoWait
 // or <= 1 ms, sleeps <= 100 us), and as_unmap/as_protect/memory_take of
-// handle 0 outside the fuzzer's own arena (they would unmap its code).
+// handle 0 outside the fuzzer's own arena (they would unmap its code), and
+// boot_file_read/thread_list/memory_nodes output into the scratch area
+// longer than the room left in it (the kernel would write over the heap).
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,6 +162,17 @@ void scramble_scratch(Random& random) {
     }
 }
 
+// `count` elements of `size` bytes at `pointer`, or fewer if `pointer`
+// lies in the scratch area (and its slack) and they would run past it:
+// the kernel must not write over the fuzzer's own heap.
+uint64_t fit_in_scratch(uint64_t pointer, uint64_t count, uint64_t size = 1) {
+    uint64_t begin = reinterpret_cast<uintptr_t>(scratch);
+    uint64_t end = begin + kScratchSize + 4096;
+    if (pointer < begin || pointer >= end) return count;
+    uint64_t room = (end - pointer) / size;
+    return count < room ? count : room;
+}
+
 // The fuzzer's own process and worker threads: cap_obtain never names
 // them, so process_kill and thread_control's kill cannot end the run (a
 // process or thread it spawned may be killed).
@@ -187,7 +200,7 @@ int64_t fuzz_one(Random& random) {
         2,   3,   15,  16,  18,  19,  20,  21,  22,  23,  24,  25,  25,  26,  27,  27,  32,  33,
         34,  35,  36,  48,  49,  51,  52,  53,  54,  64,  65,  66,  79,  80,  80,  80,  81,  82,
         83,  84,  85,  86,  86,  87,  87,  87,  88,  88,  89,  96,  97,  98,  99,  100, 101, 102,
-        103, 104, 105, 112, 113, 114, 115, 128, 129, 130, 131, 132, 133, 140, 500,
+        103, 104, 105, 112, 113, 114, 115, 128, 129, 130, 131, 132, 133, 140, 500, 66,  67,  68,
     };
     uint64_t number = kNumbers[random.below(sizeof kNumbers / sizeof kNumbers[0])];
     uint64_t a[6];
@@ -296,6 +309,27 @@ int64_t fuzz_one(Random& random) {
             break;
         case 102:
             a[1] = random_timeout(random);
+            break;
+        case 66:  // boot_file_read: real files, bad paths, any offset, output anywhere
+                  // but the fuzzer's own memory outside the scratch area
+            a[0] =
+                random.chance(60)
+                    ? reinterpret_cast<uintptr_t>(random.chance(50) ? "bin/fuzz" : "etc/services")
+                    : random_pointer(random);
+            a[1] = random.chance(60) ? (random.chance(50) ? 8 : 12) : random_length(random);
+            a[2] = random.chance(70) ? random.below(300'000) : random.next();
+            a[3] = random_pointer(random);
+            a[4] = fit_in_scratch(a[3], random_length(random));
+            break;
+        case 67:  // thread_list: ThreadInfo is 8-byte aligned, 120 bytes
+            a[0] = random_pointer(random);
+            a[1] = fit_in_scratch(a[0], random_length(random), sizeof(cairn::ThreadInfo));
+            a[2] = random.chance(50) ? random.below(64) : random.next();
+            break;
+        case 68:  // memory_nodes
+            a[0] = random_pointer(random);
+            a[1] = fit_in_scratch(a[0], random.chance(50) ? random.below(4) : random.next(),
+                                  sizeof(cairn::MemoryNodeInfo));
             break;
         case 114:  // memory_take: only from the arena
             a[1] = arena_address(random);

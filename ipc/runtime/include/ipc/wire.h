@@ -41,6 +41,14 @@ struct BoundedString {
         return true;
     }
     bool assign(const char* text) { return assign(text, __builtin_strlen(text)); }
+    // False (and unchanged) if the result would exceed the bound.
+    bool append(const char* text, size_t length) {
+        if (length > N - size) return false;
+        __builtin_memcpy(data + size, text, length);
+        size += static_cast<uint32_t>(length);
+        data[size] = 0;
+        return true;
+    }
     const char* c_str() const { return data; }
 };
 

@@ -149,7 +149,7 @@ inline Result process_wait(uint64_t process_id, uint64_t timeout_ns = kForever) 
     call(Syscall::kProcessExit, static_cast<uint64_t>(status));
     __builtin_trap();
 }
-// process_spawn that also hands the child up to 4 capabilities (its slots
+// process_spawn that also hands the child up to kMaxSpawnCaps capabilities (its slots
 // 1..cap_count); each needs GRANT.
 inline Result process_spawn_with_caps(const SpawnArguments& arguments) {
     return call(Syscall::kProcessSpawnWithCaps, word(&arguments));
@@ -163,7 +163,7 @@ inline Result spawn_with_caps(const char* path, const char* argument, const CapS
     arguments.path_length = __builtin_strlen(path);
     arguments.argument = argument;
     arguments.argument_length = __builtin_strlen(argument);
-    for (uint64_t index = 0; index < count && index < kMessageCaps; ++index)
+    for (uint64_t index = 0; index < count && index < kMaxSpawnCaps; ++index)
         arguments.caps[index] = caps[index];
     arguments.cap_count = count;
     arguments.cap_move = move_mask;
