@@ -85,6 +85,24 @@ inline constexpr CapSlot kInitPlatformSlot = 2;  // interrupt lines and device m
 inline constexpr uint64_t kCapabilitySlots = 1024;
 
 // Bytes of quota each object costs (kMemory: this plus its size).
+//
+// Accounting rule: every kernel object a system call makes on a process's
+// behalf is charged to a quota capability (WRITE) the caller names, and
+// holds a reference on that quota until the object is destroyed (its last
+// capability and in-kernel use gone); then the charge returns to the quota.
+//   cap_create          kObjectCost (+ size for kMemory and kQuota)
+//   memory_take         kObjectCost + length
+//   memory_create_device, irq_register, io_port_create,
+//   cap_obtain, ipc_save_reply                          kObjectCost
+// A quota made from another (cap_create kQuota) gives its bytes back to
+// its parent when it is destroyed. A call that fails with kQuotaExceeded
+// leaves nothing made and nothing charged. ipc_call / ipc_send / ipc_reply
+// / notifications allocate nothing that outlives the call (a call's
+// one-shot reply lives in the two threads' kernel state).
+// Not charged yet (kernel/object/README.md): thread_create (kernel stack
+// and record), as_create and as_map (page tables; anonymous pages on
+// first touch), process_spawn (the process, its capability space, its
+// address space and the program's pages).
 inline constexpr uint64_t kObjectCost = 256;
 
 }  // namespace cairn

@@ -178,8 +178,9 @@ enum class Syscall : uint64_t {
     kCapDelete = 85,
     // (slot, CapInfo* info) -> 0. Needs no right.
     kCapInfo = 86,
-    // (ObjectType type, uint64_t id, Rights mask) -> new slot: a capability
-    // (all rights & mask) to an object the caller already controls:
+    // (ObjectType type, uint64_t id, Rights mask, quota (WRITE)) -> new
+    // slot: a capability (all rights & mask) to an object the caller
+    // already controls:
     //   kThread:          a thread of its own process (id; 0: the caller)
     //   kProcess:         itself (id 0) or a child it spawned (its id)
     //   kAddressSpace:    an address space of its process (handle; 0: its own)
@@ -188,7 +189,11 @@ enum class Syscall : uint64_t {
     // kNotFound. The new capability is the root of its own derivation tree.
     // Capabilities keep the object alive (not the thread or process running:
     // calls on an ended one answer kNotFound), travel in messages and are
-    // granted, revoked and deleted like any other.
+    // granted, revoked and deleted like any other. The quota is looked up
+    // first (after no other slot) and charged kObjectCost for the object
+    // (kQuotaExceeded); when a capability to that thing exists already the
+    // kernel names the same object and refunds the charge at once (so the
+    // quota needs kObjectCost left even then).
     kCapObtain = 87,
     // (capability space (WRITE), slot (GRANT), Rights mask) -> the slot in
     // that space: puts a child of `slot` with rights & mask into the
@@ -228,8 +233,12 @@ enum class Syscall : uint64_t {
     // ipc_reply_receive, a notify ends the wait with kMessageFlagNotification
     // and the bits in message->badge.
     kIpcBindNotification = 103,
-    // () -> slot of a kReply capability for the reply this thread owes (so
-    // another thread, or this one later, can answer with ipc_reply).
+    // (quota (WRITE)) -> slot of a kReply capability for the reply this
+    // thread owes (so another thread, or this one later, can answer with
+    // ipc_reply). The kReply object is charged kObjectCost to the quota
+    // (kQuotaExceeded: the reply stays owed, as if the call was not made).
+    // ipc_call itself allocates nothing: the one-shot reply of a call lives
+    // in the two threads' kernel state.
     kIpcSaveReply = 104,
 
     // ---- memory objects (ipc.h) --------------------------------------------
@@ -238,9 +247,11 @@ enum class Syscall : uint64_t {
     // exceed the capability's rights (kMissingRights). Several spaces may
     // map one object: they share its pages. Unmap with as_unmap.
     kMemoryMap = 112,
-    // (platform (WRITE), uint64_t physical_base, uint64_t size) -> slot of
-    // a device memory object (uncached when mapped). Page-aligned; ranges
-    // holding RAM the kernel manages are kPermissionDenied.
+    // (platform (WRITE), uint64_t physical_base, uint64_t size,
+    //  quota (WRITE)) -> slot of a device memory object (uncached when
+    // mapped), charged kObjectCost to the quota (not its size: it owns no
+    // RAM). Page-aligned; ranges holding RAM the kernel manages are
+    // kPermissionDenied.
     kMemoryCreateDevice = 113,
     // (quota (WRITE), uintptr_t address, uint64_t length) -> slot of a new
     // memory object that takes over the pages of that range of the caller's
@@ -249,10 +260,12 @@ enum class Syscall : uint64_t {
     kMemoryTake = 114,
 
     // ---- interrupts --------------------------------------------------------
-    // (platform (WRITE), uint64_t line, notification (WRITE), uint64_t bits)
-    // -> slot of an IRQ handler. Unmasks the line; on each interrupt the
-    // kernel masks it and notifies `bits`. kAlreadyExists if the line is
-    // bound; kInvalidArgument if the controller has no such line.
+    // (platform (WRITE), uint64_t line, notification (WRITE), uint64_t bits,
+    //  quota (WRITE)) -> slot of an IRQ handler, charged kObjectCost to the
+    // quota (kQuotaExceeded: the line stays unbound). Unmasks the line; on
+    // each interrupt the kernel masks it and notifies `bits`.
+    // kAlreadyExists if the line is bound; kInvalidArgument if the
+    // controller has no such line.
     kIrqRegister = 128,
     // (irq handler (WRITE)) -> 0. Unmasks the line again. Deleting the last
     // capability unbinds and masks it.
@@ -261,8 +274,9 @@ enum class Syscall : uint64_t {
     kPlatformInfo = 130,
 
     // ---- I/O ports (x86_64; kUnsupported elsewhere) -------------------------
-    // (platform (WRITE), uint64_t first_port, uint64_t count) -> slot of an
-    // I/O port range object (kIoPorts) for ports [first, first + count).
+    // (platform (WRITE), uint64_t first_port, uint64_t count, quota (WRITE))
+    // -> slot of an I/O port range object (kIoPorts) for ports
+    // [first, first + count), charged kObjectCost to the quota.
     // count >= 1 and the range inside 0..65535 (kInvalidArgument); ranges
     // touching ports the kernel drives itself (PIC, PIT, system control port
     // B, the POST delay port, ACPI power management) are kPermissionDenied.
@@ -352,7 +366,7 @@ struct SpawnArguments {
     uint64_t argument_length;
     uint64_t caps[kMaxSpawnCaps];  // slots of the caller (GRANT each)
     uint64_t cap_count;            // 0..kMaxSpawnCaps
-    uint64_t cap_move;   // bit i: move caps[i] instead of copying it
+    uint64_t cap_move;             // bit i: move caps[i] instead of copying it
 };
 
 // process_info's answer.
@@ -361,9 +375,9 @@ inline constexpr uint64_t kProcessExiting = 1;
 inline constexpr uint64_t kProcessExited = 2;
 struct ProcessInfo {
     uint64_t process_id;
-    uint64_t parent_id;  // 0 for init
-    uint64_t state;      // kProcessRunning / kProcessExiting / kProcessExited
-    int64_t exit_status;  // once exited
+    uint64_t parent_id;     // 0 for init
+    uint64_t state;         // kProcessRunning / kProcessExiting / kProcessExited
+    int64_t exit_status;    // once exited
     uint64_t thread_count;  // threads alive
     char program[32];       // e.g. "bin/init", NUL-terminated (truncated)
 };

@@ -8,8 +8,9 @@ constexpr uint64_t kCom1PortCount = 8;
 }  // namespace
 
 // open() is "obtain, then attach": it makes the notification and the
-// register capability, binds the line, and hands all three to attach(),
-// which owns them from then on (a failed attach has released them).
+// register capability, binds the line, and hands all three to take() (what
+// attach() does, and dropping stale input), which owns them from then on (a
+// failed take has released them).
 Status ConsoleUart::open(CapSlot platform, CapSlot quota) {
     if (is_open()) return Status::kAlreadyExists;
     PlatformInfo info{};
@@ -25,34 +26,41 @@ Status ConsoleUart::open(CapSlot platform, CapSlot quota) {
 
     CapSlot registers = 0;
     if (kind == UartKind::k16550Ports) {
-        result = sys::io_port_create(platform, kCom1, kCom1PortCount);
+        result = sys::io_port_create(platform, kCom1, kCom1PortCount, quota);
     } else if (kind == UartKind::k16550Mmio || kind == UartKind::kPl011) {
-        result = sys::memory_create_device(platform, info.serial_physical_base, kPage);
+        result = sys::memory_create_device(platform, info.serial_physical_base, kPage, quota);
     } else {
         result = {static_cast<int64_t>(Status::kUnsupported)};
     }
     if (result) {
         registers = result.value();
-        // Bind the line before attach() enables the device's interrupt, so
+        // Bind the line before take() enables the device's interrupt, so
         // that no edge is raised while nobody listens.
-        result = sys::irq_register(platform, info.serial_irq_line, notification, kNotificationBit);
+        result = sys::irq_register(platform, info.serial_irq_line, notification, kNotificationBit,
+                                   quota);
     }
     if (!result) {
         if (registers != 0) (void)sys::cap_delete(registers);
         (void)sys::cap_delete(notification);
         return result.status();
     }
-    return attach(registers, result.value(), notification, kNotificationBit);
+    return take(registers, result.value(), notification, /*discard_input=*/true);
 }
 
 Status ConsoleUart::attach(CapSlot registers, CapSlot handler, CapSlot notification,
                            uint64_t notification_bit) {
+    // The bit only matters to whoever bound the line: receive() takes any
+    // wake-up of the notification as "look at the device".
+    (void)notification_bit;
+    return take(registers, handler, notification, /*discard_input=*/false);
+}
+
+Status ConsoleUart::take(CapSlot registers, CapSlot handler, CapSlot notification,
+                         bool discard_input) {
     if (is_open()) return Status::kAlreadyExists;
     // Owned from here on: every failure below releases all three (fail()
     // deletes what the members hold; `registers` joins them once its type
-    // is known). The bit only matters to whoever bound the line: receive()
-    // takes any wake-up of this notification as "look at the device".
-    (void)notification_bit;
+    // is known).
     notification_ = notification;
     handler_ = handler;
     auto reject = [&](Status status) {
@@ -96,10 +104,13 @@ Status ConsoleUart::attach(CapSlot registers, CapSlot handler, CapSlot notificat
         return reject(Status::kUnsupported);
     }
 
-    // Input that arrived before is stale: drop it, then let the device raise
-    // its line (the handler's line is already bound to the notification).
-    uint8_t stale[16];
-    while (uart_.drain(stale, sizeof(stale)) != 0) {
+    // open()'s caller starts afresh: what was typed before is stale. A
+    // service started by the manager keeps it (an operator's type-ahead
+    // during boot); receive() finds it waiting.
+    if (discard_input) {
+        uint8_t stale[16];
+        while (uart_.drain(stale, sizeof(stale)) != 0) {
+        }
     }
     uart_.enable_receive_interrupt(true);
     receiving_ = true;

@@ -46,6 +46,8 @@ public:
     // slot, kWrongType if one does not fit (the registers: the platform's
     // UART), kUnsupported for a platform without a known UART. open() is
     // attach() on capabilities it obtained from `platform` and `quota`.
+    // Unlike open(), attach() keeps input that arrived before (receive()
+    // returns it): a service keeps what the operator typed while it started.
     Status attach(CapSlot registers, CapSlot handler, CapSlot notification,
                   uint64_t notification_bit);
     // Gives everything back (interrupt off, line unbound, registers unmapped).
@@ -66,6 +68,8 @@ public:
     uint64_t dropped() const { return dropped_; }
 
 private:
+    // attach(); with `discard_input` (open()) input waiting already is dropped.
+    Status take(CapSlot registers, CapSlot handler, CapSlot notification, bool discard_input);
     Status fail(Status status) {
         close();
         return status;

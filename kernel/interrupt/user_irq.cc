@@ -26,13 +26,13 @@ IrqHandler::IrqHandler(hal::irq::Line line, ipc::Notification& notification, uin
     notification.retain();
 }
 
-os::ErrorOr<IrqHandler*> IrqHandler::create(hal::irq::Line line, ipc::Notification& notification,
-                                            uint64_t bits) {
+os::ErrorOr<IrqHandler*> IrqHandler::create(object::Quota& quota, hal::irq::Line line,
+                                            ipc::Notification& notification, uint64_t bits) {
     if (!valid_irq_bits(bits) || line >= kMaxLines || line >= hal::irq::controller().line_count()) {
         return os::Error::kInvalidArgument;
     }
     IrqHandler* handler =
-        TRY(object::Allocator::create<IrqHandler>(nullptr, 0, line, notification, bits));
+        TRY(object::Allocator::create<IrqHandler>(&quota, 0, line, notification, bits));
     // Claim and attach under the lock: the interrupt path, which takes it
     // too, then finds the handler as soon as attach() unmasks the line, and
     // a concurrent unbind of the line cannot interleave.

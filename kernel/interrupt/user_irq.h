@@ -37,10 +37,10 @@ public:
     // Binds `line` to `notification` and `bits` (non-zero, bit 63 clear:
     // kInvalidArgument) and unmasks it. kAlreadyExists if the line is bound
     // (by user space or a kernel driver); kInvalidArgument if the
-    // controller has no such line. Uncharged: the platform capability the
-    // caller needed is the authority, and there is one per line at most.
-    static os::ErrorOr<IrqHandler*> create(hal::irq::Line line, ipc::Notification& notification,
-                                           uint64_t bits);
+    // controller has no such line. Charged kObjectCost to `quota`
+    // (kQuotaExceeded: nothing bound), refunded when it is destroyed.
+    static os::ErrorOr<IrqHandler*> create(object::Quota& quota, hal::irq::Line line,
+                                           ipc::Notification& notification, uint64_t bits);
 
     // irq_ack: unmasks the line again. kPeerGone if it was unbound.
     os::ErrorOr<void> acknowledge();

@@ -36,12 +36,12 @@ void refresh_all() {
 
 IoPorts::IoPorts(Range range) : KernelObject(object::ObjectType::kIoPorts), range_(range) {}
 
-os::ErrorOr<IoPorts*> IoPorts::create(uint64_t first, uint64_t count) {
+os::ErrorOr<IoPorts*> IoPorts::create(object::Quota& quota, uint64_t first, uint64_t count) {
     if (!hal::io_ports::supported()) return os::Error::kUnsupported;
     size_t reserved_count = 0;
     const Range* reserved = hal::io_ports::kernel_ranges(&reserved_count);
     Range range = TRY(check_request(first, count, reserved, reserved_count));
-    return object::Allocator::create<IoPorts>(nullptr, 0, range);
+    return object::Allocator::create<IoPorts>(&quota, 0, range);
 }
 
 os::ErrorOr<void> IoPorts::enable(ProcessPorts& ports) {

@@ -59,9 +59,9 @@ private:
 class IoPorts final : public object::KernelObject {
 public:
     // A range object for [first, first + count) (port_ranges.h's checks:
-    // kInvalidArgument, kPermissionDenied). Uncharged, like an IrqHandler:
-    // the platform capability the caller needed is the authority.
-    static os::ErrorOr<IoPorts*> create(uint64_t first, uint64_t count);
+    // kInvalidArgument, kPermissionDenied), charged kObjectCost to `quota`
+    // (kQuotaExceeded), refunded when it is destroyed.
+    static os::ErrorOr<IoPorts*> create(object::Quota& quota, uint64_t first, uint64_t count);
 
     // Lets every thread of the process owning `ports` use the range, now
     // and later. Does nothing if it is enabled there already; kNoSpace if

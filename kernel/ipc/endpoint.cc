@@ -2,7 +2,7 @@
 
 #include "cairn/ipc.h"
 #include "kernel/ipc/notification.h"
-#include "kernel/mm/heap/kmalloc.h"
+#include "kernel/ipc/out_of_line.h"
 #include "kernel/object/allocator.h"
 
 namespace kernel::ipc {
@@ -49,10 +49,10 @@ void Endpoint::withdraw(ThreadState& state) {
 
 namespace {
 
-// The message moves from `from` to `to` (the out-of-line buffer with it).
+// The message moves from `from` to `to` (the out-of-line range with it).
 void move_message(ThreadState& from, ThreadState& to) {
     to.message = from.message;
-    from.message.buffer = nullptr;
+    from.message.out_of_line = nullptr;
     from.message.buffer_length = 0;
 }
 
@@ -115,9 +115,10 @@ os::ErrorOr<void> Endpoint::reply_receive(ThreadState& self, uint64_t capacity, 
         // A caller that gave up or died is no reason not to receive.
         if (replied.is_error() && replied.error() != os::Error::kPeerGone) return replied.error();
     }
-    // An undelivered reply's out-of-line copy goes before a message arrives.
-    kfree(self.message.buffer);
-    self.message.buffer = nullptr;
+    // An undelivered reply's out-of-line range goes back before a message
+    // arrives (its lender is this thread: nobody waits for it).
+    if (self.message.out_of_line != nullptr) give_back_locked(self.message.out_of_line);
+    self.message.out_of_line = nullptr;
     self.message.buffer_length = 0;
     os::ErrorOr<void> received = receive_locked(self, capacity, no_wait, deadline_ns, &handoff);
     wake_handoff(handoff);  // if receive did not block

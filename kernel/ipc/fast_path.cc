@@ -6,7 +6,7 @@
 #include "cairn/syscalls.h"
 #include "kernel/cap/capability_space.h"
 #include "kernel/ipc/endpoint.h"
-#include "kernel/mm/heap/kmalloc.h"
+#include "kernel/ipc/out_of_line.h"
 #include "kernel/sched/scheduler.h"
 #include "kernel/syscall/user_memory.h"
 
@@ -100,7 +100,7 @@ void fill(KernelMessage& message, const Header& header, const uint8_t* data, uin
     message.flags = flags;
     message.cap_count = 0;
     message.cap_move = 0;
-    message.buffer = nullptr;  // an idle thread's message holds no buffer
+    message.out_of_line = nullptr;  // an idle thread's message holds no buffer
     message.buffer_length = 0;
     copy_data(message.data, data, header.data_length);
 }
@@ -185,7 +185,7 @@ int64_t finish_call(os::ErrorOr<void> result, bool delivered, ThreadState& self,
 
 os::ErrorOr<void> deliver_to_user(ThreadState& self, uint64_t address, uint64_t user_buffer) {
     KernelMessage& arrived = self.message;
-    if (arrived.cap_count == 0 && arrived.buffer == nullptr) {
+    if (arrived.cap_count == 0 && arrived.out_of_line == nullptr) {
         // Straight from the kernel message: its header and its
         // buffer_length + data have cairn::Message's layout (see below).
         arrived.cap_move = 0;
@@ -202,10 +202,13 @@ os::ErrorOr<void> deliver_to_user(ThreadState& self, uint64_t address, uint64_t 
                         sizeof(uint64_t) + arrived.data_length);
     }
     os::ErrorOr<void> copied;
-    if (arrived.buffer != nullptr) {
-        copied = copy_out(user_buffer, arrived.buffer, arrived.buffer_length);
-        kfree(arrived.buffer);
-        arrived.buffer = nullptr;
+    if (arrived.out_of_line != nullptr) {
+        // The one copy, from the sender's pinned pages; a fault here leaves
+        // the receiver's Message untouched (buffer_length not updated), so
+        // a partly written buffer is never reported as a message.
+        copied = copy_to_user(*arrived.out_of_line, user_buffer);
+        give_back(arrived.out_of_line);
+        arrived.out_of_line = nullptr;
     }
     cairn::Message out;
     to_user(arrived, user_buffer, &out);

@@ -20,7 +20,7 @@ void from_user(const cairn::Message& in, KernelMessage* out) {
     out->cap_move = in.cap_move;
     for (uint32_t i = 0; i < cairn::kMessageCaps; ++i)
         out->caps[i] = i < in.cap_count ? in.caps[i] : 0;
-    out->buffer = nullptr;
+    out->out_of_line = nullptr;
     out->buffer_length = 0;
     __builtin_memcpy(out->data, in.data, in.data_length);
 }

@@ -11,12 +11,13 @@
 
 namespace kernel::ipc {
 
-// A message between its copy-in and its delivery. The out-of-line bytes live
-// in a kernel buffer (`buffer`, owned by whoever holds the message): the
-// sender copies them in from its own address space, the receiver copies them
-// out into its own, so no thread ever touches another address space and no
-// user copy happens under a lock. One kmalloc'd block of up to
-// kMaxOutOfLineBytes (the heap serves it from whole pages).
+struct OutOfLine;  // out_of_line.h
+
+// A message between its copy-in and its delivery. The out-of-line bytes stay
+// in the sender's pages, pinned (`out_of_line`, owned by whoever holds the
+// message, see out_of_line.h): the receiver copies them once, straight into
+// its own buffer, with no lock held. Only the sender's thread touches the
+// sender's address space (to pin) and only the receiver's its own (to copy).
 struct KernelMessage {
     uint64_t id = 0;
     uint64_t badge = 0;  // on delivery: the badge of the sender's capability
@@ -28,7 +29,7 @@ struct KernelMessage {
     uint32_t cap_move = 0;
     uint32_t flags = 0;
     uint64_t caps[cairn::kMessageCaps] = {};  // sender's slots, then receiver's
-    uint8_t* buffer = nullptr;
+    OutOfLine* out_of_line = nullptr;         // buffer_length bytes (0: none)
     uint64_t buffer_length = 0;
     uint8_t data[cairn::kMessageDataBytes];
 };

@@ -61,7 +61,7 @@ bool Notification::take_bits_locked(KernelMessage* message) {
     message->data_length = 0;
     message->cap_count = 0;
     message->cap_move = 0;
-    message->buffer = nullptr;
+    message->out_of_line = nullptr;
     message->buffer_length = 0;
     word_ = 0;
     return true;

@@ -6,8 +6,8 @@ namespace kernel::ipc {
 
 Reply::Reply() : KernelObject(object::ObjectType::kReply) {}
 
-os::ErrorOr<Reply*> Reply::save(ThreadState& owner) {
-    Reply* reply = TRY(object::Allocator::create<Reply>(nullptr, 0));
+os::ErrorOr<Reply*> Reply::save(object::Quota& quota, ThreadState& owner) {
+    Reply* reply = TRY(object::Allocator::create<Reply>(&quota, 0));
     {
         SpinLockGuard guard(ipc_lock());
         if (owner.owed.caller != nullptr) {

@@ -11,15 +11,19 @@
 
 namespace kernel::object {
 class Allocator;
-}
+class Quota;
+}  // namespace kernel::object
 
 namespace kernel::ipc {
 
 class Reply final : public object::KernelObject {
 public:
-    // Takes over the reply `owner` owes (kNotFound if none). Uncharged: at
-    // most one per call received, and it dies with its capability.
-    static os::ErrorOr<Reply*> save(ThreadState& owner);
+    // Takes over the reply `owner` owes (kNotFound if none), charged
+    // kObjectCost to `quota` (kQuotaExceeded: the reply stays owed by
+    // `owner`), refunded when the object is destroyed. Only ipc_save_reply
+    // makes these: the reply of a plain ipc_call lives in the caller's and
+    // the receiver's ThreadState, so calls allocate nothing.
+    static os::ErrorOr<Reply*> save(object::Quota& quota, ThreadState& owner);
 
     // ipc_reply(slot): as deliver_reply (thread_state.h).
     os::ErrorOr<void> answer(KernelMessage& message, cap::CapabilitySpace* replier_space);

@@ -54,7 +54,9 @@ ThreadState* ThreadState::of(sched::ListNode* node) {
 
 void ThreadState::release() {
     if (__atomic_sub_fetch(&references, 1, __ATOMIC_ACQ_REL) != 0) return;
-    kfree(message.buffer);
+    // No out-of-line range to give back: the last reference goes after the
+    // thread exited, and every system call settles its message's range
+    // before it returns (out_of_line.h).
     this->~ThreadState();
     kfree(this);
 }
@@ -217,7 +219,7 @@ os::ErrorOr<void> deliver_reply(OwedReply& owed, KernelMessage& message,
     caller->message = message;
     caller->message.badge = 0;
     caller->message.flags = 0;
-    message.buffer = nullptr;  // the caller owns the out-of-line copy now
+    message.out_of_line = nullptr;  // the caller holds the out-of-line range now
     message.buffer_length = 0;
     finish_deferred(*caller, handoff);
     owed.caller = nullptr;

@@ -60,6 +60,10 @@ struct ThreadState {
     cap::CapabilitySpace* space;  // its process's (nullptr: kernel thread)
     uint32_t references = 1;
     IpcBuffer buffer;  // the thread's own (ipc_buffer.h): no lock, only it touches it
+    // The out-of-line range this thread lent for its current send, call or
+    // reply (out_of_line.h): its system call waits for it to come back
+    // before returning. Only the thread touches it.
+    OutOfLine* lent = nullptr;
 
     // ---- Guarded by ipc_lock() ----
     Phase phase = Phase::kIdle;

@@ -53,14 +53,15 @@ os::ErrorOr<Memory*> create_memory(object::Quota* quota, uint64_t size) {
     return wrap(quota, size, pages);
 }
 
-os::ErrorOr<Memory*> create_device_memory(uint64_t base, uint64_t size) {
+os::ErrorOr<Memory*> create_device_memory(object::Quota& quota, uint64_t base, uint64_t size) {
     TRY(check_device_range(mm::boot_memory_map(), base, size, kPage));
     // Past the CPU's physical address width an entry would have reserved
     // bits set: a user access would fault in a way no user fault should.
     if (base + size > hal::platform::physical_address_limit()) return os::Error::kInvalidArgument;
     if (overlaps_managed_frames(base, base + size)) return os::Error::kPermissionDenied;
+    if (quota.available() < cairn::kObjectCost) return os::Error::kQuotaExceeded;
     mm::MemoryObject* pages = TRY(mm::MemoryObject::create_physical(base, size));
-    return wrap(nullptr, 0, pages);
+    return wrap(&quota, 0, pages);
 }
 
 os::ErrorOr<Memory*> take_memory(object::Quota* quota, mm::AddressSpace& space, uint64_t address,

@@ -52,12 +52,12 @@ private:
 // uncharged, for the kernel's own use). kQuotaExceeded, kOutOfMemory.
 os::ErrorOr<Memory*> create_memory(object::Quota* quota, uint64_t size);
 
-// The physical range [base, base + size) as device memory, uncharged (the
-// platform capability is the authority, and the object owns no RAM).
+// The physical range [base, base + size) as device memory, charged
+// kObjectCost to `quota` (no more: the object owns no RAM). kQuotaExceeded.
 // kInvalidArgument (misaligned, empty, wrapping, beyond the CPU's physical
 // address width), kPermissionDenied (it
 // overlaps RAM of the boot memory map or a frame the allocator manages).
-os::ErrorOr<Memory*> create_device_memory(uint64_t base, uint64_t size);
+os::ErrorOr<Memory*> create_device_memory(object::Quota& quota, uint64_t base, uint64_t size);
 
 // Moves the pages of [address, address + length) of `space` into a new
 // memory object and unmaps the range (AddressSpace::take: errors as there),

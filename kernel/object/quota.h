@@ -1,9 +1,12 @@
 // Quotas: a budget of kernel memory in bytes. Every object a process makes
-// through a system call (cap_create, memory_take, ...) is charged to a quota
-// capability: cairn::kObjectCost plus its payload (a memory object's bytes,
-// the bytes moved into a new quota). So a process can only make kernel
-// objects out of memory it was given; init starts with half of the memory
-// free at boot (kernel/process).
+// through a system call (cap_create, memory_take, memory_create_device,
+// irq_register, io_port_create, cap_obtain, ipc_save_reply) is charged to a
+// quota capability the call names: cairn::kObjectCost plus its payload (a
+// memory object's bytes, the bytes moved into a new quota). So a process
+// can only make kernel objects out of memory it was given; init starts
+// with half of the memory free at boot (kernel/process). The full rule,
+// and what is not charged yet (threads, address spaces, processes):
+// kernel/object/README.md and abi/cairn/capability.h.
 //
 // Accounting invariants:
 //  - available() only moves by charge()/refund(); it never exceeds the

@@ -33,9 +33,10 @@ T* shared(Process& process, Kind kind, uint64_t key, uint64_t serial, T* fresh) 
 
 }  // namespace
 
-// Uncharged (nullptr quota): see objects.h.
-os::ErrorOr<ThreadObject*> ThreadObject::create(Process& process, sched::ThreadId id) {
-    auto* fresh = TRY(object::Allocator::create<ThreadObject>(nullptr, 0, process, id));
+// Each charged kObjectCost to `quota` (objects.h).
+os::ErrorOr<ThreadObject*> ThreadObject::create(object::Quota& quota, Process& process,
+                                                sched::ThreadId id) {
+    auto* fresh = TRY(object::Allocator::create<ThreadObject>(&quota, 0, process, id));
     return shared(process, Kind::kThread, id, 0, fresh);
 }
 
@@ -44,8 +45,8 @@ void ThreadObject::destroy() {
     object::Allocator::destroy(this);
 }
 
-os::ErrorOr<ProcessObject*> ProcessObject::create(Process& process) {
-    auto* fresh = TRY(object::Allocator::create<ProcessObject>(nullptr, 0, process));
+os::ErrorOr<ProcessObject*> ProcessObject::create(object::Quota& quota, Process& process) {
+    auto* fresh = TRY(object::Allocator::create<ProcessObject>(&quota, 0, process));
     return shared(process, Kind::kProcess, 0, 0, fresh);
 }
 
@@ -54,10 +55,11 @@ void ProcessObject::destroy() {
     object::Allocator::destroy(this);
 }
 
-os::ErrorOr<AddressSpaceObject*> AddressSpaceObject::create(Process& process, uint64_t handle) {
+os::ErrorOr<AddressSpaceObject*> AddressSpaceObject::create(object::Quota& quota, Process& process,
+                                                            uint64_t handle) {
     uint64_t serial = TRY(process.handle_serial(handle));
     auto* fresh =
-        TRY(object::Allocator::create<AddressSpaceObject>(nullptr, 0, process, handle, serial));
+        TRY(object::Allocator::create<AddressSpaceObject>(&quota, 0, process, handle, serial));
     return shared(process, Kind::kAddressSpace, handle, serial, fresh);
 }
 
@@ -66,8 +68,9 @@ void AddressSpaceObject::destroy() {
     object::Allocator::destroy(this);
 }
 
-os::ErrorOr<CapabilitySpaceObject*> CapabilitySpaceObject::create(Process& process) {
-    auto* fresh = TRY(object::Allocator::create<CapabilitySpaceObject>(nullptr, 0, process));
+os::ErrorOr<CapabilitySpaceObject*> CapabilitySpaceObject::create(object::Quota& quota,
+                                                                  Process& process) {
+    auto* fresh = TRY(object::Allocator::create<CapabilitySpaceObject>(&quota, 0, process));
     return shared(process, Kind::kCapabilitySpace, 0, 0, fresh);
 }
 

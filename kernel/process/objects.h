@@ -29,10 +29,11 @@
 // destroy() clears it before the memory goes, and a reader takes a
 // reference only with try_retain (never from zero).
 //
-// Quota: uncharged, like kReply objects (cap_obtain has no quota argument).
-// Each one is made straight into a slot of the caller's space and dies with
-// the last capability naming it, so a process can hold at most as many as
-// it has slots (and at most one per thing exists at a time).
+// Quota: each new object is charged cairn::kObjectCost to the quota that
+// cap_obtain names (refunded when the object is destroyed). A cap_obtain
+// that finds the shared object alive charges a fresh one, which is freed at
+// once (its charge refunded): so an exhausted quota answers kQuotaExceeded
+// even then, and a second capability to a live object costs nothing.
 #pragma once
 
 #include <stdint.h>
@@ -40,6 +41,10 @@
 #include "kernel/lib/error.h"
 #include "kernel/object/kernel_object.h"
 #include "kernel/process/process.h"
+
+namespace kernel::object {
+class Quota;
+}
 
 namespace kernel::process {
 
@@ -59,7 +64,8 @@ private:
 // kThread: a thread of `process`, by id.
 class ThreadObject final : public ProcessBound {
 public:
-    static os::ErrorOr<ThreadObject*> create(Process& process, sched::ThreadId id);
+    static os::ErrorOr<ThreadObject*> create(object::Quota& quota, Process& process,
+                                             sched::ThreadId id);
     // The thread, retained (sched::release() it); kNotFound once it ended.
     os::ErrorOr<sched::Thread*> find() const { return process().find_thread(thread_id_); }
 
@@ -75,7 +81,7 @@ private:
 // kProcess: the process itself.
 class ProcessObject final : public ProcessBound {
 public:
-    static os::ErrorOr<ProcessObject*> create(Process& process);
+    static os::ErrorOr<ProcessObject*> create(object::Quota& quota, Process& process);
 
 private:
     friend class object::Allocator;
@@ -88,7 +94,8 @@ private:
 class AddressSpaceObject final : public ProcessBound {
 public:
     // kNotFound for a handle not in use.
-    static os::ErrorOr<AddressSpaceObject*> create(Process& process, uint64_t handle);
+    static os::ErrorOr<AddressSpaceObject*> create(object::Quota& quota, Process& process,
+                                                   uint64_t handle);
 
     // The space, held against destruction until release_space(); kNotFound once
     // the space or the process is gone.
@@ -112,7 +119,7 @@ private:
 // kCapabilitySpace: the process's capability space (closed once it ended).
 class CapabilitySpaceObject final : public ProcessBound {
 public:
-    static os::ErrorOr<CapabilitySpaceObject*> create(Process& process);
+    static os::ErrorOr<CapabilitySpaceObject*> create(object::Quota& quota, Process& process);
 
 private:
     friend class object::Allocator;

@@ -8,6 +8,7 @@
 #include "hal/timer.h"
 #include "kernel/debug/panic.h"
 #include "kernel/interrupt/ipi.h"
+#include "kernel/lib/format.h"
 #include "kernel/mm/init.h"
 #include "kernel/mm/vm/address_space.h"
 #include "kernel/sched/internal.h"
@@ -436,9 +437,8 @@ bool initialized() {
 
 void join_this_cpu() {
     uint32_t index = this_cpu_index();
-    char name[16] = "idle/";
-    name[5] = static_cast<char>('0' + index / 10);
-    name[6] = static_cast<char>('0' + index % 10);
+    char name[16];
+    os::format(name, sizeof(name), "idle/%u", index);  // as "idle/0" above
     Thread& idle = make_boot_thread(name, kIdlePriority, index);
     idle.is_idle = true;
     hal::InterruptState state = hal::disable_interrupts();

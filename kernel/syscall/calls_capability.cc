@@ -111,24 +111,26 @@ os::ErrorOr<KernelObject*> as_object(os::ErrorOr<T*> made) {
     return made.value();
 }
 
-// cap_obtain's new object, with its creator's reference (objects.h).
-os::ErrorOr<KernelObject*> obtain_object(process::Process& self, ObjectType type, uint64_t id) {
+// cap_obtain's new object, with its creator's reference, charged to
+// `quota` (objects.h).
+os::ErrorOr<KernelObject*> obtain_object(object::Quota& quota, process::Process& self,
+                                         ObjectType type, uint64_t id) {
     switch (type) {
         case ObjectType::kThread: {
             if (id == 0) id = sched::id_of(sched::current());
             // Only a live thread of the caller's own process.
             sched::Thread* thread = TRY(self.find_thread(id));
             sched::release(*thread);
-            return TRY(process::ThreadObject::create(self, id));
+            return TRY(process::ThreadObject::create(quota, self, id));
         }
         case ObjectType::kAddressSpace:
-            return TRY(process::AddressSpaceObject::create(self, id));
+            return TRY(process::AddressSpaceObject::create(quota, self, id));
         case ObjectType::kProcess:
         case ObjectType::kCapabilitySpace: {
             process::Process* target = TRY(self_or_child(self, id));
             auto made = type == ObjectType::kProcess
-                            ? as_object(process::ProcessObject::create(*target))
-                            : as_object(process::CapabilitySpaceObject::create(*target));
+                            ? as_object(process::ProcessObject::create(quota, *target))
+                            : as_object(process::CapabilitySpaceObject::create(quota, *target));
             target->release();
             return made;
         }
@@ -212,12 +214,14 @@ int64_t cap_info(const Arguments& arguments) {
     return result_of(write_user(arguments.values[1], info.value()));
 }
 
-// (object type, id, rights mask) -> new slot.
+// (object type, id, rights mask, quota (WRITE)) -> new slot.
 int64_t cap_obtain(const Arguments& arguments) {
     process::Process* self = process::current();
     if (self == nullptr) return error_result(os::Error::kNotFound);
+    auto quota = look_up(arguments.values[3], ObjectType::kQuota, cairn::kRightWrite);
+    if (quota.is_error()) return error_result(quota.error());
     auto type = static_cast<ObjectType>(arguments.values[0]);
-    auto made = obtain_object(*self, type, arguments.values[1]);
+    auto made = obtain_object(quota.value().as<object::Quota>(), *self, type, arguments.values[1]);
     if (made.is_error()) return error_result(made.error());
     return insert_new(made.value(), cairn::kAllRights & arguments.values[2]);
 }

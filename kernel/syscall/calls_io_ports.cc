@@ -8,6 +8,7 @@
 #include "hal/io_ports.h"
 #include "kernel/cap/capability_space.h"
 #include "kernel/io_ports/io_ports.h"
+#include "kernel/object/quota.h"
 #include "kernel/process/process.h"
 #include "kernel/syscall/call_helpers.h"
 #include "kernel/syscall/handlers.h"
@@ -20,12 +21,15 @@ using cairn::ObjectType;
 
 }  // namespace
 
-// (platform (WRITE), first_port, count) -> slot.
+// (platform (WRITE), first_port, count, quota (WRITE)) -> slot.
 int64_t io_port_create(const Arguments& arguments) {
     if (!hal::io_ports::supported()) return error_result(os::Error::kUnsupported);
     auto platform = look_up(arguments.values[0], ObjectType::kPlatform, cairn::kRightWrite);
     if (platform.is_error()) return error_result(platform.error());
-    auto created = io_ports::IoPorts::create(arguments.values[1], arguments.values[2]);
+    auto quota = look_up(arguments.values[3], ObjectType::kQuota, cairn::kRightWrite);
+    if (quota.is_error()) return error_result(quota.error());
+    auto created = io_ports::IoPorts::create(quota.value().as<object::Quota>(), arguments.values[1],
+                                             arguments.values[2]);
     if (created.is_error()) return error_result(created.error());
     return insert_new(created.value(), cairn::kAllRights);
 }

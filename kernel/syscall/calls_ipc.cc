@@ -1,6 +1,7 @@
 // The IPC system calls (abi/cairn/syscalls.h 96-104): slot checks, message
 // copies in and out of the caller's own memory, then kernel/ipc. No lock is
-// held here; the out-of-line bytes travel in a kernel buffer (message.h).
+// held here; the out-of-line bytes stay in the sender's pinned pages until
+// the receiver copies them (ipc/out_of_line.h).
 #include "cairn/ipc.h"
 #include "kernel/cap/capability_space.h"
 #include "kernel/ipc/endpoint.h"
@@ -8,9 +9,10 @@
 #include "kernel/ipc/ipc_buffer.h"
 #include "kernel/ipc/message.h"
 #include "kernel/ipc/notification.h"
+#include "kernel/ipc/out_of_line.h"
 #include "kernel/ipc/reply.h"
 #include "kernel/ipc/thread_state.h"
-#include "kernel/mm/heap/kmalloc.h"
+#include "kernel/object/quota.h"
 #include "kernel/sched/priority.h"
 #include "kernel/syscall/call_helpers.h"
 #include "kernel/syscall/handlers.h"
@@ -35,32 +37,32 @@ Timeout timeout_of(uint64_t timeout_ns) {
 
 // Checks an outgoing message and copies it into self->message: the caps it
 // names must carry GRANT (checked again at delivery, when they move), the
-// out-of-line bytes are copied into a kernel buffer now, before any lock.
+// out-of-line bytes are pinned where they are (ipc/out_of_line.h), before
+// any lock: a bad page is this caller's kBadAddress and nothing was sent.
+// Every successful call is followed by settle_outgoing().
 os::ErrorOr<void> prepare_outgoing(ThreadState& self, cap::CapabilitySpace& own,
                                    const cairn::Message& message) {
     TRY(ipc::validate_outgoing(message));
     for (uint32_t i = 0; i < message.cap_count; ++i)
         TRY(own.lookup(message.caps[i], ObjectType::kNone, cairn::kRightGrant));
-    kfree(self.message.buffer);  // a leftover of a failed earlier call
     ipc::from_user(message, &self.message);
     if (message.buffer_length == 0) return {};
-    auto* buffer = static_cast<uint8_t*>(kmalloc(message.buffer_length));
-    if (buffer == nullptr) return os::Error::kOutOfMemory;
-    os::ErrorOr<void> copied = copy_in(buffer, message.buffer, message.buffer_length);
-    if (copied.is_error()) {
-        kfree(buffer);
-        return copied.error();
-    }
-    self.message.buffer = buffer;
+    ipc::OutOfLine* range = TRY(ipc::lend(message.buffer, message.buffer_length));
+    self.message.out_of_line = range;
     self.message.buffer_length = message.buffer_length;
+    self.lent = range;
     return {};
 }
 
-// After a failed send: the out-of-line copy that did not go is freed.
-void drop_outgoing(ThreadState& self) {
-    kfree(self.message.buffer);
-    self.message.buffer = nullptr;
+// Before the system call returns: a range that did not go is given back,
+// and one that went is waited for until its receiver copied it (so the
+// caller cannot rewrite its buffer under the receiver's copy).
+void settle_outgoing(ThreadState& self) {
+    if (self.message.out_of_line != nullptr) ipc::give_back(self.message.out_of_line);
+    self.message.out_of_line = nullptr;
     self.message.buffer_length = 0;
+    if (self.lent != nullptr) ipc::wait_given_back(self.lent);
+    self.lent = nullptr;
 }
 
 // The receive side of a user Message: room for out-of-line bytes.
@@ -108,14 +110,13 @@ os::ErrorOr<void> send(const Arguments& arguments, bool is_call) {
     TRY(prepare_outgoing(*self, *self->space, message));
     self->capacity = capacity;
     Timeout timeout = timeout_of(arguments.values[2]);
-    os::ErrorOr<void> sent = endpoint.as<ipc::Endpoint>().send(
+    os::ErrorOr<void> result = endpoint.as<ipc::Endpoint>().send(
         *self, endpoint.badge, is_call, timeout.no_wait, timeout.deadline_ns);
-    if (sent.is_error()) {
-        drop_outgoing(*self);
-        return sent.error();
-    }
-    if (!is_call) return {};
-    return ipc::deliver_to_user(*self, address, message.buffer);
+    // The reply first: its replier may be waiting for this copy.
+    if (is_call && !result.is_error())
+        result = ipc::deliver_to_user(*self, address, message.buffer);
+    settle_outgoing(*self);
+    return result;
 }
 
 os::ErrorOr<void> receive(ThreadState& self, ipc::Endpoint& endpoint, uint64_t address,
@@ -134,7 +135,7 @@ os::ErrorOr<void> reply_implicit(ThreadState& self, const cairn::Message& messag
         SpinLockGuard guard(ipc::ipc_lock());
         replied = ipc::deliver_reply(self.owed, self.message, self.space);
     }
-    drop_outgoing(self);  // what did not go (nothing on success)
+    settle_outgoing(self);
     return replied;
 }
 
@@ -179,7 +180,7 @@ int64_t ipc_reply(const Arguments& arguments) {
         }
         TRY(prepare_outgoing(*self, *self->space, message));
         os::ErrorOr<void> replied = reply.as<ipc::Reply>().answer(self->message, self->space);
-        drop_outgoing(*self);
+        settle_outgoing(*self);
         return replied;
     };
     return result_of(run());
@@ -198,11 +199,9 @@ int64_t ipc_reply_receive(const Arguments& arguments) {
         Timeout timeout = timeout_of(arguments.values[2]);
         os::ErrorOr<void> received = call.endpoint.as<ipc::Endpoint>().reply_receive(
             *self, capacity, timeout.no_wait, timeout.deadline_ns);
-        if (received.is_error()) {
-            drop_outgoing(*self);  // a reply that could not go
-            return received.error();
-        }
-        return ipc::deliver_to_user(*self, address, message.buffer);
+        if (!received.is_error()) received = ipc::deliver_to_user(*self, address, message.buffer);
+        settle_outgoing(*self);  // a reply that could not go, or waits for its copy
+        return received;
     };
     return result_of(run());
 }
@@ -248,10 +247,13 @@ int64_t ipc_bind_notification(const Arguments& arguments) {
     return result_of(run());
 }
 
-int64_t ipc_save_reply(const Arguments&) {
+// (quota (WRITE)) -> slot: the Reply is charged to the quota.
+int64_t ipc_save_reply(const Arguments& arguments) {
+    auto quota = look_up(arguments.values[0], ObjectType::kQuota, cairn::kRightWrite);
+    if (quota.is_error()) return error_result(quota.error());
     auto self = ipc::current_state();
     if (self.is_error()) return error_result(self.error());
-    auto reply = ipc::Reply::save(*self.value());
+    auto reply = ipc::Reply::save(quota.value().as<object::Quota>(), *self.value());
     if (reply.is_error()) return error_result(reply.error());
     return insert_new(reply.value(), cairn::kRightWrite | cairn::kRightGrant | cairn::kRightDelete);
 }

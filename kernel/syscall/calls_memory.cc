@@ -88,11 +88,14 @@ int64_t memory_map(const Arguments& arguments) {
     return result;
 }
 
-// (platform (WRITE), physical_base, size) -> slot.
+// (platform (WRITE), physical_base, size, quota (WRITE)) -> slot.
 int64_t memory_create_device(const Arguments& arguments) {
     auto platform = look_up(arguments.values[0], ObjectType::kPlatform, cairn::kRightWrite);
     if (platform.is_error()) return error_result(platform.error());
-    auto memory = memory_cap::create_device_memory(arguments.values[1], arguments.values[2]);
+    auto quota = look_up(arguments.values[3], ObjectType::kQuota, cairn::kRightWrite);
+    if (quota.is_error()) return error_result(quota.error());
+    auto memory = memory_cap::create_device_memory(quota.value().as<object::Quota>(),
+                                                   arguments.values[1], arguments.values[2]);
     if (memory.is_error()) return error_result(memory.error());
     return insert_new(memory.value(), cairn::kAllRights);
 }
@@ -113,19 +116,22 @@ int64_t memory_take(const Arguments& arguments) {
     });
 }
 
-// (platform (WRITE), line, notification (WRITE), bits) -> slot.
+// (platform (WRITE), line, notification (WRITE), bits, quota (WRITE)) -> slot.
 int64_t irq_register(const Arguments& arguments) {
     auto platform = look_up(arguments.values[0], ObjectType::kPlatform, cairn::kRightWrite);
     if (platform.is_error()) return error_result(platform.error());
     auto notification = look_up(arguments.values[2], ObjectType::kNotification, cairn::kRightWrite);
     if (notification.is_error()) return error_result(notification.error());
+    auto quota = look_up(arguments.values[4], ObjectType::kQuota, cairn::kRightWrite);
+    if (quota.is_error()) return error_result(quota.error());
     uint64_t line = arguments.values[1];
     uint64_t bits = arguments.values[3];
     if (line > ~hal::irq::Line{0} || !interrupt::valid_irq_bits(bits)) {
         return error_result(os::Error::kInvalidArgument);
     }
     auto handler = interrupt::IrqHandler::create(
-        static_cast<hal::irq::Line>(line), notification.value().as<ipc::Notification>(), bits);
+        quota.value().as<object::Quota>(), static_cast<hal::irq::Line>(line),
+        notification.value().as<ipc::Notification>(), bits);
     if (handler.is_error()) return error_result(handler.error());
     return insert_new(handler.value(), cairn::kAllRights);
 }

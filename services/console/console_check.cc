@@ -87,7 +87,7 @@ int main() {
     CapSlot notification = sys::cap_create(kInitQuotaSlot, ObjectType::kNotification).value();
     CapSlot not_registers = sys::cap_create(kInitQuotaSlot, ObjectType::kNotification).value();
     Result handler = sys::irq_register(kInitPlatformSlot, platform.serial_irq_line, notification,
-                                       drivers::ConsoleUart::kNotificationBit);
+                                       drivers::ConsoleUart::kNotificationBit, kInitQuotaSlot);
     Status wrong_registers = handler ? uart.attach(not_registers, handler.value(), notification,
                                                    drivers::ConsoleUart::kNotificationBit)
                                      : handler.status();

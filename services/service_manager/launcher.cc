@@ -83,8 +83,9 @@ Result Launcher::launch(const ServiceSpec& spec, uint64_t badge, const char** re
                 if (!notification)
                     return launch_failure(reason, "no notification", notification.status());
                 irq_notification = notification.value();
-                slot = sys::irq_register(context_.platform, platform.serial_irq_line,
-                                         irq_notification, service::kIrqNotificationBit);
+                slot =
+                    sys::irq_register(context_.platform, platform.serial_irq_line, irq_notification,
+                                      service::kIrqNotificationBit, context_.quota);
                 if (!slot) {
                     (void)sys::cap_delete(irq_notification);
                     return launch_failure(reason, "irq_register failed", slot.status());
@@ -101,13 +102,15 @@ Result Launcher::launch(const ServiceSpec& spec, uint64_t badge, const char** re
                 bool port_io =
                     platform.serial_kind == kSerialKindPortIo && platform.serial_physical_base == 0;
                 if (port_io) {
-                    slot = sys::io_port_create(context_.platform, kCom1Port, kCom1PortCount);
+                    slot = sys::io_port_create(context_.platform, kCom1Port, kCom1PortCount,
+                                               context_.quota);
                 } else if (plan.slots[i] == SlotContent::kIoPorts) {
                     return launch_failure(reason, "no I/O ports on this platform",
                                           Status::kNotFound);
                 } else {
-                    slot = sys::memory_create_device(context_.platform,
-                                                     platform.serial_physical_base, page_size());
+                    slot =
+                        sys::memory_create_device(context_.platform, platform.serial_physical_base,
+                                                  page_size(), context_.quota);
                 }
                 break;
             }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "services/name_server/name_server.ipc.h"
+#include "services/runtime/slots.h"
 #include "services/service_manager/start_plan.h"
 
 namespace cairn::service_manager {
@@ -192,7 +193,8 @@ void Manager::start(size_t index) {
         // Unwatched, its end would go unnoticed: end it now, as a crash.
         printf("service_manager: no watcher for %s: %s\n", spec.name,
                status_name(watcher.status()));
-        Result handle = sys::cap_obtain(ObjectType::kProcess, process.value());
+        Result handle =
+            sys::cap_obtain(ObjectType::kProcess, process.value(), kAllRights, service::kQuotaSlot);
         if (handle) {
             (void)sys::process_kill(handle.value(), kKilledStatus);
             (void)sys::cap_delete(handle.value());
@@ -238,7 +240,7 @@ Status Manager::kill(const char* target, size_t length, uint64_t* process_id) {
     }
     if (victim == 0) return Status::kNotFound;
     // The watcher may reap it first: then there is nothing left to kill.
-    Result handle = sys::cap_obtain(ObjectType::kProcess, victim);
+    Result handle = sys::cap_obtain(ObjectType::kProcess, victim, kAllRights, service::kQuotaSlot);
     if (!handle) return Status::kNotFound;
     Result killed = sys::process_kill(handle.value(), kKilledStatus);
     (void)sys::cap_delete(handle.value());

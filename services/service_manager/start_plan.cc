@@ -6,7 +6,8 @@ namespace cairn::service_manager {
 namespace {
 
 bool same(const char* a, const char* b) {
-    while (*a != '\0' && *a == *b) ++a, ++b;
+    while (*a != '\0' && *a == *b)
+        ++a, ++b;
     return *a == *b;
 }
 

@@ -13,6 +13,7 @@ const Command kCommands[] = {
     {"ps", "the threads: id, process, priority, state, cpu time, name", run_ps},
     {"restart", "restart <service>: start a stopped or failed service", run_restart},
     {"services", "the services, their state, process and restarts", run_services},
+    {"sleep", "sleep <seconds>: wait (e.g. 0.5)", run_sleep},
     {"uptime", "time since boot", run_uptime},
 };
 const size_t kCommandCount = sizeof(kCommands) / sizeof(kCommands[0]);

@@ -9,7 +9,6 @@
 #include "cairn/syscalls.h"
 #include "services/runtime/service.h"
 #include "services/shell/format.h"
-#include "services/shell/line_editor.h"
 #include "services/shell/shell.h"
 
 namespace cairn::shell {
@@ -55,7 +54,8 @@ int64_t wait_for(Shell& shell, uint64_t pid) {
         // is shown as having timed out: rare enough to accept).
         if (waited.status() != Status::kTimedOut) return waited.raw;
         if (!shell.interrupt_typed()) continue;
-        Result process = sys::cap_obtain(ObjectType::kProcess, pid);
+        Result process =
+            sys::cap_obtain(ObjectType::kProcess, pid, kAllRights, service::kQuotaSlot);
         if (process) {
             (void)sys::process_kill(process.value(), kInterruptedStatus);
             (void)sys::cap_delete(process.value());
@@ -119,14 +119,8 @@ int run(Shell& shell, const char* program, const char* argument, uint64_t quota_
 
 }  // namespace
 
-int run_program(Shell& shell, size_t argc, char** argv) {
-    char argument[LineEditor::kMaxLine + 1];  // process_spawn takes up to 255 bytes
-    if (!join_words(argv + 1, argc - 1, argument, sizeof(argument))) {
-        shell.out().put(argv[0]);
-        shell.out().put(": arguments too long\r\n");
-        return 1;
-    }
-    return run(shell, argv[0], argument, kProgramQuota);
+int run_program(Shell& shell, const char* program, const char* argument) {
+    return run(shell, program, argument, kProgramQuota);
 }
 
 int run_ipcbench(void* context, size_t, char**, OutputBuffer&) {

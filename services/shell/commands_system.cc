@@ -1,5 +1,5 @@
 // The commands that read the kernel's view of the system: ps (thread_list),
-// mem (memory_nodes, system_info), uptime (system_info).
+// mem (memory_nodes, system_info), uptime (system_info), sleep.
 #include "cairn/sys.h"
 #include "cairn/syscalls.h"
 #include "services/shell/format.h"
@@ -121,6 +121,16 @@ int run_uptime(void*, size_t, char**, OutputBuffer& out) {
     out.put(" processes, ");
     out.put_number(info.thread_count);
     out.put(" threads\r\n");
+    return 0;
+}
+
+int run_sleep(void*, size_t argc, char** argv, OutputBuffer& out) {
+    uint64_t nanoseconds = 0;
+    if (argc != 2 || !parse_seconds(argv[1], &nanoseconds)) {
+        out.put("usage: sleep <seconds> (e.g. 2 or 0.5, at most 86400)\r\n");
+        return 2;
+    }
+    (void)sys::thread_sleep(nanoseconds);
     return 0;
 }
 

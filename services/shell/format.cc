@@ -65,6 +65,26 @@ size_t format_duration(char* buffer, uint64_t nanoseconds) {
     return move_to_front(buffer, start, end);
 }
 
+bool parse_seconds(const char* text, uint64_t* nanoseconds) {
+    constexpr uint64_t kMaxSeconds = 86400;
+    uint64_t seconds = 0, milliseconds = 0;
+    const char* p = text;
+    if (*p < '0' || *p > '9') return false;
+    for (; *p >= '0' && *p <= '9'; ++p) {
+        seconds = seconds * 10 + static_cast<uint64_t>(*p - '0');
+        if (seconds > kMaxSeconds) return false;
+    }
+    if (*p == '.') {
+        ++p;
+        if (*p < '0' || *p > '9') return false;
+        for (uint64_t scale = 100; *p >= '0' && *p <= '9'; ++p, scale /= 10)
+            milliseconds += static_cast<uint64_t>(*p - '0') * scale;
+    }
+    if (*p != 0) return false;
+    *nanoseconds = (seconds * 1000 + milliseconds) * kMillisecond;
+    return true;
+}
+
 void put_duration(OutputBuffer& out, uint64_t nanoseconds) {
     char text[kFormatCapacity];
     out.put(text, format_duration(text, nanoseconds));

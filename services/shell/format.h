@@ -20,6 +20,10 @@ void put_duration(OutputBuffer& out, uint64_t nanoseconds);
 // Bytes as MiB with one decimal, truncated: 1572864 -> "1.5".
 size_t format_mib(char* buffer, uint64_t bytes);
 void put_mib(OutputBuffer& out, uint64_t bytes);
+// "<seconds>[.<fraction>]" ("2", "0.25", up to a day and millisecond
+// precision; digits beyond the third decimal are ignored) as nanoseconds.
+// False for anything else ("", "1.", "-1", "1s", "86401").
+bool parse_seconds(const char* text, uint64_t* nanoseconds);
 // A signed decimal number ("-3").
 void put_signed(OutputBuffer& out, int64_t value);
 

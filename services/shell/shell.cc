@@ -9,8 +9,8 @@ namespace cairn::shell {
 namespace {
 
 // The console service ended (it is restarted under the same name): its
-// endpoint is gone (kPeerGone), or so is the shell's capability to it,
-// revoked with the name server's registration (kNoCapability).
+// endpoint is gone (kPeerGone), or the shell's capability to it went with
+// it (kNoCapability: what a call answers after `kill console`).
 bool console_gone(Status status) {
     return status == Status::kPeerGone || status == Status::kNoCapability;
 }

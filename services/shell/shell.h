@@ -74,10 +74,11 @@ private:
 // The shell's own commands (commands.cc) ...
 extern const Command kCommands[];
 extern const size_t kCommandCount;
-// ... and what any other word does: runs bin/<word> (commands_programs.cc).
-// Returns the program's non-zero status, or 0; "<word>: command not found"
-// if there is no such program.
-int run_program(Shell& shell, size_t argc, char** argv);
+// ... and what any other word does (program_line.h): runs bin/<program>
+// with `argument` (commands_programs.cc). Returns the program's exit
+// status (non-zero ones are shown), or 1 with the reason shown;
+// "<program>: command not found" if there is no such program.
+int run_program(Shell& shell, const char* program, const char* argument);
 
 // The command implementations, by file.
 int run_help(void* shell, size_t argc, char** argv, OutputBuffer& out);
@@ -85,6 +86,7 @@ int run_echo(void* shell, size_t argc, char** argv, OutputBuffer& out);
 int run_ps(void* shell, size_t argc, char** argv, OutputBuffer& out);
 int run_mem(void* shell, size_t argc, char** argv, OutputBuffer& out);
 int run_uptime(void* shell, size_t argc, char** argv, OutputBuffer& out);
+int run_sleep(void* shell, size_t argc, char** argv, OutputBuffer& out);
 int run_services(void* shell, size_t argc, char** argv, OutputBuffer& out);
 int run_kill(void* shell, size_t argc, char** argv, OutputBuffer& out);
 int run_restart(void* shell, size_t argc, char** argv, OutputBuffer& out);

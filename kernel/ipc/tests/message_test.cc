@@ -69,7 +69,7 @@ TEST(MessageTest, RoundTripKeepsTheInlinePartAndZeroesTheRest) {
     in.data_length = 10;
     KernelMessage kernel_message;
     from_user(in, &kernel_message);
-    EXPECT_EQ(kernel_message.buffer, nullptr);
+    EXPECT_EQ(kernel_message.out_of_line, nullptr);
     EXPECT_EQ(kernel_message.buffer_length, 0u);
     kernel_message.badge = 7;
     kernel_message.flags = cairn::kMessageFlagCall;

@@ -149,6 +149,21 @@ public:
     // See address_space_pin.cc.
     os::ErrorOr<PageFrame*> pin_writable_page(hal::mm::VirtualAddress page);
 
+    // One page of a pinned range: the frame holding a reference (a huge
+    // leaf's head frame) and the page's bytes through the direct map.
+    struct PinnedPage {
+        PageFrame* frame;
+        uint8_t* bytes;
+    };
+    // Pins up to `count` pages from `first_page` (page-aligned), in order,
+    // all under one hold of the lock: each a user page mapped readable (and
+    // writable if `writable`) backed by RAM, its frame referenced as above.
+    // Returns how many it pinned: it stops at the first page that is not
+    // present or not eligible (the caller faults it in and tries again, or
+    // gives up). The caller drops each reference with release_frame().
+    size_t pin_pages(hal::mm::VirtualAddress first_page, size_t count, bool writable,
+                     PinnedPage* pages);
+
     // Resolves a fault at a user-half address of this address space, or
     // prints why it cannot and returns kUnresolved (see handle_page_fault).
     FaultResolution handle_fault(const hal::mm::PageFault& fault);

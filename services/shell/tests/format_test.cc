@@ -24,6 +24,23 @@ TEST(Format, DurationIsHoursMinutesSecondsMilliseconds) {
     EXPECT_EQ(text(out), "100:00:59.999");
 }
 
+TEST(Format, ParseSecondsTakesWholeAndFractionalSeconds) {
+    uint64_t ns = 0;
+    EXPECT_TRUE(parse_seconds("2", &ns));
+    EXPECT_EQ(ns, 2000000000u);
+    EXPECT_TRUE(parse_seconds("0.25", &ns));
+    EXPECT_EQ(ns, 250000000u);
+    EXPECT_TRUE(parse_seconds("1.0009", &ns));  // beyond milliseconds: ignored
+    EXPECT_EQ(ns, 1000000000u);
+    EXPECT_TRUE(parse_seconds("86400", &ns));
+    EXPECT_EQ(ns, 86400000000000u);
+    ns = 7;
+    for (const char* bad : {"", "1.", ".5", "-1", "1s", "86401", "99999999999999999999", "1.2.3"}) {
+        EXPECT_FALSE(parse_seconds(bad, &ns)) << bad;
+        EXPECT_EQ(ns, 7u) << bad;
+    }
+}
+
 TEST(Format, FormatsIntoABufferToo) {
     char buffer[kFormatCapacity];
     EXPECT_EQ(format_duration(buffer, 61'500'000'000ull), 11u);

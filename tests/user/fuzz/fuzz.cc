@@ -243,6 +243,10 @@ int64_t fuzz_one(Random& random) {
             }
             a[1] = random.below(64);
             if (is_fuzzer(a[0], a[1])) a[1] = uint64_t{1} << 40;
+            a[3] = random.chance(70) ? 1 : random_slot(random);  // the quota (slot 1: ours)
+            break;
+        case 104:  // ipc_save_reply: the quota (slot 1: ours), mostly
+            a[0] = random.chance(70) ? 1 : random_slot(random);
             break;
         case 27:  // thread_set_ipc_buffer: arena pages (mapped or not, later unmapped,
                   // taken, protected by other calls), unaligned and bad addresses, or 0

@@ -102,9 +102,17 @@ int check_denial_table() {
     DENIED(memory_map(slot, 4096, cairn::kMapRead), kEmpty, endpoint, bare_memory);
     DENIED(cap_create(slot, ObjectType::kEndpoint), kEmpty, endpoint, bare_quota);
     DENIED(memory_take(slot, 0x10'0000'0000, 4096), kEmpty, endpoint, bare_quota);
-    DENIED(memory_create_device(slot, 0, 4096), kEmpty, endpoint, bare_platform);
-    DENIED(irq_register(slot, line, word, 1), kEmpty, endpoint, bare_platform);
-    DENIED(irq_register(cairn::kInitPlatformSlot, line, slot, 1), kEmpty, endpoint, bare_word);
+    constexpr CapSlot kQuota = cairn::kInitQuotaSlot;
+    constexpr CapSlot kPlatform = cairn::kInitPlatformSlot;
+    DENIED(memory_create_device(slot, 0, 4096, kQuota), kEmpty, endpoint, bare_platform);
+    DENIED(irq_register(slot, line, word, 1, kQuota), kEmpty, endpoint, bare_platform);
+    DENIED(irq_register(kPlatform, line, slot, 1, kQuota), kEmpty, endpoint, bare_word);
+    // The quota every object-making call is charged to (capability.h).
+    DENIED(memory_create_device(kPlatform, 0, 4096, slot), kEmpty, endpoint, bare_quota);
+    DENIED(irq_register(kPlatform, line, word, 1, slot), kEmpty, endpoint, bare_quota);
+    DENIED(cap_obtain(ObjectType::kProcess, 0, cairn::kAllRights, slot), kEmpty, endpoint,
+           bare_quota);
+    DENIED(ipc_save_reply(slot), kEmpty, endpoint, bare_quota);
 #undef DENIED
     // Calls that take any type: only the empty slot and the missing right
     // (the slot is checked before the process: 1 is not our child).

@@ -10,6 +10,7 @@ void run_peer();
 void run_notify();
 void run_memory();
 void run_objects();
+void run_out_of_line();
 
 int child_grant_probe();
 int child_echo_server();
@@ -22,5 +23,6 @@ int child_objects_sleeper();
 int child_objects_busy();
 int child_objects_leaver();
 int child_objects_self_kill();
+int child_ool_sender();
 
 }  // namespace ipctest

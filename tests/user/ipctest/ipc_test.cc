@@ -102,7 +102,7 @@ void check_call_reply(CapSlot endpoint) {
             fill(message, static_cast<uint8_t>(seed + 1));
             if (!CHECK_OK(ipc_reply_receive(endpoint, &message))) return;
         }
-        Result saved = ipc_save_reply();  // the kQuit call: answer it later
+        Result saved = ipc_save_reply(cairn::kInitQuotaSlot);  // the kQuit call: answer it later
         if (!CHECK_OK(saved)) return;
         CHECK_EQ(static_cast<uint64_t>(info(saved.value()).type),
                  static_cast<uint64_t>(ObjectType::kReply));

@@ -20,9 +20,10 @@ struct Case {
 };
 
 constexpr Case kCases[] = {
-    {"caps", ipctest::run_caps},     {"ipc", ipctest::run_ipc},
-    {"peer", ipctest::run_peer},     {"notify", ipctest::run_notify},
-    {"memory", ipctest::run_memory}, {"objects", ipctest::run_objects},
+    {"caps", ipctest::run_caps},       {"ipc", ipctest::run_ipc},
+    {"peer", ipctest::run_peer},       {"notify", ipctest::run_notify},
+    {"memory", ipctest::run_memory},   {"objects", ipctest::run_objects},
+    {"ool", ipctest::run_out_of_line},
 };
 
 constexpr ipctest::ChildRole kRoles[] = {
@@ -37,6 +38,7 @@ constexpr ipctest::ChildRole kRoles[] = {
     {"objects_busy", ipctest::child_objects_busy},
     {"objects_leaver", ipctest::child_objects_leaver},
     {"objects_self_kill", ipctest::child_objects_self_kill},
+    {"ool_sender", ipctest::child_ool_sender},
 };
 
 void run(const Case& test) {

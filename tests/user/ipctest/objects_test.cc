@@ -38,6 +38,10 @@ constexpr uint64_t kChildPriority = 120;
 constexpr int64_t kKillStatus = 77;
 constexpr int kRaceRounds = 4;
 constexpr int64_t kSelfKillStatus = 55;
+// What cap_obtain charges its objects to: init's quota here, the copy a
+// child was handed in its slot kChildQuota (or 1, see each role).
+constexpr CapSlot kQuota = cairn::kInitQuotaSlot;
+constexpr CapSlot kChildQuota = 2;
 
 int denials = 0;
 
@@ -74,7 +78,7 @@ void deny_bad_pointers(Result (*call)(CapSlot, Info*), CapSlot slot) {
 
 void own_thread() {
     CapSlot endpoint = create(ObjectType::kEndpoint);
-    CapSlot self = cap_obtain(ObjectType::kThread, 0).value();
+    CapSlot self = cap_obtain(ObjectType::kThread, 0, cairn::kAllRights, kQuota).value();
     CHECK_EQ(static_cast<uint64_t>(info(self).type), static_cast<uint64_t>(ObjectType::kThread));
     CHECK_EQ(info(self).rights, cairn::kAllRights);
     cairn::ThreadInfo mine{}, through_cap{};
@@ -84,7 +88,7 @@ void own_thread() {
     CHECK_EQ(through_cap.process_id, mine.process_id);
 
     // One object per thread: a second cap_obtain names the same one.
-    CapSlot again = cap_obtain(ObjectType::kThread, 0, kReadOnly).value();
+    CapSlot again = cap_obtain(ObjectType::kThread, 0, kReadOnly, kQuota).value();
     CHECK_EQ(info(again).object_id, info(self).object_id);
     CHECK_EQ(info(again).rights, kReadOnly);
     CHECK_OK(cap_delete(again));
@@ -110,14 +114,14 @@ void own_thread() {
     cairn::Thread waiter;
     uint64_t waiter_id =
         waiter.start([gate] { (void)ipc_wait_notification(gate, 5 * kSecond); }).value();
-    CapSlot ended = cap_obtain(ObjectType::kThread, waiter_id).value();
+    CapSlot ended = cap_obtain(ObjectType::kThread, waiter_id, cairn::kAllRights, kQuota).value();
     CHECK_OK(ipc_notify(gate, 1));
     CHECK_EQ(waiter.join().raw, 0);
     DENY(thread_cap_set_priority(ended, 110), kNotFound);
     DENY(thread_kill(ended), kNotFound);
     DENY(thread_capability_info(ended, &through_cap), kNotFound);
-    DENY(cap_obtain(ObjectType::kThread, waiter_id), kNotFound);
-    DENY(cap_obtain(ObjectType::kThread, 1u << 30), kNotFound);
+    DENY(cap_obtain(ObjectType::kThread, waiter_id, cairn::kAllRights, kQuota), kNotFound);
+    DENY(cap_obtain(ObjectType::kThread, 1u << 30, cairn::kAllRights, kQuota), kNotFound);
 
     // Revocable like any capability.
     CHECK_EQ(cap_revoke(self).raw, 2);
@@ -126,15 +130,15 @@ void own_thread() {
 
 void own_process_and_spaces() {
     CapSlot endpoint = create(ObjectType::kEndpoint);
-    DENY(cap_obtain(ObjectType::kEndpoint, 0), kInvalidArgument);
-    DENY(cap_obtain(ObjectType::kNone, 0), kInvalidArgument);
-    DENY(cap_obtain(static_cast<ObjectType>(999), 0), kInvalidArgument);
-    DENY(cap_obtain(ObjectType::kProcess, 1u << 30), kNotFound);
-    DENY(cap_obtain(ObjectType::kCapabilitySpace, 1u << 30), kNotFound);
-    DENY(cap_obtain(ObjectType::kAddressSpace, 9), kNotFound);
+    DENY(cap_obtain(ObjectType::kEndpoint, 0, cairn::kAllRights, kQuota), kInvalidArgument);
+    DENY(cap_obtain(ObjectType::kNone, 0, cairn::kAllRights, kQuota), kInvalidArgument);
+    DENY(cap_obtain(static_cast<ObjectType>(999), 0, cairn::kAllRights, kQuota), kInvalidArgument);
+    DENY(cap_obtain(ObjectType::kProcess, 1u << 30, cairn::kAllRights, kQuota), kNotFound);
+    DENY(cap_obtain(ObjectType::kCapabilitySpace, 1u << 30, cairn::kAllRights, kQuota), kNotFound);
+    DENY(cap_obtain(ObjectType::kAddressSpace, 9, cairn::kAllRights, kQuota), kNotFound);
 
-    CapSlot process = cap_obtain(ObjectType::kProcess, 0).value();
-    CapSlot twice = cap_obtain(ObjectType::kProcess, 0).value();
+    CapSlot process = cap_obtain(ObjectType::kProcess, 0, cairn::kAllRights, kQuota).value();
+    CapSlot twice = cap_obtain(ObjectType::kProcess, 0, cairn::kAllRights, kQuota).value();
     uint64_t process_object = info(process).object_id;
     CHECK_EQ(info(twice).object_id, process_object);
     CHECK_OK(cap_delete(twice));
@@ -154,7 +158,7 @@ void own_process_and_spaces() {
     deny_bad_pointers(process_info, process);
 
     // Its own capability space: cap_insert as a copy with fewer rights.
-    CapSlot space = cap_obtain(ObjectType::kCapabilitySpace, 0).value();
+    CapSlot space = cap_obtain(ObjectType::kCapabilitySpace, 0, cairn::kAllRights, kQuota).value();
     CapSlot space_read = cap_copy(space, kReadOnly).value();
     CapSlot no_grant = cap_copy(endpoint, kReadOnly | kWrite).value();
     Result inserted = cap_insert(space, endpoint, kReadOnly);
@@ -173,7 +177,7 @@ void own_process_and_spaces() {
     // Its own address space, and one of as_create's: memory_map through
     // the capability; a destroyed handle is kNotFound even once reused.
     CapSlot memory = create(ObjectType::kMemory, kPage);
-    CapSlot own = cap_obtain(ObjectType::kAddressSpace, 0).value();
+    CapSlot own = cap_obtain(ObjectType::kAddressSpace, 0, cairn::kAllRights, kQuota).value();
     CapSlot own_read = cap_copy(own, kReadOnly).value();
     Result mapped = memory_map_into(own, memory, kPage, cairn::kMapRead | cairn::kMapWrite);
     if (CHECK_OK(mapped)) {
@@ -188,8 +192,10 @@ void own_process_and_spaces() {
     DENY(memory_map_into(own, endpoint, kPage, cairn::kMapRead), kWrongType);
     DENY(memory_map_into(own, memory, kPage, cairn::kMapRead, 0, 1u << 7), kInvalidArgument);
     uint64_t handle = as_create().value();
-    CapSlot other = cap_obtain(ObjectType::kAddressSpace, handle).value();
-    CapSlot other_again = cap_obtain(ObjectType::kAddressSpace, handle).value();
+    CapSlot other =
+        cap_obtain(ObjectType::kAddressSpace, handle, cairn::kAllRights, kQuota).value();
+    CapSlot other_again =
+        cap_obtain(ObjectType::kAddressSpace, handle, cairn::kAllRights, kQuota).value();
     CHECK_EQ(info(other_again).object_id, info(other).object_id);
     CHECK(info(other).object_id != info(own).object_id);
     CHECK_OK(cap_delete(other_again));
@@ -204,7 +210,7 @@ void own_process_and_spaces() {
     delete_all({process, process_read, process_write, space, space_read, no_grant, memory, own,
                 own_read, other,
                 endpoint});  // Every capability gone: the object went; a new one has a new id.
-    CapSlot fresh = cap_obtain(ObjectType::kProcess, 0).value();
+    CapSlot fresh = cap_obtain(ObjectType::kProcess, 0, cairn::kAllRights, kQuota).value();
     CHECK(info(fresh).object_id != process_object);
     CHECK_OK(cap_delete(fresh));
 }
@@ -214,7 +220,8 @@ void own_process_and_spaces() {
 void control_child() {
     CapSlot endpoint = create(ObjectType::kEndpoint);
     CapSlot client_end = cap_copy(endpoint, kWrite | cairn::kRightGrant).value();
-    uint64_t child = spawn_child("objects_target", &client_end, 1, /*move=*/1);
+    CapSlot caps[] = {client_end, kQuota};  // its slot kChildQuota
+    uint64_t child = spawn_child("objects_target", caps, 2, /*move=*/1);
     Message message = cairn::make_message();
     if (!CHECK_OK(ipc_receive(endpoint, &message, 10 * kSecond)) ||
         !CHECK_EQ(message.cap_count, 2u)) {
@@ -259,7 +266,8 @@ void control_child() {
     if (CHECK_OK(there)) orders.mapped_at = there.value();
 
     CapSlot notification = create(ObjectType::kNotification);
-    CapSlot child_slots = cap_obtain(ObjectType::kCapabilitySpace, child).value();
+    CapSlot child_slots =
+        cap_obtain(ObjectType::kCapabilitySpace, child, cairn::kAllRights, kQuota).value();
     Result inserted = cap_insert(child_slots, notification, kRead | kWrite);
     if (CHECK_OK(inserted)) orders.inserted = inserted.value();
 
@@ -275,7 +283,7 @@ void control_child() {
 
 void kill_child() {
     uint64_t child = spawn_child("objects_sleeper");
-    Result obtained = cap_obtain(ObjectType::kProcess, child);
+    Result obtained = cap_obtain(ObjectType::kProcess, child, cairn::kAllRights, kQuota);
     if (!CHECK_OK(obtained)) {
         (void)wait_child(child);
         return;
@@ -290,7 +298,8 @@ void kill_child() {
     CHECK_EQ(about.state, cairn::kProcessRunning);
     CHECK(about.thread_count >= 1);
     CHECK(strcmp(about.program, "bin/ipctest") == 0);
-    CapSlot child_slots = cap_obtain(ObjectType::kCapabilitySpace, child).value();
+    CapSlot child_slots =
+        cap_obtain(ObjectType::kCapabilitySpace, child, cairn::kAllRights, kQuota).value();
 
     CHECK_OK(process_kill(process, kKillStatus));
     CHECK_EQ(wait_child(child), kKillStatus);
@@ -300,12 +309,13 @@ void kill_child() {
     CHECK_EQ(about.thread_count, 0u);
     DENY(process_kill(process, 1), kNotFound);
     DENY(cap_insert(child_slots, process), kNotFound);
-    DENY(cap_obtain(ObjectType::kProcess, child), kNotFound);  // waited for: no child any more
+    DENY(cap_obtain(ObjectType::kProcess, child, cairn::kAllRights, kQuota),
+         kNotFound);  // waited for: no child any more
     CHECK_OK(cap_delete(process));
     CHECK_OK(cap_delete(child_slots));
 
     // Capabilities to oneself: a thread kills itself, then the process.
-    CHECK_EQ(wait_child(spawn_child("objects_self_kill")), kSelfKillStatus);
+    CHECK_EQ(wait_child(spawn_child("objects_self_kill", &kQuota, 1)), kSelfKillStatus);
 }
 
 // Races with the kernel's own ending of a process: process_kill while the
@@ -315,7 +325,7 @@ void races() {
     int killed = 0;
     for (int round = 0; round < kRaceRounds; ++round) {
         uint64_t child = spawn_child("objects_busy");
-        Result process = cap_obtain(ObjectType::kProcess, child);
+        Result process = cap_obtain(ObjectType::kProcess, child, cairn::kAllRights, kQuota);
         if (!CHECK_OK(process)) break;
         (void)thread_sleep(2 * kMillisecond * (round + 1));
         CHECK_OK(process_kill(process.value(), kKillStatus));
@@ -329,7 +339,8 @@ void races() {
     for (int round = 0; round < kRaceRounds; ++round) {
         CapSlot endpoint = create(ObjectType::kEndpoint);
         CapSlot client_end = cap_copy(endpoint, kWrite | cairn::kRightGrant).value();
-        uint64_t child = spawn_child("objects_leaver", &client_end, 1, /*move=*/1);
+        CapSlot caps[] = {client_end, kQuota};  // its slot kChildQuota
+        uint64_t child = spawn_child("objects_leaver", caps, 2, /*move=*/1);
         Message message = cairn::make_message();
         if (CHECK_OK(ipc_receive(endpoint, &message, 10 * kSecond)) &&
             CHECK_EQ(message.cap_count, 1u)) {
@@ -386,8 +397,9 @@ int child_objects_target() {
         return 1;  // not killed in 10 s
     });
     if (!started) return 10;
-    Result thread = cap_obtain(ObjectType::kThread, started.value());
-    Result space = cap_obtain(ObjectType::kAddressSpace, 0);
+    Result thread =
+        cap_obtain(ObjectType::kThread, started.value(), cairn::kAllRights, kChildQuota);
+    Result space = cap_obtain(ObjectType::kAddressSpace, 0, cairn::kAllRights, kChildQuota);
     if (!thread || !space) return 11;
     Message message = cairn::make_message(1);
     cairn::put(message, TargetHello{started.value()});
@@ -432,7 +444,7 @@ int child_objects_busy() {
 // Sends the parent (slot 1) a capability to its address space and exits.
 int child_objects_leaver() {
     constexpr CapSlot kEndpoint = 1;
-    Result space = cap_obtain(ObjectType::kAddressSpace, 0);
+    Result space = cap_obtain(ObjectType::kAddressSpace, 0, cairn::kAllRights, kChildQuota);
     if (!space) return 10;
     Message message = cairn::make_message(1);
     (void)cairn::attach_cap(message, space.value(), /*move=*/true);
@@ -446,12 +458,12 @@ int child_objects_leaver() {
 int child_objects_self_kill() {
     cairn::Thread victim;
     Result started = victim.start([] {
-        Result self = cap_obtain(ObjectType::kThread, 0);
+        Result self = cap_obtain(ObjectType::kThread, 0, cairn::kAllRights, 1);
         if (!self || !thread_kill(self.value())) return 2;
         return 3;  // the kill lands on the way back to user mode: never here
     });
     if (!started || victim.join(5 * kSecond).raw != cairn::kThreadKilledStatus) return 20;
-    Result process = cap_obtain(ObjectType::kProcess, 0);
+    Result process = cap_obtain(ObjectType::kProcess, 0, cairn::kAllRights, 1);
     if (!process || !process_kill(process.value(), kSelfKillStatus)) return 21;
     return 22;
 }

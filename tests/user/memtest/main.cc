@@ -14,6 +14,7 @@
 #include "cairn/sys.h"
 #include "cairn/thread.h"
 #include "drivers/uart/uart.h"
+#include "tests/user/memtest/quota.h"
 
 namespace {
 
@@ -246,15 +247,18 @@ constexpr uint64_t kTooHigh = uint64_t{1} << 57;
 #endif
 
 void test_device() {
-    CHECK_STATUS(sys::memory_create_device(kPlatform, kSomeRam, kPage), Status::kPermissionDenied);
-    CHECK_STATUS(sys::memory_create_device(kPlatform, kSomeDevice + 1, kPage),
+    CHECK_STATUS(sys::memory_create_device(kPlatform, kSomeRam, kPage, kQuota),
+                 Status::kPermissionDenied);
+    CHECK_STATUS(sys::memory_create_device(kPlatform, kSomeDevice + 1, kPage, kQuota),
                  Status::kInvalidArgument);
-    CHECK_STATUS(sys::memory_create_device(kPlatform, kSomeDevice, 0), Status::kInvalidArgument);
-    CHECK_STATUS(sys::memory_create_device(kPlatform, kTooHigh, kPage), Status::kInvalidArgument);
-    CHECK_STATUS(sys::memory_create_device(kPlatform, ~uint64_t{0} - kPage + 1, 2 * kPage),
+    CHECK_STATUS(sys::memory_create_device(kPlatform, kSomeDevice, 0, kQuota),
                  Status::kInvalidArgument);
-    CHECK_STATUS(sys::memory_create_device(kQuota, kSomeDevice, kPage), Status::kWrongType);
-    Result device = sys::memory_create_device(kPlatform, kSomeDevice, kPage);
+    CHECK_STATUS(sys::memory_create_device(kPlatform, kTooHigh, kPage, kQuota),
+                 Status::kInvalidArgument);
+    CHECK_STATUS(sys::memory_create_device(kPlatform, ~uint64_t{0} - kPage + 1, 2 * kPage, kQuota),
+                 Status::kInvalidArgument);
+    CHECK_STATUS(sys::memory_create_device(kQuota, kSomeDevice, kPage, kQuota), Status::kWrongType);
+    Result device = sys::memory_create_device(kPlatform, kSomeDevice, kPage, kQuota);
     CHECK(device.ok());
     if (!device) return;
     CapInfo info{};
@@ -300,19 +304,23 @@ void test_irq() {
     CHECK(notification.ok());
     if (!notification) return;
     constexpr uint64_t kBit = 1 << 3;
-    CHECK_STATUS(sys::irq_register(kPlatform, 100000, notification.value(), kBit),
+    CHECK_STATUS(sys::irq_register(kPlatform, 100000, notification.value(), kBit, kQuota),
                  Status::kInvalidArgument);
-    CHECK_STATUS(sys::irq_register(kPlatform, info.serial_irq_line, notification.value(), 0),
-                 Status::kInvalidArgument);
-    CHECK_STATUS(sys::irq_register(kQuota, info.serial_irq_line, notification.value(), kBit),
+    CHECK_STATUS(
+        sys::irq_register(kPlatform, info.serial_irq_line, notification.value(), 0, kQuota),
+        Status::kInvalidArgument);
+    CHECK_STATUS(
+        sys::irq_register(kQuota, info.serial_irq_line, notification.value(), kBit, kQuota),
+        Status::kWrongType);
+    CHECK_STATUS(sys::irq_register(kPlatform, info.serial_irq_line, kPlatform, kBit, kQuota),
                  Status::kWrongType);
-    CHECK_STATUS(sys::irq_register(kPlatform, info.serial_irq_line, kPlatform, kBit),
-                 Status::kWrongType);
-    Result handler = sys::irq_register(kPlatform, info.serial_irq_line, notification.value(), kBit);
+    Result handler =
+        sys::irq_register(kPlatform, info.serial_irq_line, notification.value(), kBit, kQuota);
     CHECK(handler.ok());
     if (!handler) return;
-    CHECK_STATUS(sys::irq_register(kPlatform, info.serial_irq_line, notification.value(), kBit),
-                 Status::kAlreadyExists);
+    CHECK_STATUS(
+        sys::irq_register(kPlatform, info.serial_irq_line, notification.value(), kBit, kQuota),
+        Status::kAlreadyExists);
     CHECK_STATUS(sys::irq_ack(notification.value()), Status::kWrongType);
     Result read_only = sys::cap_copy(handler.value(), kRightRead | kRightDelete);
     CHECK(read_only.ok());
@@ -328,12 +336,12 @@ void test_irq() {
         Result ports{static_cast<int64_t>(Status::kNotFound)};
         if (info.serial_kind == 1) {
             // x86_64's COM1 is port I/O: the driver gets its eight ports.
-            ports = sys::io_port_create(kPlatform, kCom1, 8);
+            ports = sys::io_port_create(kPlatform, kCom1, 8, kQuota);
             CHECK(ports.ok());
             if (!ports) return;
             CHECK(sys::io_port_enable(ports.value()).ok());
         } else {
-            device = sys::memory_create_device(kPlatform, info.serial_physical_base, kPage);
+            device = sys::memory_create_device(kPlatform, info.serial_physical_base, kPage, kQuota);
             CHECK(device.ok());
             base = reinterpret_cast<volatile uint8_t*>(
                 device ? map(device.value(), kPage, kMapRead | kMapWrite) : 0);
@@ -384,7 +392,8 @@ void test_irq() {
     // The last capability unbinds the line: it can be bound again.
     if (read_only) CHECK(sys::cap_delete(read_only.value()).ok());
     CHECK(sys::cap_delete(handler.value()).ok());
-    Result again = sys::irq_register(kPlatform, info.serial_irq_line, notification.value(), kBit);
+    Result again =
+        sys::irq_register(kPlatform, info.serial_irq_line, notification.value(), kBit, kQuota);
     CHECK(again.ok());
     if (again) CHECK(sys::cap_delete(again.value()).ok());
     CHECK(sys::cap_delete(notification.value()).ok());
@@ -426,33 +435,35 @@ int64_t read_com2(void*) {
 void test_ports() {
     if (!kHavePorts) {
         // No port space: both calls refuse before looking at their slots.
-        CHECK_STATUS(sys::io_port_create(kPlatform, kCom1, 8), Status::kUnsupported);
+        CHECK_STATUS(sys::io_port_create(kPlatform, kCom1, 8, kQuota), Status::kUnsupported);
         CHECK_STATUS(sys::io_port_enable(kPlatform), Status::kUnsupported);
         CHECK_STATUS(sys::io_port_enable(999), Status::kUnsupported);
         printf("memtest ports: unsupported here, as it must be\n");
         return;
     }
     // Slot checks in order, then the range.
-    CHECK_STATUS(sys::io_port_create(999, kCom1, 8), Status::kNoCapability);
-    CHECK_STATUS(sys::io_port_create(kQuota, kCom1, 8), Status::kWrongType);
+    CHECK_STATUS(sys::io_port_create(999, kCom1, 8, kQuota), Status::kNoCapability);
+    CHECK_STATUS(sys::io_port_create(kQuota, kCom1, 8, kQuota), Status::kWrongType);
     Result read_only_platform = sys::cap_copy(kPlatform, kRightRead | kRightDelete);
     CHECK(read_only_platform.ok());
     if (read_only_platform) {
-        CHECK_STATUS(sys::io_port_create(read_only_platform.value(), kCom1, 8),
+        CHECK_STATUS(sys::io_port_create(read_only_platform.value(), kCom1, 8, kQuota),
                      Status::kMissingRights);
         CHECK(sys::cap_delete(read_only_platform.value()).ok());
     }
-    CHECK_STATUS(sys::io_port_create(kPlatform, kCom1, 0), Status::kInvalidArgument);
-    CHECK_STATUS(sys::io_port_create(kPlatform, 65535, 2), Status::kInvalidArgument);
-    CHECK_STATUS(sys::io_port_create(kPlatform, 65536, 1), Status::kInvalidArgument);
-    CHECK_STATUS(sys::io_port_create(kPlatform, 1, ~0ull), Status::kInvalidArgument);
-    CHECK_STATUS(sys::io_port_create(kPlatform, 0x40, 4), Status::kPermissionDenied);     // PIT
-    CHECK_STATUS(sys::io_port_create(kPlatform, 0x10, 0x11), Status::kPermissionDenied);  // PIC
-    CHECK_STATUS(sys::io_port_create(kPlatform, 0, 65536), Status::kPermissionDenied);
+    CHECK_STATUS(sys::io_port_create(kPlatform, kCom1, 0, kQuota), Status::kInvalidArgument);
+    CHECK_STATUS(sys::io_port_create(kPlatform, 65535, 2, kQuota), Status::kInvalidArgument);
+    CHECK_STATUS(sys::io_port_create(kPlatform, 65536, 1, kQuota), Status::kInvalidArgument);
+    CHECK_STATUS(sys::io_port_create(kPlatform, 1, ~0ull, kQuota), Status::kInvalidArgument);
+    CHECK_STATUS(sys::io_port_create(kPlatform, 0x40, 4, kQuota),
+                 Status::kPermissionDenied);  // PIT
+    CHECK_STATUS(sys::io_port_create(kPlatform, 0x10, 0x11, kQuota),
+                 Status::kPermissionDenied);  // PIC
+    CHECK_STATUS(sys::io_port_create(kPlatform, 0, 65536, kQuota), Status::kPermissionDenied);
     // QEMU's ACPI PM1a control register (FADT; pc and q35 both put it there).
-    CHECK_STATUS(sys::io_port_create(kPlatform, 0x604, 2), Status::kPermissionDenied);
+    CHECK_STATUS(sys::io_port_create(kPlatform, 0x604, 2, kQuota), Status::kPermissionDenied);
 
-    Result ports = sys::io_port_create(kPlatform, kCom1, 8);
+    Result ports = sys::io_port_create(kPlatform, kCom1, 8, kQuota);
     CHECK(ports.ok());
     if (!ports) return;
     CapInfo info{};
@@ -509,7 +520,7 @@ void test_ports_fault() {
         printf("memtest ports_fault: no port I/O here\n");
         return;
     }
-    Result ports = sys::io_port_create(kPlatform, kCom1, 8);
+    Result ports = sys::io_port_create(kPlatform, kCom1, 8, kQuota);
     CHECK(ports.ok());
     if (!ports) return;
     CHECK(sys::io_port_enable(ports.value()).ok());
@@ -536,7 +547,7 @@ void test_ports_fault() {
 
     // Another process, given a copy, spins on the ports; revoking its copy
     // and deleting ours (the last capability) withdraws them there too.
-    Result ours = sys::io_port_create(kPlatform, kCom1, 8);
+    Result ours = sys::io_port_create(kPlatform, kCom1, 8, kQuota);
     CHECK(ours.ok());
     if (!ours) return;
     SpawnArguments arguments{};
@@ -600,7 +611,6 @@ int child_share() {
     return 0;
 }
 
-// The child's side of the IRQ cleanup: binds the line and exits holding it.
 // The child's side of "ports": slot 1 is a copy of COM1's port capability.
 int child_ports() {
     if (!sys::io_port_enable(1)) return 2;
@@ -618,10 +628,12 @@ int child_spin_ports() {
         (void)port_in(kCom1LineStatus);
 }
 
+// The child's side of the IRQ cleanup: binds the line (slot 1 the platform,
+// 2 a notification, 3 a quota the handler is charged to) and exits holding it.
 int child_hold_irq() {
     PlatformInfo info{};
     if (!sys::platform_info(&info)) return 2;
-    Result handler = sys::irq_register(1, info.serial_irq_line, 2, 1);
+    Result handler = sys::irq_register(1, info.serial_irq_line, 2, 1, 3);
     if (!handler) return 3;
     return 0;
 }
@@ -657,11 +669,12 @@ void test_processes() {
     Result notification = sys::cap_create(kQuota, ObjectType::kNotification);
     CHECK(notification.ok());
     if (!notification) return;
-    CapSlot irq_caps[] = {kPlatform, notification.value()};
-    CHECK(run_child("child_hold_irq", irq_caps, 2) == 0);
+    CapSlot irq_caps[] = {kPlatform, notification.value(), kQuota};
+    CHECK(run_child("child_hold_irq", irq_caps, 3) == 0);
     PlatformInfo platform{};
     CHECK(sys::platform_info(&platform).ok());
-    Result again = sys::irq_register(kPlatform, platform.serial_irq_line, notification.value(), 1);
+    Result again =
+        sys::irq_register(kPlatform, platform.serial_irq_line, notification.value(), 1, kQuota);
     CHECK(again.ok());
     if (again) CHECK(sys::cap_delete(again.value()).ok());
     CHECK(sys::cap_delete(notification.value()).ok());
@@ -699,7 +712,7 @@ void test_device_hole() {
 #else
     constexpr uint64_t kHole = 0xd0000000;
 #endif
-    Result device = sys::memory_create_device(kPlatform, kHole, kPage);
+    Result device = sys::memory_create_device(kPlatform, kHole, kPage, kQuota);
     CHECK(device.ok());
     if (!device) return;
     uint64_t address = map(device.value(), kPage, kMapRead);
@@ -707,6 +720,10 @@ void test_device_hole() {
     printf("memtest device_hole: reading\n");
     uint32_t value = *reinterpret_cast<volatile uint32_t*>(address);
     printf("memtest device_hole: read 0x%x\n", value);
+}
+
+void test_quota() {
+    failures += memtest::run_quota();
 }
 
 struct Case {
@@ -719,6 +736,7 @@ constexpr Case kCases[] = {
     {"irq", test_irq},           {"processes", test_processes},
     {"leaks", test_leaks},       {"device_hole", test_device_hole},
     {"ports", test_ports},       {"ports_fault", test_ports_fault},
+    {"quota", test_quota},
 };
 
 }  // namespace

@@ -242,9 +242,9 @@ inline Result cap_info(CapSlot slot, CapInfo* info) {
 // A capability (all rights & mask) to a thread of the caller's process (id;
 // 0: itself), the caller or a child (kProcess, kCapabilitySpace: 0 or the
 // child's id) or one of its address spaces (handle; 0: its own). Returns
-// the slot.
-inline Result cap_obtain(ObjectType type, uint64_t id, Rights mask = kAllRights) {
-    return call(Syscall::kCapObtain, static_cast<uint64_t>(type), id, mask);
+// the slot. A new object is charged kObjectCost to `quota` (WRITE).
+inline Result cap_obtain(ObjectType type, uint64_t id, Rights mask, CapSlot quota) {
+    return call(Syscall::kCapObtain, static_cast<uint64_t>(type), id, mask, quota);
 }
 // Puts a child of `slot` (GRANT) with rights & mask into the capability
 // space `space` names (WRITE); returns the slot there.
@@ -285,9 +285,10 @@ inline Result ipc_wait_notification(CapSlot notification, uint64_t timeout_ns = 
 inline Result ipc_bind_notification(CapSlot notification) {
     return call(Syscall::kIpcBindNotification, notification);
 }
-// The reply this thread owes, as a kReply capability; returns its slot.
-inline Result ipc_save_reply() {
-    return call(Syscall::kIpcSaveReply);
+// The reply this thread owes, as a kReply capability charged kObjectCost
+// to `quota` (WRITE); returns its slot.
+inline Result ipc_save_reply(CapSlot quota) {
+    return call(Syscall::kIpcSaveReply, quota);
 }
 
 // ---- memory objects and interrupts ----------------------------------------
@@ -309,16 +310,19 @@ inline Result memory_map_into(CapSlot address_space, CapSlot memory, uint64_t le
         memory, address_space, address, 0, length, permissions, flags | kMapAddressSpaceCapability};
     return memory_map(arguments);
 }
-inline Result memory_create_device(CapSlot platform, uint64_t physical_base, uint64_t size) {
-    return call(Syscall::kMemoryCreateDevice, platform, physical_base, size);
+// Charged kObjectCost to `quota` (WRITE), as irq_register and io_port_create.
+inline Result memory_create_device(CapSlot platform, uint64_t physical_base, uint64_t size,
+                                   CapSlot quota) {
+    return call(Syscall::kMemoryCreateDevice, platform, physical_base, size, quota);
 }
 // Moves the pages of [address, address + length) into a new memory object
 // (no copy; the range is unmapped); returns its slot.
 inline Result memory_take(CapSlot quota, uintptr_t address, uint64_t length) {
     return call(Syscall::kMemoryTake, quota, address, length);
 }
-inline Result irq_register(CapSlot platform, uint64_t line, CapSlot notification, uint64_t bits) {
-    return call(Syscall::kIrqRegister, platform, line, notification, bits);
+inline Result irq_register(CapSlot platform, uint64_t line, CapSlot notification, uint64_t bits,
+                           CapSlot quota) {
+    return call(Syscall::kIrqRegister, platform, line, notification, bits, quota);
 }
 inline Result irq_ack(CapSlot irq_handler) {
     return call(Syscall::kIrqAck, irq_handler);
@@ -326,8 +330,8 @@ inline Result irq_ack(CapSlot irq_handler) {
 inline Result platform_info(PlatformInfo* info) {
     return call(Syscall::kPlatformInfo, word(info));
 }
-inline Result io_port_create(CapSlot platform, uint64_t first_port, uint64_t count) {
-    return call(Syscall::kIoPortCreate, platform, first_port, count);
+inline Result io_port_create(CapSlot platform, uint64_t first_port, uint64_t count, CapSlot quota) {
+    return call(Syscall::kIoPortCreate, platform, first_port, count, quota);
 }
 inline Result io_port_enable(CapSlot io_ports) {
     return call(Syscall::kIoPortEnable, io_ports);
