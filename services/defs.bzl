@@ -11,6 +11,7 @@
         limit = "5/60s",               # give up after 5 crashes within 60 s
         backoff = "100ms..5s",         # first restart wait .. longest wait
         arg = None,                    # one word for the program's argument
+        quota = None,                  # kernel memory it gets: "<n>K" / "<n>M" (256K)
         service_name = None,           # the manifest's name (default: name)
     )
 
@@ -108,6 +109,13 @@ def _service_impl(ctx):
         if len(ctx.attr.arg) > 63 or " " in ctx.attr.arg or "\t" in ctx.attr.arg or "#" in ctx.attr.arg:
             fail("%s: invalid arg %r (one word of 1..63 characters, no '#')" % (what, ctx.attr.arg))
         fields.append("arg=" + ctx.attr.arg)
+    if ctx.attr.quota:
+        quota = ctx.attr.quota
+        unit = {"K": 1024, "M": 1024 * 1024}.get(quota[-1:], 0)
+        if not unit or not _is_number(quota[:-1]) or \
+           int(quota[:-1]) * unit < 64 * 1024 or int(quota[:-1]) * unit > 64 * 1024 * 1024:
+            fail("%s: invalid quota %r (<n>K or <n>M, 64K..64M)" % (what, quota))
+        fields.append("quota=" + quota)
 
     return [
         DefaultInfo(files = depset(files)),
@@ -130,6 +138,7 @@ _os_service = rule(
         "limit": attr.string(),
         "backoff": attr.string(),
         "arg": attr.string(),
+        "quota": attr.string(),
     },
 )
 
@@ -142,6 +151,7 @@ def os_service(
         limit = None,
         backoff = None,
         arg = None,
+        quota = None,
         service_name = None,
         visibility = None,
         **kwargs):
@@ -157,6 +167,8 @@ def os_service(
       limit: "<crashes>/<seconds>s" before the manager gives up (default 5/60s).
       backoff: "<initial>..<maximum>" restart waits (default 100ms..10s).
       arg: one word passed to the program as its argument.
+      quota: kernel memory it is given, "<n>K" or "<n>M" (default 256K):
+        its own objects and whatever it starts come out of it.
       service_name: the manifest's name if not `name` (e.g. "nameserver").
       visibility: of both targets (images/ must see `<name>_service`).
       **kwargs: passed on to cairn_program (tags, copts, ...).
@@ -177,6 +189,7 @@ def os_service(
         limit = limit or "",
         backoff = backoff or "",
         arg = arg or "",
+        quota = quota or "",
         visibility = visibility,
         tags = kwargs.get("tags"),
     )

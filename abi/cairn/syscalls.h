@@ -189,11 +189,11 @@ enum class Syscall : uint64_t {
     // kNotFound. The new capability is the root of its own derivation tree.
     // Capabilities keep the object alive (not the thread or process running:
     // calls on an ended one answer kNotFound), travel in messages and are
-    // granted, revoked and deleted like any other. The quota is looked up
-    // first (after no other slot) and charged kObjectCost for the object
-    // (kQuotaExceeded); when a capability to that thing exists already the
-    // kernel names the same object and refunds the charge at once (so the
-    // quota needs kObjectCost left even then).
+    // granted, revoked and deleted like any other. The quota slot is
+    // checked before the type and id; it is charged kObjectCost for the
+    // object (kQuotaExceeded). When a capability to that thing exists
+    // already the kernel names the same object and refunds the charge at
+    // once (so the quota needs kObjectCost left even then).
     kCapObtain = 87,
     // (capability space (WRITE), slot (GRANT), Rights mask) -> the slot in
     // that space: puts a child of `slot` with rights & mask into the

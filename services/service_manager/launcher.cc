@@ -60,7 +60,7 @@ Result Launcher::launch(const ServiceSpec& spec, uint64_t badge, const char** re
                 slot = sys::cap_copy(context_.placeholder, kRightGrant);
                 break;
             case SlotContent::kQuota:
-                slot = sys::cap_create(context_.quota, ObjectType::kQuota, kServiceQuotaBytes);
+                slot = sys::cap_create(context_.quota, ObjectType::kQuota, spec.quota_bytes);
                 break;
             case SlotContent::kNameServerServe:
                 slot =

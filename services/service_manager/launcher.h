@@ -10,9 +10,6 @@
 
 namespace cairn::service_manager {
 
-// Kernel memory each service may use for its own objects (slot 1).
-inline constexpr uint64_t kServiceQuotaBytes = 256 * 1024;
-
 struct LaunchContext {
     CapSlot quota;           // the manager's (WRITE): services' quotas, notifications
     CapSlot platform;        // the manager's (WRITE): device needs

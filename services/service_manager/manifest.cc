@@ -210,7 +210,19 @@ const char* parse_option(Text key, Text value, ServiceSpec* spec) {
         copy(value, spec->argument);
         return nullptr;
     }
-    return "unknown option (needs, restart, limit, backoff, arg)";
+    if (key.equals("quota")) {
+        uint64_t count, unit = 0;
+        if (value.length >= 2 && value.data[value.length - 1] == 'K') unit = 1024;
+        if (value.length >= 2 && value.data[value.length - 1] == 'M') unit = 1024 * 1024;
+        if (unit == 0 || !parse_number({value.data, value.length - 1}, ServiceSpec::kMaxQuota / unit,
+                                       &count) ||
+            count * unit < ServiceSpec::kMinQuota) {
+            return "invalid quota (want <n>K or <n>M, 64K..64M)";
+        }
+        spec->quota_bytes = count * unit;
+        return nullptr;
+    }
+    return "unknown option (needs, restart, limit, backoff, arg, quota)";
 }
 
 // One line without its comment; *error stays null for blank lines.
@@ -240,12 +252,13 @@ const char* parse_line(Text line, Manifest* manifest, bool* added) {
     copy(words[0], spec.name);
     copy(words[1], spec.program);
     if (manifest->find(spec.name) != nullptr) return "duplicate service name";
-    bool seen[5] = {};
-    const char* keys[5] = {"needs", "restart", "limit", "backoff", "arg"};
+    constexpr size_t kKeys = 6;
+    bool seen[kKeys] = {};
+    const char* keys[kKeys] = {"needs", "restart", "limit", "backoff", "arg", "quota"};
     for (size_t w = 2; w < count; ++w) {
         Text key, value;
         if (!words[w].split("=", &key, &value)) return "option without '=' (key=value)";
-        for (size_t k = 0; k < 5; ++k) {
+        for (size_t k = 0; k < kKeys; ++k) {
             if (!key.equals(keys[k])) continue;
             if (seen[k]) return "option given twice";
             seen[k] = true;

@@ -7,7 +7,7 @@
 //   # comment (also after a line's fields)
 //   <name> <program> [needs=<need>,<need>...] [restart=always|on-failure|never]
 //                    [limit=<crashes>/<seconds>s] [backoff=<initial>..<maximum>]
-//                    [arg=<word>]
+//                    [arg=<word>] [quota=<n>K|<n>M]
 //
 // name: a name-server name (services/name_server/registry.h rules);
 // program: the file under bin/ in the boot archive ([A-Za-z0-9._-]);
@@ -53,6 +53,13 @@ struct ServiceSpec {
     Need needs[kMaxNeeds];
     size_t need_count;
     RestartPolicy restart;
+    // Bytes of the quota the service is started with (`quota=<n>K|M`,
+    // 64K..64M): what its kernel objects and the programs it starts are
+    // made from.
+    static constexpr uint64_t kDefaultQuota = 256 * 1024;
+    static constexpr uint64_t kMinQuota = 64 * 1024;
+    static constexpr uint64_t kMaxQuota = 64 * 1024 * 1024;
+    uint64_t quota_bytes = kDefaultQuota;
 
     // The need of `kind` (and `device`, when not null), or null.
     const Need* find_need(NeedKind kind, const char* device = nullptr) const;

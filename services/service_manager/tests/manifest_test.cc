@@ -119,7 +119,7 @@ TEST(Manifest, ErrorsNameTheirLine) {
     EXPECT_EQ(failure("echo echo\necho other\n"), "2: duplicate service name");
     EXPECT_EQ(failure("echo echo restart\n"), "1: option without '=' (key=value)");
     EXPECT_EQ(failure("echo echo color=red\n"),
-              "1: unknown option (needs, restart, limit, backoff, arg)");
+              "1: unknown option (needs, restart, limit, backoff, arg, quota)");
     EXPECT_EQ(failure("echo echo restart=never restart=always\n"), "1: option given twice");
     EXPECT_EQ(failure("echo echo restart=sometimes\n"),
               "1: invalid restart (always, on-failure, never)");
@@ -174,6 +174,22 @@ TEST(Manifest, ArgumentBounds) {
               "1: invalid arg (1..63 characters)");
     static Manifest manifest;
     ASSERT_TRUE(parse("d d arg=" + std::string(63, 'a') + "\n", &manifest).ok);
+}
+
+TEST(Manifest, QuotaInKibibytesOrMebibytes) {
+    static Manifest manifest;
+    ASSERT_TRUE(parse("a a\nb b quota=8M\nc c quota=64K\nd d quota=64M\n", &manifest).ok);
+    EXPECT_EQ(manifest.services[0].quota_bytes, ServiceSpec::kDefaultQuota);
+    EXPECT_EQ(manifest.services[1].quota_bytes, 8u << 20);
+    EXPECT_EQ(manifest.services[2].quota_bytes, 64u << 10);
+    EXPECT_EQ(manifest.services[3].quota_bytes, 64u << 20);
+    const char* quota = "1: invalid quota (want <n>K or <n>M, 64K..64M)";
+    for (const char* bad : {"quota=", "quota=8", "quota=M", "quota=63K", "quota=65M",
+                            "quota=8G", "quota=-1M", "quota=1.5M",
+                            "quota=99999999999999999999999M"}) {
+        EXPECT_EQ(failure(std::string("d d ") + bad + "\n"), quota) << bad;
+    }
+    EXPECT_EQ(failure("d d quota=1M quota=2M\n"), "1: option given twice");
 }
 
 TEST(Manifest, TooManyServices) {
