@@ -25,8 +25,7 @@ cairn::Status EchoService::Inspect(const cairn::ipc::CallContext&, const Inspect
     return cairn::Status::kOk;
 }
 
-cairn::Status EchoService::Crash(const cairn::ipc::CallContext&, const CrashRequest&,
-                                 CrashReply*) {
+cairn::Status EchoService::Crash(const cairn::ipc::CallContext&, const CrashRequest&, CrashReply*) {
     printf("echo: crashing on request\n");
     // volatile: the compiler may not drop or trap-optimise the store.
     *static_cast<volatile uint64_t*>(nullptr) = 1;

@@ -101,19 +101,25 @@ void Manager::handle_exits() {
             service = supervisor_.service(index);
         }
         const char* name = service.spec->name;
-        long long status = static_cast<long long>(exit.status);
+        // "exited with status 3", or "was killed" (a fault) for kThreadKilledStatus.
+        char how[48];
+        if (const char* word = exit_status_name(exit.status)) {
+            snprintf(how, sizeof(how), "was %s", word);
+        } else {
+            snprintf(how, sizeof(how), "exited with status %lld",
+                     static_cast<long long>(exit.status));
+        }
         switch (service.state) {
             case Supervisor::State::kPending:
-                printf("service_manager: %s exited with status %lld; restarting in %lld ms\n", name,
-                       status, ms(service.start_at_ns > now ? service.start_at_ns - now : 0));
+                printf("service_manager: %s %s; restarting in %lld ms\n", name, how,
+                       ms(service.start_at_ns > now ? service.start_at_ns - now : 0));
                 break;
             case Supervisor::State::kFailed:
-                printf("service_manager: %s exited with status %lld; gave up after %u crashes\n",
-                       name, status, service.tracker.crashes_in_a_row());
+                printf("service_manager: %s %s; gave up after %u crashes\n", name, how,
+                       service.tracker.crashes_in_a_row());
                 break;
             default:
-                printf("service_manager: %s exited with status %lld; not restarting\n", name,
-                       status);
+                printf("service_manager: %s %s; not restarting\n", name, how);
                 break;
         }
         // Its names go, and with them the endpoint copies its clients hold:

@@ -214,8 +214,8 @@ const char* parse_option(Text key, Text value, ServiceSpec* spec) {
         uint64_t count, unit = 0;
         if (value.length >= 2 && value.data[value.length - 1] == 'K') unit = 1024;
         if (value.length >= 2 && value.data[value.length - 1] == 'M') unit = 1024 * 1024;
-        if (unit == 0 || !parse_number({value.data, value.length - 1}, ServiceSpec::kMaxQuota / unit,
-                                       &count) ||
+        if (unit == 0 ||
+            !parse_number({value.data, value.length - 1}, ServiceSpec::kMaxQuota / unit, &count) ||
             count * unit < ServiceSpec::kMinQuota) {
             return "invalid quota (want <n>K or <n>M, 64K..64M)";
         }

@@ -54,7 +54,11 @@ int run_services(void* context, size_t, char**, OutputBuffer& out) {
             table.number(service.starts > 0 ? service.starts - 1 : 0);
             // The last end's status, once there was one.
             if (service.starts > 1 || !running) {
-                table.signed_number(service.last_status);
+                if (const char* word = exit_status_name(service.last_status)) {
+                    table.text(word);
+                } else {
+                    table.signed_number(service.last_status);
+                }
             } else {
                 table.text("-");
             }

@@ -31,7 +31,8 @@ Status echo_once(cairn::CapSlot endpoint, const char* text, uint64_t* calls) {
     echo::EchoReply reply;
     Status status = client.Echo(request, &reply);
     if (status == Status::kOk) {
-        CHECK(reply.text.size == strlen(text) && memcmp(reply.text.data, text, reply.text.size) == 0);
+        CHECK(reply.text.size == strlen(text) &&
+              memcmp(reply.text.data, text, reply.text.size) == 0);
         *calls = reply.calls;
     }
     return status;
@@ -80,10 +81,11 @@ int main() {
         printf("service_check: echo did not come back: %s\n", cairn::status_name(last));
     } else {
         CHECK_EQ(calls, 1);  // a new server process
-        printf("service_check: reconnected by name after %llu ms (%llu attempts); the new echo "
-               "answered (call %llu)\n",
-               static_cast<unsigned long long>((sys::clock_monotonic() - start) / kMillisecond),
-               static_cast<unsigned long long>(attempts), static_cast<unsigned long long>(calls));
+        printf(
+            "service_check: reconnected by name after %llu ms (%llu attempts); the new echo "
+            "answered (call %llu)\n",
+            static_cast<unsigned long long>((sys::clock_monotonic() - start) / kMillisecond),
+            static_cast<unsigned long long>(attempts), static_cast<unsigned long long>(calls));
     }
     printf("service_check: %s\n", utest::failures == 0 ? "passed" : "FAILED");
     return utest::failures == 0 ? 0 : 1;

@@ -46,4 +46,8 @@ const char* status_name(Status status) {
     return "unknown status";
 }
 
+const char* exit_status_name(int64_t exit_status) {
+    return exit_status == kThreadKilledStatus ? "killed" : nullptr;
+}
+
 }  // namespace cairn

@@ -258,7 +258,7 @@ void run_caps() {
     CHECK_EQ(endpoint_info.badge, 0u);
     check_denials(endpoint);
     int denial_calls = check_denial_table();
-    CHECK_EQ(denial_calls, 21);
+    CHECK_EQ(denial_calls, 25);
     check_rights_and_badges(endpoint);
     check_delete_keeps_children(endpoint);
     uint64_t remote = check_grant_and_remote_revoke(endpoint);

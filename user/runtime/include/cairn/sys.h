@@ -30,6 +30,9 @@ struct [[nodiscard]] Result {
 // "invalid argument", "bad address", "no capability", ... ("unknown
 // status" for others).
 const char* status_name(Status status);
+// "killed" for kThreadKilledStatus (what a process ends with when its last
+// thread faulted or was killed), else null: print the number.
+const char* exit_status_name(int64_t exit_status);
 
 namespace sys {
 
