@@ -144,6 +144,20 @@ void Manager::unregister(size_t index) {
         printf("service_manager: unregistering %s failed: %s\n", spec.name, status_name(status));
 }
 
+void Manager::restart_registrants() {
+    for (size_t i = 0; i < supervisor_.size(); ++i) {
+        const ServiceSpec& spec = manifest_.services[i];
+        // A service its policy would not bring back stays up, unregistered.
+        if (spec.find_need(NeedKind::kRegister) == nullptr ||
+            spec.restart.mode == RestartMode::kNever)
+            continue;
+        uint64_t process_id = 0;
+        if (kill(spec.name, strlen(spec.name), &process_id) != Status::kOk) continue;
+        printf("service_manager: restarting %s (process %llu): the name server lost its name\n",
+               spec.name, static_cast<unsigned long long>(process_id));
+    }
+}
+
 void Manager::start_due() {
     size_t due[Manifest::kMaxServices];
     size_t count;
@@ -185,12 +199,15 @@ void Manager::start(size_t index) {
         }
         return;
     }
+    uint32_t starts;
     {
         Guard guard(lock_);
         supervisor_.started(index, process.value(), now);
+        starts = supervisor_.service(index).starts;
     }
     printf("service_manager: started %s (process %llu)\n", spec.name,
            static_cast<unsigned long long>(process.value()));
+    if (is_name_server(spec) && starts > 1) restart_registrants();
     watches_[index] = {this, process.value()};
     Thread::Options options;
     options.stack_size = kWatcherStack;

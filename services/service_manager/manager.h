@@ -83,6 +83,10 @@ private:
     void start_due();
     void start(size_t index);
     void unregister(size_t index);
+    // After the name server restarted (with an empty registry): ends the
+    // running services that register names, so their restart policy brings
+    // them back and they register again; clients reconnect by name.
+    void restart_registrants();
     size_t find(const char* name, size_t length) const;  // kNotOurs if none
 
     const Manifest& manifest_;

@@ -26,6 +26,10 @@ def _boot_test_impl(ctx):
         checks += ["--serial-input", ctx.attr.serial_input]
     if ctx.attr.serial_input_after:
         checks += ["--serial-input-after", ctx.attr.serial_input_after]
+    if ctx.attr.serial_steps and not ctx.attr.serial_input:
+        fail("serial_steps come after serial_input: set serial_input too")
+    for pattern, text in ctx.attr.serial_steps.items():
+        checks += ["--serial-step", pattern, text]
     run_args = ["--smp", str(ctx.attr.cpus or 2), "--memory", "%dM" % (ctx.attr.ram_mib or 512)]
     if ctx.attr.command_line:
         run_args += ["--append", ctx.attr.command_line]
@@ -75,6 +79,10 @@ boot_test = rule(
         "serial_input_after": attr.string(
             doc = "Send serial_input only once a console line matches this regex " +
                   "(grep -E); default: at once.",
+        ),
+        "serial_steps": attr.string_dict(
+            doc = "More typing, in order, each after the previous: regex (grep -E) -> " +
+                  "the bytes to type once a console line matches it.",
         ),
         "_harness": attr.label(default = ":boot_test.sh", allow_single_file = True),
         "_runner": attr.label(default = "//tools/qemu:run.sh", allow_single_file = True),

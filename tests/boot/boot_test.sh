@@ -15,6 +15,8 @@
 #                              (default: at once). QEMU's serial port is then
 #                              on its stdin/stdout (-serial stdio) instead of
 #                              a log file.
+#   --serial-step REGEX TEXT   (repeatable) after the input before it was
+#                              typed, type TEXT once a line matches REGEX
 set -uo pipefail
 
 runner="$1"
@@ -30,6 +32,9 @@ timeout_seconds=45
 serial_input=""
 serial_input_wanted=no
 serial_input_after=""
+step_patterns=()
+step_inputs=()
+next_step=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --expect) expects+=("$2"); shift 2 ;;
@@ -41,6 +46,7 @@ while [[ $# -gt 0 ]]; do
         --timeout) timeout_seconds="$2"; shift 2 ;;
         --serial-input) serial_input="$2"; serial_input_wanted=yes; shift 2 ;;
         --serial-input-after) serial_input_after="$2"; shift 2 ;;
+        --serial-step) step_patterns+=("$2"); step_inputs+=("$3"); shift 3 ;;
         --) shift; break ;;
         *) echo "boot_test.sh: unknown option $1" >&2; exit 2 ;;
     esac
@@ -80,6 +86,11 @@ while kill -0 "${qemu}" 2>/dev/null; do
         { [[ -z "${serial_input_after}" ]] || console_has "${serial_input_after}"; }; then
         printf '%s' "${serial_input}" >&3
         serial_input_sent=yes
+    fi
+    if [[ "${serial_input_sent}" == yes && ${next_step} -lt ${#step_patterns[@]} ]] &&
+        console_has "${step_patterns[${next_step}]}"; then
+        printf '%s' "${step_inputs[${next_step}]}" >&3
+        next_step=$((next_step + 1))
     fi
     if [[ -n "${until_pattern}" ]] && console_has "${until_pattern}"; then
         sleep 0.3  # let the lines after the marker arrive
