@@ -25,15 +25,6 @@ using cairn::shell::OutputBuffer;
 
 bool quit_requested = false;
 
-int run_echo(void*, size_t argc, char** argv, OutputBuffer& out) {
-    for (size_t i = 1; i < argc; ++i) {
-        if (i > 1) out.put(' ');
-        out.put(argv[i]);
-    }
-    out.put("\r\n");
-    return 0;
-}
-
 int run_help(void* context, size_t, char**, OutputBuffer& out) {
     static_cast<const CommandTable*>(context)->describe(out);
     return 0;
@@ -45,7 +36,7 @@ int run_quit(void*, size_t, char**, OutputBuffer&) {
 }
 
 constexpr Command kCommands[] = {
-    {"echo", "print the arguments", run_echo},
+    {"echo", "print the arguments", cairn::shell::run_echo},
     {"help", "list the commands", run_help},
     {"quit", "end console_check", run_quit},
 };

@@ -142,4 +142,13 @@ void CommandTable::describe(OutputBuffer& out) const {
     }
 }
 
+int run_echo(void*, size_t argc, char** argv, OutputBuffer& out) {
+    for (size_t i = 1; i < argc; ++i) {
+        if (i > 1) out.put(' ');
+        out.put(argv[i]);
+    }
+    out.put("\r\n");
+    return 0;
+}
+
 }  // namespace cairn::shell

@@ -74,4 +74,8 @@ private:
     bool valid_ = true;
 };
 
+// `echo`: the arguments separated by single blanks, then a line break.
+// Every command table can list it ({"echo", ..., run_echo}).
+int run_echo(void* context, size_t argc, char** argv, OutputBuffer& out);
+
 }  // namespace cairn::shell

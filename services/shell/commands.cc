@@ -1,5 +1,4 @@
-// The shell's command table, and the two commands that need nothing but
-// the shell: help and echo.
+// The shell's command table, and help (echo is command_line.h's).
 #include "services/shell/shell.h"
 
 namespace cairn::shell {
@@ -21,15 +20,6 @@ const size_t kCommandCount = sizeof(kCommands) / sizeof(kCommands[0]);
 int run_help(void* context, size_t, char**, OutputBuffer& out) {
     static_cast<Shell*>(context)->table()->describe(out);
     out.put("  <program> [arguments]   run bin/<program>; Ctrl-C ends it\r\n");
-    return 0;
-}
-
-int run_echo(void*, size_t argc, char** argv, OutputBuffer& out) {
-    for (size_t i = 1; i < argc; ++i) {
-        if (i > 1) out.put(' ');
-        out.put(argv[i]);
-    }
-    out.put("\r\n");
     return 0;
 }
 

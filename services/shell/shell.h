@@ -82,7 +82,6 @@ int run_program(Shell& shell, const char* program, const char* argument);
 
 // The command implementations, by file.
 int run_help(void* shell, size_t argc, char** argv, OutputBuffer& out);
-int run_echo(void* shell, size_t argc, char** argv, OutputBuffer& out);
 int run_ps(void* shell, size_t argc, char** argv, OutputBuffer& out);
 int run_mem(void* shell, size_t argc, char** argv, OutputBuffer& out);
 int run_uptime(void* shell, size_t argc, char** argv, OutputBuffer& out);

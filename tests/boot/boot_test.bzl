@@ -88,3 +88,27 @@ boot_test = rule(
         "_runner": attr.label(default = "//tools/qemu:run.sh", allow_single_file = True),
     },
 )
+
+def two_numa_nodes(node0_cpus, node1_cpus, megabytes = 512):
+    """run_args for a machine of two NUMA nodes of `megabytes` each.
+
+    Args:
+      node0_cpus: QEMU CPU range of node 0 ("0", "0-1"); the boot CPU is 0.
+      node1_cpus: node 1's ("1", "2-3").
+      megabytes: RAM per node (the test's ram_mib is twice this).
+
+    Returns:
+      The list for boot_test's run_args.
+    """
+    size = "size=%dM" % megabytes
+    return [
+        "--",
+        "-object",
+        "memory-backend-ram,id=m0," + size,
+        "-object",
+        "memory-backend-ram,id=m1," + size,
+        "-numa",
+        "node,nodeid=0,cpus=%s,memdev=m0" % node0_cpus,
+        "-numa",
+        "node,nodeid=1,cpus=%s,memdev=m1" % node1_cpus,
+    ]

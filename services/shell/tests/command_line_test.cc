@@ -214,5 +214,20 @@ TEST(CommandTable, RejectsBadTables) {
     EXPECT_EQ(invalid.execute(line, nullptr, out, nullptr), CommandTable::Outcome::kUnknown);
 }
 
+TEST(Echo, JoinsItsArgumentsWithSingleBlanks) {
+    const Command commands[] = {{"echo", "print", run_echo}};
+    CommandTable table(commands, 1);
+    OutputBuffer out;
+    int status = -1;
+    char line[] = "echo  'a  b'   c";
+    EXPECT_EQ(table.execute(line, nullptr, out, &status), CommandTable::Outcome::kRan);
+    EXPECT_EQ(status, 0);
+    EXPECT_EQ(std::string(out.data(), out.length()), "a  b c\r\n");
+    out.clear();
+    char alone[] = "echo";
+    EXPECT_EQ(table.execute(alone, nullptr, out, &status), CommandTable::Outcome::kRan);
+    EXPECT_EQ(std::string(out.data(), out.length()), "\r\n");
+}
+
 }  // namespace
 }  // namespace cairn::shell
