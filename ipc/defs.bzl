@@ -13,12 +13,22 @@ makes
   :echo_ipc           cc_library with echo.ipc.h / echo.ipc.cc (host and Cairn targets)
   :echo_ipc_proto     proto_library (ipc/handle.proto, ipc/options.proto come with it)
   :echo_ipc_api       the interface summary echo.ipc.api (a file)
+  :echo_ipc_fuzz_test  libFuzzer + ASan over every message type's decoder (a
+                      canonical round trip) and every service's dispatch (on a
+                      generated stub server) and client reply decoding; a
+                      bounded run in `bazel test`, longer with
+                      `bazel run :echo_ipc_fuzz_test -- -runs=10000000`
 and, with `baseline`:
   :echo_ipc_compat_test     fails on a breaking change against the baseline
   :echo_ipc_update_baseline `bazel run` it to accept the current interface
 """
 
 _PLUGIN = "//ipc/compiler:protoc-gen-cairnipc"
+
+IpcGeneratedInfo = provider(
+    doc = "The generated .ipc.h/.ipc.cc of an interface and of the ones it imports.",
+    fields = {"code": "depset of File"},
+)
 
 def _stem(src):
     return src.basename[:-len(".proto")] if src.basename.endswith(".proto") else src.basename
@@ -27,7 +37,7 @@ def _ipc_generate_impl(ctx):
     info = ctx.attr.proto[ProtoInfo]
     outputs = []
     for src in info.direct_sources:
-        for suffix in [".ipc.h", ".ipc.cc", ".ipc.api"]:
+        for suffix in [".ipc.h", ".ipc.cc", ".ipc.api", ".ipc.fuzz.cc"]:
             outputs.append(ctx.actions.declare_file(_stem(src) + suffix))
     descriptor_sets = info.transitive_descriptor_sets.to_list()
     arguments = [
@@ -44,12 +54,21 @@ def _ipc_generate_impl(ctx):
         mnemonic = "IpcGenerate",
         progress_message = "Generating IPC stubs for %s" % ctx.label,
     )
+    code = depset(
+        [f for f in outputs if f.basename.endswith(".ipc.h") or f.basename.endswith(".ipc.cc")],
+        transitive = [d[IpcGeneratedInfo].code for d in ctx.attr.deps],
+    )
     return [
         DefaultInfo(files = depset(outputs)),
+        IpcGeneratedInfo(code = code),
         OutputGroupInfo(
             headers = depset([f for f in outputs if f.basename.endswith(".ipc.h")]),
             sources = depset([f for f in outputs if f.basename.endswith(".ipc.cc")]),
             api = depset([f for f in outputs if f.basename.endswith(".ipc.api")]),
+            fuzz = depset([f for f in outputs if f.basename.endswith(".ipc.fuzz.cc")]),
+            # What the fuzz test compiles with its own flags: this interface's
+            # code and that of every interface it imports.
+            fuzz_closure = code,
         ),
     ]
 
@@ -58,6 +77,7 @@ ipc_generate = rule(
     doc = "Runs protoc with the Cairn IDL plugin over a proto_library's own sources.",
     attrs = {
         "proto": attr.label(providers = [ProtoInfo]),
+        "deps": attr.label_list(providers = [IpcGeneratedInfo]),
         "_plugin": attr.label(default = _PLUGIN, executable = True, cfg = "exec"),
         "_protoc": attr.label(
             default = "@com_google_protobuf//:protoc",
@@ -135,8 +155,9 @@ def ipc_interface(name, srcs, deps = [], baseline = None, visibility = None):
     ipc_generate(
         name = name + "_generated",
         proto = ":" + name + "_proto",
+        deps = [d + "_generated" for d in deps],
     )
-    for group in ["headers", "sources", "api"]:
+    for group in ["headers", "sources", "api", "fuzz", "fuzz_closure"]:
         native.filegroup(
             name = "%s_%s" % (name, group),
             srcs = [":" + name + "_generated"],
@@ -149,6 +170,32 @@ def ipc_interface(name, srcs, deps = [], baseline = None, visibility = None):
         hdrs = [":" + name + "_headers"],
         deps = deps + ["//ipc/runtime"],
         visibility = visibility,
+    )
+
+    # The fuzzer: the generated code and the runtime compiled here with the
+    # fuzzer's coverage instrumentation and AddressSanitizer (so not the
+    # cc_library above, whose runtime would be linked twice).
+    native.cc_test(
+        name = name + "_fuzz_test",
+        size = "small",
+        srcs = [
+            ":%s_fuzz" % name,
+            ":%s_fuzz_closure" % name,
+            "//ipc/runtime:fuzz_sources",
+        ],
+        args = [
+            "-runs=20000",
+            "-seed=1",
+        ],
+        copts = ["-fsanitize=fuzzer,address"],
+        env = {"ASAN_OPTIONS": "detect_leaks=0"},
+        # lld: gold warns about every ASan helper symbol.
+        linkopts = [
+            "-fsanitize=fuzzer,address",
+            "-fuse-ld=lld",
+        ],
+        target_compatible_with = ["@platforms//os:linux"],
+        deps = ["//ipc/runtime:headers"],
     )
     if baseline:
         ipc_compat_test(

@@ -114,6 +114,8 @@ enum class Syscall : uint64_t {
     // (const SpawnArguments* arguments) -> process id. process_spawn that
     // also hands the child up to kMaxSpawnCaps capabilities: they arrive in the child's
     // slots 1..cap_count (moved or copied per cap_move; each needs GRANT).
+    // A kNullSlot entry leaves that slot of the child empty (kInvalidArgument
+    // if its cap_move bit is set).
     kProcessSpawnWithCaps = 51,
     // (process capability (WRITE), int64_t status) -> 0. Ends every thread
     // of that process with `status` (as its process_exit would); kNotFound
@@ -364,7 +366,7 @@ struct SpawnArguments {
     uint64_t path_length;
     const char* argument;
     uint64_t argument_length;
-    uint64_t caps[kMaxSpawnCaps];  // slots of the caller (GRANT each)
+    uint64_t caps[kMaxSpawnCaps];  // slots of the caller (GRANT each); kNullSlot: leave empty
     uint64_t cap_count;            // 0..kMaxSpawnCaps
     uint64_t cap_move;             // bit i: move caps[i] instead of copying it
 };

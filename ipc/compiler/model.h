@@ -72,9 +72,10 @@ private:
     std::map<const Descriptor*, uint64_t> caps_;
 };
 
-// Code and the API summary for one file (emit_*.cc, api_dump.cc).
+// Code, the API summary and the fuzz entry for one file (emit_*.cc, api_dump.cc).
 std::string emit_header(const FileDescriptor* file, Model& model);
 std::string emit_source(const FileDescriptor* file, Model& model);
 std::string emit_api(const FileDescriptor* file, Model& model);
+std::string emit_fuzz(const FileDescriptor* file, Model& model);
 
 }  // namespace cairn::idl

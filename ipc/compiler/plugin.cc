@@ -2,6 +2,7 @@
 //   <name>.ipc.h / <name>.ipc.cc  structs, codecs, client stubs, server skeletons
 //   <name>.ipc.api                the interface summary the compatibility check
 //                                 compares against a checked-in baseline
+//   <name>.ipc.fuzz.cc            a libFuzzer entry over every message and service
 // and fails with a message naming the file and field on any IDL rule breach.
 #include <google/protobuf/compiler/code_generator.h>
 #include <google/protobuf/compiler/plugin.h>
@@ -38,6 +39,7 @@ public:
         write(context, generated_name(file, ".ipc.h"), emit_header(file, model));
         write(context, generated_name(file, ".ipc.cc"), emit_source(file, model));
         write(context, generated_name(file, ".ipc.api"), emit_api(file, model));
+        write(context, generated_name(file, ".ipc.fuzz.cc"), emit_fuzz(file, model));
         return true;
     }
 

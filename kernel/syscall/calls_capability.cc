@@ -58,6 +58,11 @@ os::ErrorOr<void> check_spawn_caps(cap::CapabilitySpace& space,
                                    const cairn::SpawnArguments& arguments) {
     if (arguments.cap_count > kMaxSpawnCaps) return os::Error::kInvalidArgument;
     for (uint64_t i = 0; i < arguments.cap_count; ++i) {
+        if (arguments.caps[i] == cairn::kNullSlot) {
+            // An empty slot in the child: nothing to move.
+            if ((arguments.cap_move >> i) & 1) return os::Error::kInvalidArgument;
+            continue;
+        }
         TRY(space.lookup(arguments.caps[i], ObjectType::kNone, cairn::kRightGrant));
         bool moved = (arguments.cap_move >> i) & 1;
         for (uint64_t j = 0; j < i; ++j) {
@@ -76,14 +81,34 @@ struct SpawnCaps {
     const cairn::SpawnArguments* arguments;
 };
 
-// Runs before the child's first instruction: its slots 1..cap_count.
+// Runs before the child's first instruction: its slots 1..cap_count. A
+// fresh space fills from slot 1 up, so an empty slot (kNullSlot) below a
+// used one is held by a rightless placeholder (a derived copy of a
+// capability handed over anyway) until the later slots are filled, then
+// removed: the child finds that slot empty.
 os::ErrorOr<void> hand_over_caps(process::Process& child, void* context) {
     auto& caps = *static_cast<SpawnCaps*>(context);
     const cairn::SpawnArguments& arguments = *caps.arguments;
     cap::CapabilitySpace& target = child.capabilities();
+    uint64_t used = 0;                     // slots up to the last non-empty one
+    uint64_t donor = arguments.cap_count;  // index of the first non-empty one
     for (uint64_t i = 0; i < arguments.cap_count; ++i) {
+        if (arguments.caps[i] == cairn::kNullSlot) continue;
+        used = i + 1;
+        if (donor == arguments.cap_count) donor = i;
+    }
+    const bool donor_moves = ((arguments.cap_move >> donor) & 1) != 0;
+    for (uint64_t i = 0; i < used; ++i) {
         cap::Slot slot;
-        if ((arguments.cap_move >> i) & 1) {
+        if (arguments.caps[i] == cairn::kNullSlot) {
+            // Once the donor has moved, its capability is the child's.
+            if (i > donor && donor_moves) {
+                slot = TRY(target.derive(donor + 1, 0, target, cairn::kRightGrant));
+            } else {
+                slot =
+                    TRY(caps.parent->derive(arguments.caps[donor], 0, target, cairn::kRightGrant));
+            }
+        } else if ((arguments.cap_move >> i) & 1) {
             slot = TRY(caps.parent->move(arguments.caps[i], target, cairn::kRightGrant));
         } else {
             slot = TRY(caps.parent->derive(arguments.caps[i], cairn::kAllRights, target,
@@ -91,6 +116,9 @@ os::ErrorOr<void> hand_over_caps(process::Process& child, void* context) {
         }
         // A fresh space fills from slot 1 up.
         if (slot != i + 1) return os::Error::kInvalidArgument;
+    }
+    for (uint64_t i = 0; i < used; ++i) {
+        if (arguments.caps[i] == cairn::kNullSlot) TRY(target.remove(i + 1, true));
     }
     return {};
 }

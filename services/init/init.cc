@@ -12,18 +12,11 @@
 namespace {
 
 // The service manager's start slots (services/runtime/slots.h): 1 a quota
-// (services' kernel objects), 3 the platform (their devices); slot 2 holds
-// a placeholder (a fresh space fills from slot 1 up, so it cannot be left
-// empty).
+// (services' kernel objects), 3 the platform (their devices); slot 2 (the
+// name server's) stays empty: the manager makes the name server.
 int start_service_manager() {
-    cairn::Result placeholder = cairn::sys::cap_create(
-        cairn::kInitQuotaSlot, cairn::ObjectType::kNotification, 0, cairn::kRightGrant);
-    if (!placeholder) {
-        printf("init: cannot create a placeholder: %s\n", cairn::status_name(placeholder.status()));
-        return 1;
-    }
-    cairn::CapSlot caps[3] = {cairn::kInitQuotaSlot, placeholder.value(), cairn::kInitPlatformSlot};
-    cairn::Result manager = cairn::sys::spawn_with_caps("bin/service_manager", "", caps, 3, 0b010);
+    cairn::CapSlot caps[3] = {cairn::kInitQuotaSlot, cairn::kNullSlot, cairn::kInitPlatformSlot};
+    cairn::Result manager = cairn::sys::spawn_with_caps("bin/service_manager", "", caps, 3, 0);
     if (!manager) {
         printf("init: cannot start bin/service_manager: %s\n",
                cairn::status_name(manager.status()));

@@ -21,9 +21,7 @@ inline constexpr CapSlot kPlatformSlot = 3;
 // Slots 4 on: the device needs (irq:, ioports:, device:), two slots each,
 // in the manifest's order; `need_index` counts device needs only (in
 // needs=irq:serial,register,device:serial the device: need is index 1).
-// Unused slots below the last one used hold a placeholder (a notification
-// capability with GRANT only): a fresh capability space fills from slot 1
-// up, so the manager cannot leave a hole.
+// Slots a service has no capability for are empty (kNoCapability).
 //   irq:<dev>      the IRQ handler capability (WRITE: irq_ack), then the
 //                  notification it signals (READ; bit kIrqNotificationBit)
 //   ioports:<dev>  an I/O port range (x86_64), then empty

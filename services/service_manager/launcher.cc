@@ -57,7 +57,7 @@ Result Launcher::launch(const ServiceSpec& spec, uint64_t badge, const char** re
         Result slot{static_cast<int64_t>(Status::kInvalidArgument)};
         switch (plan.slots[i]) {
             case SlotContent::kEmpty:
-                slot = sys::cap_copy(context_.placeholder, kRightGrant);
+                slot = Result{static_cast<int64_t>(kNullSlot)};  // the child finds it empty
                 break;
             case SlotContent::kQuota:
                 slot = sys::cap_create(context_.quota, ObjectType::kQuota, spec.quota_bytes);
@@ -125,8 +125,10 @@ Result Launcher::launch(const ServiceSpec& spec, uint64_t badge, const char** re
     char path[sizeof("bin/") + ServiceSpec::kMaxProgram];
     strcpy(path, "bin/");
     strcat(path, spec.program);
-    Result process = sys::spawn_with_caps(path, spec.argument, made.slots, plan.count,
-                                          (uint64_t{1} << plan.count) - 1);
+    uint64_t moves = 0;  // every capability made here moves; empty slots cannot
+    for (size_t i = 0; i < plan.count; ++i)
+        if (made.slots[i] != kNullSlot) moves |= uint64_t{1} << i;
+    Result process = sys::spawn_with_caps(path, spec.argument, made.slots, plan.count, moves);
     if (!process) return launch_failure(reason, "spawn failed", process.status());
     for (size_t i = 0; i < plan.count; ++i)
         made.slots[i] = 0;  // moved

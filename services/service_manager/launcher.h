@@ -14,7 +14,6 @@ struct LaunchContext {
     CapSlot quota;           // the manager's (WRITE): services' quotas, notifications
     CapSlot platform;        // the manager's (WRITE): device needs
     CapSlot names_endpoint;  // the name server's endpoint (all rights)
-    CapSlot placeholder;     // what fills a slot without a capability (GRANT only)
     PlatformInfo platform_info;
 };
 

@@ -113,16 +113,12 @@ int main() {
     (void)sys::platform_info(&context.platform_info);
     Result events = create(ObjectType::kNotification);
     Result names = create(ObjectType::kEndpoint);
-    Result placeholder = create(ObjectType::kNotification);
-    if (!events || !names || !placeholder) {
+    if (!events || !names) {
         printf("service_manager: cannot create its objects: %s\n",
-               status_name(!events  ? events.status()
-                           : !names ? names.status()
-                                    : placeholder.status()));
+               status_name(!events ? events.status() : names.status()));
         return 1;
     }
     context.names_endpoint = names.value();
-    context.placeholder = placeholder.value();
     printf("service_manager: %zu services in %s\n", manifest.count, kManifestPath);
 
     static Manager manager(manifest, Launcher(context), events.value());

@@ -1,9 +1,8 @@
 // What goes into each start slot of a service (services/runtime/service.h),
 // as pure data (host-tested): the manager turns every entry into a
 // capability and hands them over in slot order. Slots without a capability
-// still need an entry (kEmpty), because a fresh capability space fills
-// from slot 1 up: the manager fills them with a placeholder (a
-// notification capability with GRANT only, nothing else).
+// still need an entry (kEmpty): kNullSlot in process_spawn_with_caps, which
+// leaves that slot of the child empty.
 #pragma once
 
 #include <stddef.h>
@@ -14,7 +13,7 @@
 namespace cairn::service_manager {
 
 enum class SlotContent : uint8_t {
-    kEmpty,               // the placeholder
+    kEmpty,               // nothing: the slot stays empty
     kQuota,               // slot 1: a quota of its own
     kNameServerServe,     // slot 2 of the name server: its endpoint (READ|WRITE|GRANT)
     kNameServerLookup,    // slot 2, needs=nameserver: unbadged (WRITE)

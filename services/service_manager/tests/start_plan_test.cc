@@ -43,7 +43,7 @@ TEST(StartPlan, ConsoleDevicesTwoSlotsEachInManifestOrder) {
     ASSERT_EQ(plan.count, 6u);
     EXPECT_EQ(plan.slots[0], SlotContent::kQuota);
     EXPECT_EQ(plan.slots[1], SlotContent::kNameServerRegister);
-    EXPECT_EQ(plan.slots[2], SlotContent::kEmpty);  // no platform: a placeholder
+    EXPECT_EQ(plan.slots[2], SlotContent::kEmpty);  // no platform: left empty
     EXPECT_EQ(plan.slots[service::device_slot(0) - 1], SlotContent::kIrqHandler);
     EXPECT_EQ(plan.slots[service::device_slot(0)], SlotContent::kIrqNotification);
     // `register` between them takes no device slot: device:serial is need 1.

@@ -246,6 +246,27 @@ void check_quota(uint64_t* endpoints_made) {
 
 }  // namespace
 
+// process_spawn_with_caps with empty entries: the child's slots 1, 3 and 5
+// stay empty around a moved (2) and a copied (4) notification; a moved
+// empty entry is refused. The child reports through the notification in
+// its slot 2 (bit 1: every slot as expected).
+void check_sparse_spawn() {
+    CapSlot moved = create(ObjectType::kNotification);
+    CapSlot copied = create(ObjectType::kNotification);
+    CapSlot refused[] = {cairn::kNullSlot, copied};
+    CHECK_STATUS(cairn::sys::spawn_with_caps("bin/ipctest", "child:sparse_slots", refused, 2, 1),
+                 kInvalidArgument);
+    CapSlot waiter = cap_copy(moved, cairn::kRightRead | cairn::kRightDelete).value();
+    CapSlot caps[] = {cairn::kNullSlot, moved, cairn::kNullSlot, copied, cairn::kNullSlot};
+    uint64_t child = spawn_child("sparse_slots", caps, 5, 1 << 1);
+    cairn::CapInfo gone{};
+    CHECK_STATUS(cap_info(moved, &gone), kNoCapability);  // moved away
+    CHECK_EQ(ipc_wait_notification(waiter, 10 * kSecond).raw, 1);
+    CHECK_EQ(wait_child(child), 0);
+    CHECK_OK(cap_delete(waiter));
+    CHECK_OK(cap_delete(copied));
+}
+
 void run_caps() {
     check_init_slots();
     uint64_t quota_at_start = quota_left();
@@ -262,6 +283,7 @@ void run_caps() {
     check_rights_and_badges(endpoint);
     check_delete_keeps_children(endpoint);
     uint64_t remote = check_grant_and_remote_revoke(endpoint);
+    check_sparse_spawn();
     uint64_t endpoints_made = 0;
     check_quota(&endpoints_made);
     CHECK_OK(cap_delete(endpoint));
@@ -276,6 +298,20 @@ void run_caps() {
 }
 
 // Child of check_grant_and_remote_revoke.
+int child_sparse_slots() {
+    cairn::CapInfo answer{};
+    bool ok = true;
+    constexpr CapSlot kEmpty[] = {1, 3, 5, 6}, kHeld[] = {2, 4};
+    for (CapSlot empty : kEmpty)
+        ok = ok && cap_info(empty, &answer).status() == Status::kNoCapability;
+    for (CapSlot held : kHeld) {
+        ok = ok && cap_info(held, &answer).ok() && answer.type == ObjectType::kNotification &&
+             answer.rights == cairn::kAllRights;
+    }
+    (void)ipc_notify(2, ok ? 1 : 2);
+    return ok ? 0 : 1;
+}
+
 int child_grant_probe() {
     constexpr CapSlot kToChild = 1, kToParent = 2;
     Result slot = ipc_wait_notification(kToChild, 10 * kSecond);

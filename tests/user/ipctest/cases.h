@@ -13,6 +13,7 @@ void run_objects();
 void run_out_of_line();
 
 int child_grant_probe();
+int child_sparse_slots();
 int child_echo_server();
 int child_die_in_call();
 int child_exit_while_calling();

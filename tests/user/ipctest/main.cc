@@ -28,6 +28,7 @@ constexpr Case kCases[] = {
 
 constexpr ipctest::ChildRole kRoles[] = {
     {"grant_probe", ipctest::child_grant_probe},
+    {"sparse_slots", ipctest::child_sparse_slots},
     {"echo_server", ipctest::child_echo_server},
     {"die_in_call", ipctest::child_die_in_call},
     {"exit_while_calling", ipctest::child_exit_while_calling},
