@@ -156,6 +156,8 @@ def ipc_interface(name, srcs, deps = [], baseline = None, visibility = None):
         name = name + "_generated",
         proto = ":" + name + "_proto",
         deps = [d + "_generated" for d in deps],
+        # Importers in other packages read it (their fuzz test's sources).
+        visibility = visibility,
     )
     for group in ["headers", "sources", "api", "fuzz", "fuzz_closure"]:
         native.filegroup(
@@ -184,7 +186,7 @@ def ipc_interface(name, srcs, deps = [], baseline = None, visibility = None):
             "//ipc/runtime:fuzz_sources",
         ],
         args = [
-            "-runs=20000",
+            "-runs=50000",
             "-seed=1",
         ],
         copts = ["-fsanitize=fuzzer,address"],
