@@ -177,27 +177,13 @@ def ipc_interface(name, srcs, deps = [], baseline = None, visibility = None):
     # The fuzzer: the generated code and the runtime compiled here with the
     # fuzzer's coverage instrumentation and AddressSanitizer (so not the
     # cc_library above, whose runtime would be linked twice).
-    native.cc_test(
+    ipc_fuzz_test(
         name = name + "_fuzz_test",
-        size = "small",
         srcs = [
             ":%s_fuzz" % name,
             ":%s_fuzz_closure" % name,
             "//ipc/runtime:fuzz_sources",
         ],
-        args = [
-            "-runs=50000",
-            "-seed=1",
-        ],
-        copts = ["-fsanitize=fuzzer,address"],
-        env = {"ASAN_OPTIONS": "detect_leaks=0"},
-        # lld: gold warns about every ASan helper symbol.
-        linkopts = [
-            "-fsanitize=fuzzer,address",
-            "-fuse-ld=lld",
-        ],
-        target_compatible_with = ["@platforms//os:linux"],
-        deps = ["//ipc/runtime:headers"],
     )
     if baseline:
         ipc_compat_test(
@@ -216,3 +202,31 @@ def ipc_interface(name, srcs, deps = [], baseline = None, visibility = None):
             update = True,
             tags = ["manual"],
         )
+
+def ipc_fuzz_test(name, srcs, runs = 50000):
+    """A libFuzzer test (ASan) of IDL code on the host: `runs` inputs, seed 1.
+
+    Args:
+      name: the cc_test.
+      srcs: the fuzz entry and everything it compiles with the fuzzer's
+        flags (generated sources, //ipc/runtime:host_sources, ...).
+      runs: inputs per `bazel test` (more: bazel run <name> -- -runs=N).
+    """
+    native.cc_test(
+        name = name,
+        size = "small",
+        srcs = srcs,
+        args = [
+            "-runs=%d" % runs,
+            "-seed=1",
+        ],
+        copts = ["-fsanitize=fuzzer,address"],
+        env = {"ASAN_OPTIONS": "detect_leaks=0"},
+        # lld: gold warns about every ASan helper symbol.
+        linkopts = [
+            "-fsanitize=fuzzer,address",
+            "-fuse-ld=lld",
+        ],
+        target_compatible_with = ["@platforms//os:linux"],
+        deps = ["//ipc/runtime:headers"],
+    )
