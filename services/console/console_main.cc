@@ -21,7 +21,20 @@ constexpr CapSlot kRegistersSlot = service::device_slot(1);
 class UartDevice final : public console_service::ConsoleDevice {
 public:
     explicit UartDevice(drivers::ConsoleUart& uart) : uart_(uart) {}
-    size_t write(const void* bytes, size_t length) override { return uart_.write(bytes, length); }
+    // Output goes through the kernel console (debug_print), which writes
+    // each call whole under its lock: the shell's lines and every other
+    // process's printf lines (also the kernel's) share the UART without
+    // being cut into each other mid-line. Input stays this driver's.
+    size_t write(const void* bytes, size_t length) override {
+        const char* text = static_cast<const char*>(bytes);
+        size_t written = 0;
+        while (written < length) {
+            size_t chunk = length - written < kMaxDebugPrint ? length - written : kMaxDebugPrint;
+            if (!sys::debug_print(text + written, chunk)) break;
+            written += chunk;
+        }
+        return written;
+    }
     int64_t receive(uint8_t* bytes, size_t capacity, uint64_t timeout_ns) override {
         return uart_.receive(bytes, capacity, timeout_ns).raw;
     }

@@ -7,7 +7,8 @@
 // console_main.cc puts it on drivers/uart ConsoleUart. One thread serves:
 // a Read that waits holds the endpoint, so Writes of other clients queue
 // behind it. The console has one interactive client (the shell), which
-// reads with a timeout; the kernel's own output does not go through here.
+// reads with a timeout. console_main.cc writes through the kernel console,
+// so output of all processes shares the UART in whole writes.
 #pragma once
 
 #include <stddef.h>
