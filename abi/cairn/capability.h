@@ -99,10 +99,41 @@ inline constexpr uint64_t kCapabilitySlots = 1024;
 // leaves nothing made and nothing charged. ipc_call / ipc_send / ipc_reply
 // / notifications allocate nothing that outlives the call (a call's
 // one-shot reply lives in the two threads' kernel state).
-// Not charged yet (kernel/object/README.md): thread_create (kernel stack
-// and record), as_create and as_map (page tables; anonymous pages on
-// first touch), process_spawn (the process, its capability space, its
-// address space and the program's pages).
+//
+// Processes: every process has a memory quota, the quota its spawner named
+// (process_spawn, process_spawn_with_caps; init's is its kInitQuotaSlot
+// quota), which the process holds a reference on until it is freed. The
+// process itself and what the kernel makes for it without a quota argument
+// are charged there:
+//   process_spawn(_with_caps)  kProcessCost + kAddressSpaceCost + the
+//       program's pages (each loadable segment's memory size rounded to
+//       whole pages, plus one stack page for its StartInfo) + kThreadCost
+//       for the main thread
+//   thread_create              kThreadCost
+//   as_create                  kAddressSpaceCost
+//   capability-space chunk     kCapabilityChunkCost, when a slot in a new
+//       run of kCapabilityChunkSlots is first filled (by anyone: a grant or
+//       a message into the space fills it too)
+// Refunds: a thread's kThreadCost - kObjectCost when it has ended and its
+// kernel stack is freed, the rest when it has been joined (or its process
+// has ended); an address space's when it is destroyed (as_destroy, or the
+// process's end, which also refunds its own space and program pages); the
+// process and its chunks when it is freed: by the time process_wait returns
+// unless a process capability still names it (then when that goes), or
+// when it has ended and its parent is gone. thread_join returns once the
+// thread's charge is back, process_wait once the child's is (unless held).
+// Not charged yet (kernel/object/README.md): page tables below the root
+// and anonymous pages on first touch (as_map, the stack, faults).
 inline constexpr uint64_t kObjectCost = 256;
+// A thread: its 16 KiB kernel stack and its scheduler state (the kernel
+// checks these cover what it allocates).
+inline constexpr uint64_t kThreadCost = 16384 + 2048;
+// An address space: its object and its root page table (one 4 KiB page).
+inline constexpr uint64_t kAddressSpaceCost = kObjectCost + 4096;
+// A process: its kernel state and its capability space's header.
+inline constexpr uint64_t kProcessCost = 2048;
+// A capability space holds its slots in chunks made when first used.
+inline constexpr uint64_t kCapabilityChunkSlots = 64;
+inline constexpr uint64_t kCapabilityChunkCost = 4096;
 
 }  // namespace cairn

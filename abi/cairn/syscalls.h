@@ -30,7 +30,10 @@ enum class Syscall : uint64_t {
     // thread in the caller's process (or in the address space named by
     // arguments->address_space, which must belong to the caller's process).
     // entry, stack_top and thread_pointer must be user addresses
-    // (kBadAddress); stack_top 16-byte aligned (kInvalidArgument).
+    // (kBadAddress); stack_top 16-byte aligned (kInvalidArgument). Charges
+    // kThreadCost to the process's memory quota (capability.h; on
+    // kQuotaExceeded no thread is made); it comes back once the thread has
+    // ended and been joined (or its process is gone).
     kThreadCreate = 16,
     // (int64_t status) -> never returns. The last thread to exit ends its
     // process with this status. Statuses are never negative (they would
@@ -52,7 +55,8 @@ enum class Syscall : uint64_t {
     // (uint64_t thread_id, uint64_t timeout_ns (~0: forever)) -> the
     // thread's exit status (>= 0 as given to thread_exit; a thread killed by
     // a fault reports kThreadKilledStatus). Only threads of the caller's
-    // process; each thread can be joined once.
+    // process; each thread can be joined once. Returns once the thread is
+    // gone: its kThreadCost is back in the memory quota.
     kThreadJoin = 23,
     // (uintptr_t pointer) -> 0. Sets the caller's thread pointer (TLS).
     // Any user address or 0; others are kBadAddress.
@@ -78,7 +82,9 @@ enum class Syscall : uint64_t {
     kThreadSetIpcBuffer = 27,
 
     // ---- address spaces (handles are per process; 0 is the caller's own)
-    // () -> address space handle (> 0).
+    // () -> address space handle (> 0). Charges kAddressSpaceCost to the
+    // process's memory quota (kQuotaExceeded: nothing made), refunded when
+    // the space is destroyed (as_destroy, or the process ending).
     kAsCreate = 32,
     // (handle, uintptr_t address (0: kernel picks), uint64_t length,
     //  uint64_t permissions (kMap*), uint64_t flags (kMapFixed ...)) ->
@@ -98,16 +104,23 @@ enum class Syscall : uint64_t {
 
     // ---- processes -----------------------------------------------------
     // (const char* path, size_t path_length, const char* argument,
-    //  size_t argument_length) -> process id. Loads a program of the boot
-    // archive ("bin/<name>") into a new process and starts its main thread.
-    // path_length 1..127, argument_length 0..255, no NUL inside either
-    // (kInvalidArgument); no such program: kNotFound; an ELF file the
-    // kernel refuses: kMalformed / kUnsupported / kPermissionDenied (W+X),
-    // with the reason on the console.
+    //  size_t argument_length, quota (WRITE)) -> process id. Loads a program
+    // of the boot archive ("bin/<name>") into a new process and starts its
+    // main thread. The quota slot is checked first (kNoCapability,
+    // kWrongType, kMissingRights); it becomes the child's memory quota
+    // (capability.h): the child is charged to it (kQuotaExceeded: no
+    // process is made) and so are the threads, address spaces and
+    // capability-space chunks it makes later. path_length 1..127,
+    // argument_length 0..255, no NUL inside either (kInvalidArgument); no
+    // such program: kNotFound; an ELF file the kernel refuses: kMalformed
+    // / kUnsupported / kPermissionDenied (W+X), with the reason on the
+    // console.
     kProcessSpawn = 48,
     // (uint64_t process_id, uint64_t timeout_ns (~0: forever)) -> the
     // process's exit status. Only the spawning process may wait, and only
-    // one wait collects it (later ones: kNotFound).
+    // one wait collects it (later ones: kNotFound). Returns once the child
+    // is gone and its charges are back in its memory quota (unless a
+    // process capability still names it: then when that goes).
     kProcessWait = 49,
     // (int64_t status) -> never returns. Ends every thread of the process.
     kProcessExit = 50,
@@ -115,7 +128,9 @@ enum class Syscall : uint64_t {
     // also hands the child up to kMaxSpawnCaps capabilities: they arrive in the child's
     // slots 1..cap_count (moved or copied per cap_move; each needs GRANT).
     // A kNullSlot entry leaves that slot of the child empty (kInvalidArgument
-    // if its cap_move bit is set).
+    // if its cap_move bit is set). arguments->quota is the child's memory
+    // quota, as process_spawn's (it may be one of the caps handed over,
+    // moved or not: a service is charged to the quota it is given).
     kProcessSpawnWithCaps = 51,
     // (process capability (WRITE), int64_t status) -> 0. Ends every thread
     // of that process with `status` (as its process_exit would); kNotFound
@@ -369,6 +384,7 @@ struct SpawnArguments {
     uint64_t caps[kMaxSpawnCaps];  // slots of the caller (GRANT each); kNullSlot: leave empty
     uint64_t cap_count;            // 0..kMaxSpawnCaps
     uint64_t cap_move;             // bit i: move caps[i] instead of copying it
+    uint64_t quota;                // slot of a quota (WRITE): the child's memory quota
 };
 
 // process_info's answer.

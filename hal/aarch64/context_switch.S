@@ -14,29 +14,17 @@
 
     .text
 
-// aarch64_switch_context(x0 = from, x1 = to): hal::context::switch_to.
-// IRQs are masked (the caller's contract), so nothing runs between the save
-// and the load on this CPU.
-    .global aarch64_switch_context
-    .type   aarch64_switch_context, %function
-    .balign 16
-aarch64_switch_context:
-    stp     x19, x20, [x0, #(CONTEXT_X19 + 0 * 8)]
-    stp     x21, x22, [x0, #(CONTEXT_X19 + 2 * 8)]
-    stp     x23, x24, [x0, #(CONTEXT_X19 + 4 * 8)]
-    stp     x25, x26, [x0, #(CONTEXT_X19 + 6 * 8)]
-    stp     x27, x28, [x0, #(CONTEXT_X19 + 8 * 8)]
-    stp     x29, x30, [x0, #CONTEXT_X29]
-    mov     x9, sp
-    str     x9, [x0, #CONTEXT_SP]
-    ldr     w9, [x0, #CONTEXT_USER_STATE]
+// The FP/SIMD registers, FPCR/FPSR and TPIDR_EL0 of a thread with user
+// state, saved into / loaded from the context in \reg (x9-x11 scratch).
+.macro SAVE_USER_STATE reg
+    ldr     w9, [\reg, #CONTEXT_USER_STATE]
     cbz     w9, 1f
     mrs     x9, tpidr_el0
-    str     x9, [x0, #CONTEXT_TPIDR_EL0]
+    str     x9, [\reg, #CONTEXT_TPIDR_EL0]
     mrs     x9, fpcr
     mrs     x11, fpsr
-    stp     x9, x11, [x0, #CONTEXT_FPCR]
-    add     x10, x0, #CONTEXT_FP_REGISTERS
+    stp     x9, x11, [\reg, #CONTEXT_FPCR]
+    add     x10, \reg, #CONTEXT_FP_REGISTERS
     stp     q0, q1, [x10, #0]
     stp     q2, q3, [x10, #32]
     stp     q4, q5, [x10, #64]
@@ -54,18 +42,48 @@ aarch64_switch_context:
     stp     q28, q29, [x10, #448]
     stp     q30, q31, [x10, #480]
 1:
+.endm
+
+// The per-CPU "resolving a page fault" flag (page_fault.cc) is the running
+// thread's: it goes out with the thread switched off (into \reg's context).
+.macro SAVE_FAULT_FLAG reg
+    mrs     x9, tpidr_el1
+    adrp    x10, aarch64_resolving_fault
+    add     x10, x10, :lo12:aarch64_resolving_fault
+    ldrb    w11, [x10, w9, uxtw]
+    strb    w11, [\reg, #CONTEXT_RESOLVING_FAULT]
+.endm
+
+// aarch64_switch_context(x0 = from, x1 = to): hal::context::switch_to.
+// IRQs are masked (the caller's contract), so nothing runs between the save
+// and the load on this CPU.
+    .global aarch64_switch_context
+    .type   aarch64_switch_context, %function
+    .balign 16
+aarch64_switch_context:
+    stp     x19, x20, [x0, #(CONTEXT_X19 + 0 * 8)]
+    stp     x21, x22, [x0, #(CONTEXT_X19 + 2 * 8)]
+    stp     x23, x24, [x0, #(CONTEXT_X19 + 4 * 8)]
+    stp     x25, x26, [x0, #(CONTEXT_X19 + 6 * 8)]
+    stp     x27, x28, [x0, #(CONTEXT_X19 + 8 * 8)]
+    stp     x29, x30, [x0, #CONTEXT_X29]
+    mov     x9, sp
+    str     x9, [x0, #CONTEXT_SP]
+    SAVE_USER_STATE x0
+    SAVE_FAULT_FLAG x0
+// aarch64_load_context(x0 = unused, x1 = to): the load half alone, for
+// switching from a parked thread (hal/park.h), which has nothing to save.
+    .global aarch64_load_context
+aarch64_load_context:
     // `to` is this CPU's running thread from here on (thread_context.cc's
-    // running_context()): TPIDR_EL1's low half is the CPU index. The
-    // per-CPU "resolving a page fault" flag (page_fault.cc) is the running
-    // thread's: it goes out with `from` and comes in with `to`.
+    // running_context()): TPIDR_EL1's low half is the CPU index. Its page
+    // fault flag comes in with it.
     mrs     x9, tpidr_el1
     adrp    x10, aarch64_current_contexts
     add     x10, x10, :lo12:aarch64_current_contexts
     str     x1, [x10, w9, uxtw #3]
     adrp    x10, aarch64_resolving_fault
     add     x10, x10, :lo12:aarch64_resolving_fault
-    ldrb    w11, [x10, w9, uxtw]
-    strb    w11, [x0, #CONTEXT_RESOLVING_FAULT]
     ldrb    w11, [x1, #CONTEXT_RESOLVING_FAULT]
     strb    w11, [x10, w9, uxtw]
     ldr     w9, [x1, #CONTEXT_USER_STATE]
@@ -103,6 +121,49 @@ aarch64_switch_context:
     mov     sp, x9
     ret
     .size   aarch64_switch_context, . - aarch64_switch_context
+
+// aarch64_park_context(x0 = context): what switching out saves of the
+// running thread besides its callee-saved registers and stack (hal/park.h:
+// a parked thread keeps neither; thread_context.cc sets where it resumes).
+    .global aarch64_park_context
+    .type   aarch64_park_context, %function
+    .balign 16
+aarch64_park_context:
+    SAVE_USER_STATE x0
+    SAVE_FAULT_FLAG x0
+    ret
+    .size   aarch64_park_context, . - aarch64_park_context
+
+// Where a parked thread resumes (its context's link register; its stack
+// pointer is right under its user frame). Switched to by switch_to():
+    .global aarch64_parked_start
+    .type   aarch64_parked_start, %function
+    .balign 16
+aarch64_parked_start:
+    bl      aarch64_resume_parked_thread    // never returns
+    brk     #0
+    .size   aarch64_parked_start, . - aarch64_parked_start
+
+// By resume_parked(): the result is in the frame already.
+    .global aarch64_parked_arrive
+    .type   aarch64_parked_arrive, %function
+    .balign 16
+aarch64_parked_arrive:
+    bl      aarch64_parked_thread_arrived
+    b       aarch64_exception_return
+    .size   aarch64_parked_arrive, . - aarch64_parked_arrive
+
+// aarch64_exit_through_frame(x0 = frame, x1 = hook): calls hook() on the
+// stack right under the running thread's user frame, then returns to user
+// mode from the frame (vectors.S's restore half).
+    .global aarch64_exit_through_frame
+    .type   aarch64_exit_through_frame, %function
+    .balign 16
+aarch64_exit_through_frame:
+    mov     sp, x0
+    blr     x1
+    b       aarch64_exception_return
+    .size   aarch64_exit_through_frame, . - aarch64_exit_through_frame
 
 // Where the first switch into a new thread "returns" (initialize() puts it
 // in the link register): x19 = entry, x20 = argument, IRQs still masked.

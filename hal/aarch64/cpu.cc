@@ -40,6 +40,8 @@ void initialize_boot_cpu() {
 }
 
 void initialize_this_cpu(uint32_t index) {
+    // Checked once here, so that no user of current_cpu_index() needs to.
+    KERNEL_ASSERT(index < kMaxCpus);
     // current_cpu_index() is `index` here from now on.
     asm volatile("msr tpidr_el1, %0" : : "r"(kCpuIndexTag | index) : "memory");
     // Every CPU has the same answer; only the boot CPU records it (before

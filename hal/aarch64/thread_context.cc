@@ -10,6 +10,7 @@
 #include "hal/aarch64/thread_context_internal.h"
 #include "hal/aarch64/user_trap_hooks.h"
 #include "hal/cpu.h"
+#include "hal/park.h"
 #include "hal/user_mode.h"
 #include "kernel/debug/panic.h"
 #include "kernel/debug/print.h"
@@ -44,6 +45,18 @@ void aarch64_switch_context(hal::context::ThreadContext* from, hal::context::Thr
 [[noreturn]] void aarch64_enter_user(uintptr_t pc, uintptr_t user_stack, uintptr_t argument0,
                                      uintptr_t argument1, uintptr_t kernel_stack_top);
 void aarch64_thread_trampoline();
+void aarch64_load_context(hal::context::ThreadContext* unused, hal::context::ThreadContext* to);
+void aarch64_park_context(hal::context::ThreadContext* context);
+void aarch64_parked_start();
+void aarch64_parked_arrive();
+[[noreturn]] void aarch64_exit_through_frame(hal::aarch64::ExceptionFrame* frame, void (*hook)());
+// context_switch.S's parked resumptions (hal/park.h).
+void aarch64_resume_parked_thread() {
+    kernel::resume_parked_thread();
+}
+void aarch64_parked_thread_arrived() {
+    kernel::parked_thread_arrived();
+}
 
 [[noreturn]] void aarch64_thread_entry_returned() {
     kernel::panic("a thread's entry function returned");
@@ -77,6 +90,33 @@ void initialize(ThreadContext& context, uintptr_t kernel_stack_top, ThreadEntry 
 
 void switch_to(ThreadContext& from, ThreadContext& to) {
     aarch64_switch_context(&from, &to);  // a tail call
+}
+
+void park(ThreadContext& context) {
+    aarch64_park_context(&context);
+    // The next load of the context "returns" to aarch64_parked_start on the
+    // stack right under the user frame; resume_parked() redirects it.
+    context.link_register = reinterpret_cast<uint64_t>(&aarch64_parked_start);
+    context.frame_pointer = 0;
+    context.stack_pointer = reinterpret_cast<uintptr_t>(aarch64::user_frame(context));
+}
+
+void switch_from_parked(ThreadContext& to) {
+    aarch64_load_context(nullptr, &to);
+    __builtin_unreachable();  // it "returns" into `to`
+}
+
+void resume_parked(ThreadContext& to, int64_t result) {
+    aarch64::user_frame(to)->x[0] = static_cast<uint64_t>(result);
+    to.link_register = reinterpret_cast<uint64_t>(&aarch64_parked_arrive);
+    aarch64_load_context(nullptr, &to);
+    __builtin_unreachable();
+}
+
+void return_from_parked(int64_t result) {
+    aarch64::ExceptionFrame* frame = aarch64::user_frame(*aarch64::running_context());
+    frame->x[0] = static_cast<uint64_t>(result);
+    aarch64_exit_through_frame(frame, &aarch64::return_to_user);
 }
 
 void enable_user_state(ThreadContext& context) {

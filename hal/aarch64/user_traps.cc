@@ -42,6 +42,10 @@ void handle_system_call(ExceptionFrame& frame) {
     arguments.number = frame.x[8];
     for (size_t i = 0; i < hal::syscall::kArgumentCount; ++i)
         arguments.values[i] = frame.x[i];
+    // The IPC fast path first, before IRQs are unmasked: the frame is
+    // complete and tops the kernel stack, which parking needs (hal/park.h).
+    if (hal::syscall::has_fast_path(arguments.number) && user_trap_hooks == nullptr) [[likely]]
+        kernel::try_fast_syscall(arguments);
     hal::irq::enable_interrupts();
     int64_t result = user_trap_hooks != nullptr ? user_trap_hooks->syscall(arguments, frame)
                                                 : kernel::handle_syscall(arguments);

@@ -73,6 +73,11 @@ save_frame_and_handle:
     mov     x1, sp                  // the frame
     bl      aarch64_handle_exception
 
+    // Also the way out of a parked thread's system call (context_switch.S):
+    // sp is the frame, IRQs masked.
+    .global aarch64_exception_return
+aarch64_exception_return:
+
     // Back to the interrupted code, with the frame's elr and spsr. SPSR.M[0]
     // (SPSel) clear means it ran on SP_EL0 (EL0t, EL1t): restore that one;
     // our own SP_EL1 is the frame's base plus its size.

@@ -61,6 +61,58 @@ uint64_t cycle_counter() {
 
 namespace hal::riscv64 {
 
+constinit SpinCount spin_counts[kMaxCpus] = {};
+
+// riscv64_spin_yield: spin_pause()'s way to yield_to_other_harts() (timer.cc),
+// entered with `jalr t0` from its inline assembly, which clobbers only t0.
+// So it saves every register a C++ callee may clobber (no floating point in
+// the kernel: rv64imac), 16 bytes of alignment kept.
+asm(R"(
+    .pushsection .text.riscv64_spin_yield, "ax", @progbits
+    .globl riscv64_spin_yield
+    .type riscv64_spin_yield, @function
+    .p2align 2
+riscv64_spin_yield:
+    addi sp, sp, -128
+    sd ra, 0(sp)
+    sd t0, 8(sp)
+    sd t1, 16(sp)
+    sd t2, 24(sp)
+    sd a0, 32(sp)
+    sd a1, 40(sp)
+    sd a2, 48(sp)
+    sd a3, 56(sp)
+    sd a4, 64(sp)
+    sd a5, 72(sp)
+    sd a6, 80(sp)
+    sd a7, 88(sp)
+    sd t3, 96(sp)
+    sd t4, 104(sp)
+    sd t5, 112(sp)
+    sd t6, 120(sp)
+    call riscv64_yield_to_other_harts
+    ld ra, 0(sp)
+    ld t0, 8(sp)
+    ld t1, 16(sp)
+    ld t2, 24(sp)
+    ld a0, 32(sp)
+    ld a1, 40(sp)
+    ld a2, 48(sp)
+    ld a3, 56(sp)
+    ld a4, 64(sp)
+    ld a5, 72(sp)
+    ld a6, 80(sp)
+    ld a7, 88(sp)
+    ld t3, 96(sp)
+    ld t4, 104(sp)
+    ld t5, 112(sp)
+    ld t6, 120(sp)
+    addi sp, sp, 128
+    jr t0
+    .size riscv64_spin_yield, . - riscv64_spin_yield
+    .popsection
+)");
+
 void probe_cycle_counter() {
     cycle_csr_readable = riscv64_probe_cycle_counter() != 0;
 }

@@ -4,6 +4,7 @@
 // (menvcfg.STCE), else the SBI set_timer call.
 #include "hal/timer.h"
 
+#include "hal/cpu.h"
 #include "hal/riscv64/harts.h"
 #include "hal/riscv64/interrupts/interrupt_trap.h"
 #include "hal/riscv64/sbi.h"
@@ -26,6 +27,13 @@ constinit uint64_t frequency = 0;  // of the time CSR, in Hz; 0 until initialize
 constinit uint64_t start_time = 0;
 constinit bool use_sstc = false;
 
+// The compare each hart last set through the SBI (which cannot read it back),
+// for riscv64_yield_to_other_harts(); written only by that hart.
+struct alignas(64) SbiCompare {
+    uint64_t value = kNever;
+};
+constinit SbiCompare sbi_compare_of[kMaxCpus];
+
 uint64_t read_time() {
     uint64_t value;
     asm volatile("rdtime %0" : "=r"(value));
@@ -38,8 +46,22 @@ void set_compare(uint64_t time_value) {
     if (use_sstc) {
         asm volatile("csrw 0x14d, %0" ::"r"(time_value) : "memory");  // stimecmp
     } else {
+        // Noted before the call: a riscv64_yield_to_other_harts() from an
+        // interrupt between the two restores this value, which the call sets.
+        uint32_t cpu = hal::current_cpu_index();
+        if (cpu < kMaxCpus) sbi_compare_of[cpu].value = time_value;
         sbi::set_timer(time_value);
     }
+}
+
+uint64_t read_compare() {
+    if (!use_sstc) {
+        uint32_t cpu = hal::current_cpu_index();
+        return cpu < kMaxCpus ? sbi_compare_of[cpu].value : kNever;
+    }
+    uint64_t value;
+    asm volatile("csrr %0, 0x14d" : "=r"(value));  // stimecmp
+    return value;
 }
 
 // ticks * 10^9 / frequency without overflow: whole seconds and the rest.
@@ -125,3 +147,27 @@ void cancel() {
 }
 
 }  // namespace hal::timer
+
+// Lets an emulator that runs every hart on one thread switch to another hart
+// (why: hal/riscv64/include/hal/arch/cpu_inline.h, spin_pause), by a wfi that
+// returns at once. Called by riscv64_spin_yield (cpu.cc).
+extern "C" void riscv64_yield_to_other_harts() {
+    using namespace hal::riscv64;
+    // wfi returns only once an interrupt enabled in sie is pending (sstatus.SIE
+    // does not matter). A compare in the past makes the timer's pending, so
+    // the wfi cannot sleep; without the timer started on this hart (sie.STIE
+    // clear) nothing guarantees a wake-up, so do not wait at all.
+    uint64_t enabled;
+    asm volatile("csrr %0, sie" : "=r"(enabled));
+    if (frequency == 0 || (enabled & (uint64_t{1} << kSupervisorTimerInterrupt)) == 0) return;
+    // Masked: the timer interrupt must not be taken (and the compare moved by
+    // its handler) while the compare is borrowed.
+    hal::InterruptState state = hal::disable_interrupts();
+    const uint64_t compare = read_compare();
+    set_compare(0);
+    asm volatile("wfi" ::: "memory");
+    // Pending again only if the real deadline passed meanwhile, as without the
+    // yield.
+    set_compare(compare);
+    hal::restore_interrupts(state);
+}

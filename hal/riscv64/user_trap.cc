@@ -64,6 +64,11 @@ void system_call(TrapFrame& frame) {
     arguments.number = frame.x(kRegisterA7);
     for (size_t i = 0; i < hal::syscall::kArgumentCount; ++i)
         arguments.values[i] = frame.x(kRegisterA0 + static_cast<unsigned>(i));
+    // The IPC fast path first, before interrupts are enabled: the frame is
+    // complete (sepc past the ecall) and tops the kernel stack, which
+    // parking needs (hal/park.h).
+    if (hal::syscall::has_fast_path(arguments.number) && user_trap_hooks == nullptr) [[likely]]
+        kernel::try_fast_syscall(arguments);
     enable_interrupts_here();
     int64_t result = user_trap_hooks != nullptr && user_trap_hooks->syscall != nullptr
                          ? user_trap_hooks->syscall(arguments)

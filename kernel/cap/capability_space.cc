@@ -21,12 +21,16 @@
 
 #include "kernel/cap/tree_operations.h"
 #include "kernel/mm/heap/kmalloc.h"
+#include "kernel/object/quota.h"
 
 namespace kernel::cap {
 
 using Node = CapabilitySpace::Node;
 
-os::ErrorOr<CapabilitySpace*> CapabilitySpace::create(size_t capacity) {
+os::ErrorOr<CapabilitySpace*> CapabilitySpace::create(size_t capacity, object::Quota* quota) {
+    // The ABI's price of a chunk covers what it takes.
+    static_assert(kChunkSlots == cairn::kCapabilityChunkSlots);
+    static_assert(kChunkSlots * sizeof(Node) <= cairn::kCapabilityChunkCost);
     // Node::index is 16 bits.
     if (capacity == 0 || capacity > 0x10000) return os::Error::kInvalidArgument;
     size_t chunk_count = (capacity + kChunkSlots - 1) / kChunkSlots;
@@ -42,17 +46,23 @@ os::ErrorOr<CapabilitySpace*> CapabilitySpace::create(size_t capacity) {
     auto* space = new (memory) CapabilitySpace();
     space->chunks_ = chunks;
     space->capacity_ = capacity;
+    space->quota_ = quota;
+    if (quota != nullptr) quota->retain();
     return space;
 }
 
 void CapabilitySpace::destroy() {
     close();
+    object::Quota* quota = quota_;
     size_t chunk_count = (capacity_ + kChunkSlots - 1) / kChunkSlots;
-    for (size_t i = 0; i < chunk_count; ++i)
+    for (size_t i = 0; i < chunk_count; ++i) {
+        if (chunks_[i] != nullptr && quota != nullptr) quota->refund(cairn::kCapabilityChunkCost);
         kfree(chunks_[i]);
+    }
     kfree(chunks_);
     this->~CapabilitySpace();
     kfree(this);
+    if (quota != nullptr) quota->release();
 }
 
 size_t CapabilitySpace::capacity() const {
@@ -89,20 +99,40 @@ size_t CapabilitySpace::find_free_locked() const {
     return capacity_;
 }
 
+namespace {
+
+// The lookup checks, in their order, on a slot's node (its space's lock held).
+os::ErrorOr<KernelObject*> checked(const Node& node, ObjectType type, Rights required) {
+    KernelObject* object = node.object;
+    if (object == nullptr) return os::Error::kNoCapability;
+    if (type != ObjectType::kNone && object->type() != type) return os::Error::kWrongType;
+    if ((node.rights & required) != required) return os::Error::kMissingRights;
+    return object;
+}
+
+}  // namespace
+
 os::ErrorOr<Capability> CapabilitySpace::lookup(Slot slot, ObjectType type, Rights required) const {
     Node* node = node_at(slot);
     if (node == nullptr) return os::Error::kNoCapability;
     SpinLockGuard guard(lock_);
-    KernelObject* object = node->object;
-    if (object == nullptr) return os::Error::kNoCapability;
-    if (type != ObjectType::kNone && object->type() != type) return os::Error::kWrongType;
-    if ((node->rights & required) != required) return os::Error::kMissingRights;
+    KernelObject* object = TRY(checked(*node, type, required));
     object->retain();
     Capability capability;
     capability.object = object::ObjectRef<KernelObject>::adopt(object);
     capability.rights = node->rights;
     capability.badge = node->badge;
     return capability;
+}
+
+os::ErrorOr<KernelObject*> CapabilitySpace::find(Slot slot, ObjectType type, Rights required,
+                                                 uint64_t* badge) const {
+    Node* node = node_at(slot);
+    if (node == nullptr) return os::Error::kNoCapability;
+    SpinLockGuard guard(lock_);
+    KernelObject* object = TRY(checked(*node, type, required));
+    *badge = node->badge;
+    return object;
 }
 
 os::ErrorOr<Slot> CapabilitySpace::insert_root(KernelObject& object, Rights rights,

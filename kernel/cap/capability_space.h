@@ -45,8 +45,12 @@ struct Capability {
 class CapabilitySpace {
 public:
     // A space of `capacity` slots (1..capacity usable; at most 65536,
-    // else kInvalidArgument). kOutOfMemory.
-    static os::ErrorOr<CapabilitySpace*> create(size_t capacity);
+    // else kInvalidArgument). kOutOfMemory. With a `quota` (its process's
+    // memory quota, retained until destroy()), every chunk of slots is
+    // charged cairn::kCapabilityChunkCost when it is made (a fill that
+    // needs one fails with kQuotaExceeded when the quota cannot pay) and
+    // refunded by destroy().
+    static os::ErrorOr<CapabilitySpace*> create(size_t capacity, object::Quota* quota = nullptr);
     // Deletes every capability in it, then frees it.
     void destroy();
 
@@ -57,6 +61,14 @@ public:
     // range, empty), kWrongType (type != kNone and the object's differs),
     // kMissingRights (some of `required` missing).
     os::ErrorOr<Capability> lookup(Slot slot, ObjectType type, Rights required) const;
+    // lookup() without taking a reference, for a caller that holds a lock
+    // the object's on_last_capability() takes (the IPC fast path: an
+    // endpoint under ipc_lock()). That is enough to use the object until the
+    // lock is dropped: a capability's reference is released only after
+    // capability_removed(), so the last one waits for that lock first.
+    // *badge: the capability's.
+    os::ErrorOr<KernelObject*> find(Slot slot, ObjectType type, Rights required,
+                                    uint64_t* badge) const;
 
     // Places a new root capability for `object` (a fresh object: the space
     // takes one new reference) in the lowest empty slot. kNoSpace when full,
@@ -126,6 +138,7 @@ private:
     size_t used_ = 0;
     size_t free_hint_ = 0;  // no empty slot below this index
     bool closed_ = false;
+    object::Quota* quota_ = nullptr;  // pays for the chunks (create()); fixed
 
     friend class TreeOperations;
 };

@@ -9,6 +9,7 @@
 #include "kernel/cap/capability_space.h"
 #include "kernel/lib/utility.h"
 #include "kernel/mm/heap/kmalloc.h"
+#include "kernel/object/quota.h"
 #include "kernel/sync/spin_lock.h"
 
 namespace kernel::cap {
@@ -90,8 +91,9 @@ public:
     // Fills the lowest empty slot of `space`. `add_capability`: the slot is a
     // new capability (one more reference and capability count); otherwise
     // it takes over those of a slot being moved. A missing chunk is
-    // allocated with no space lock held (kmalloc may take a while), then
-    // installed unless another fill was faster.
+    // charged to the space's quota (kQuotaExceeded) and allocated with no
+    // space lock held (kmalloc may take a while), then installed unless
+    // another fill was faster (then it is freed and refunded).
     static os::ErrorOr<Node*> fill(CapabilitySpace& space, const Contents& contents,
                                    bool add_capability) {
         Node* spare = nullptr;
@@ -99,12 +101,22 @@ public:
             bool need_chunk = false;
             auto filled = fill_once(space, contents, add_capability, spare, need_chunk);
             if (!need_chunk) {
-                kfree(spare);
+                if (spare != nullptr) free_spare(space, spare);
                 return filled;
             }
+            if (space.quota_ != nullptr) TRY(space.quota_->charge(cairn::kCapabilityChunkCost));
             spare = static_cast<Node*>(kmalloc(CapabilitySpace::kChunkSlots * sizeof(Node)));
-            if (spare == nullptr) return os::Error::kOutOfMemory;
+            if (spare == nullptr) {
+                if (space.quota_ != nullptr) space.quota_->refund(cairn::kCapabilityChunkCost);
+                return os::Error::kOutOfMemory;
+            }
         }
+    }
+
+    // A chunk made for a fill that did not need it after all.
+    static void free_spare(CapabilitySpace& space, Node* spare) {
+        kfree(spare);
+        if (space.quota_ != nullptr) space.quota_->refund(cairn::kCapabilityChunkCost);
     }
 
     static os::ErrorOr<Node*> fill_once(CapabilitySpace& space, const Contents& contents,

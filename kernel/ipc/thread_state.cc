@@ -76,8 +76,6 @@ os::ErrorOr<ThreadState*> current_state() {
     return state;
 }
 
-namespace {
-
 void complete(ThreadState& state, os::ErrorOr<void> result) {
     state.failed = result.is_error();
     if (state.failed) state.error = result.error();
@@ -85,8 +83,6 @@ void complete(ThreadState& state, os::ErrorOr<void> result) {
     state.endpoint = nullptr;
     state.done = true;
 }
-
-}  // namespace
 
 void finish(ThreadState& state, os::ErrorOr<void> result) {
     complete(state, result);

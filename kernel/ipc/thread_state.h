@@ -88,6 +88,11 @@ struct ThreadState {
     // instead of `message`. The thread clears both when it wakes.
     cairn::Message* direct_to = nullptr;
     bool delivered = false;
+    // The thread waits parked (hal/park.h, parking.cc): nothing of its
+    // system call is on its kernel stack, so a fast-path partner resumes it
+    // straight in user mode, and anybody else's wake runs
+    // kernel::resume_parked_thread(). Always with direct_to set.
+    bool parked = false;
 
     static ThreadState* of(sched::ListNode* node);
 };
@@ -103,6 +108,8 @@ inline ThreadState* state_of(sched::Thread& thread) {
 
 // Ends `state`'s operation with `error` (or success) and wakes it.
 void finish(ThreadState& state, os::ErrorOr<void> result);
+// finish() without the wake, for a partner that gets this CPU directly.
+void complete(ThreadState& state, os::ErrorOr<void> result);
 
 // A partner this thread satisfied and will wake itself, by switching
 // straight to it when it blocks next (the fast path's direct switch), or

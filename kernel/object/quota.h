@@ -2,11 +2,13 @@
 // through a system call (cap_create, memory_take, memory_create_device,
 // irq_register, io_port_create, cap_obtain, ipc_save_reply) is charged to a
 // quota capability the call names: cairn::kObjectCost plus its payload (a
-// memory object's bytes, the bytes moved into a new quota). So a process
-// can only make kernel objects out of memory it was given; init starts
-// with half of the memory free at boot (kernel/process). The full rule,
-// and what is not charged yet (threads, address spaces, processes):
-// kernel/object/README.md and abi/cairn/capability.h.
+// memory object's bytes, the bytes moved into a new quota). Processes,
+// threads, address spaces and capability-space chunks are charged to the
+// memory quota of their process (kernel/process). So a process can only
+// make kernel objects out of memory it was given; init starts with half of
+// the memory free at boot. The full rule, and what is not charged yet
+// (page tables, anonymous pages): kernel/object/README.md and
+// abi/cairn/capability.h.
 //
 // Accounting invariants:
 //  - available() only moves by charge()/refund(); it never exceeds the
@@ -51,6 +53,37 @@ private:
 
     const uint64_t total_;
     uint64_t available_;
+};
+
+// A charge that is refunded when the scope ends unless keep() hands it to
+// whoever now owns what it paid for: a call that charges first and then
+// allocates in several steps gives everything back on every error path.
+class ScopedCharge {
+public:
+    // Charges `bytes` to `quota` (nullptr: nothing to charge), or
+    // kQuotaExceeded with nothing charged.
+    static os::ErrorOr<ScopedCharge> take(Quota* quota, uint64_t bytes) {
+        if (quota != nullptr) TRY(quota->charge(bytes));
+        return ScopedCharge(quota, bytes);
+    }
+    // Takes over a charge of `bytes` made on `quota` already.
+    static ScopedCharge adopt(Quota* quota, uint64_t bytes) { return ScopedCharge(quota, bytes); }
+    ScopedCharge(ScopedCharge&& other) : quota_(other.quota_), bytes_(other.bytes_) {
+        other.quota_ = nullptr;
+    }
+    ScopedCharge& operator=(ScopedCharge&&) = delete;
+    ScopedCharge(const ScopedCharge&) = delete;
+    ScopedCharge& operator=(const ScopedCharge&) = delete;
+    ~ScopedCharge() {
+        if (quota_ != nullptr) quota_->refund(bytes_);
+    }
+    // The charge stays: its new owner refunds it later.
+    void keep() { quota_ = nullptr; }
+
+private:
+    ScopedCharge(Quota* quota, uint64_t bytes) : quota_(quota), bytes_(bytes) {}
+    Quota* quota_;
+    uint64_t bytes_;
 };
 
 }  // namespace kernel::object

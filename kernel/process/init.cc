@@ -16,16 +16,14 @@ namespace kernel::process {
 namespace {
 
 // Init's first capabilities, in the slots abi/cairn/capability.h promises:
-// a root quota of half the memory free now (the other half stays for the
-// kernel's own needs: page tables, stacks, the heap) and the platform.
-os::ErrorOr<void> give_init_capabilities(Process& init, void*) {
+// the root quota (`context`, which init itself was charged to) and the
+// platform.
+os::ErrorOr<void> give_init_capabilities(Process& init, void* context) {
     cap::CapabilitySpace& space = init.capabilities();
-    uint64_t bytes = mm::physical_memory().free_bytes() / 2;
-    object::ObjectRef<object::Quota> quota =
-        object::ObjectRef<object::Quota>::adopt(TRY(object::Quota::create(nullptr, bytes)));
+    auto& quota = *static_cast<object::Quota*>(context);
     object::ObjectRef<object::Platform> platform =
         object::ObjectRef<object::Platform>::adopt(TRY(object::Platform::create()));
-    cap::Slot slot = TRY(space.insert_root(*quota, cairn::kAllRights));
+    cap::Slot slot = TRY(space.insert_root(quota, cairn::kAllRights));
     if (slot != cairn::kInitQuotaSlot) return os::Error::kInvalidArgument;
     slot = TRY(space.insert_root(*platform, cairn::kAllRights));
     if (slot != cairn::kInitPlatformSlot) return os::Error::kInvalidArgument;
@@ -49,9 +47,21 @@ os::ErrorOr<ProcessId> start_init(const hal::BootInfo& boot_info,
         path[length++] = name[i];
     path[length] = '\0';
 
+    // The root quota: half the memory free now (the other half stays for
+    // the kernel's own needs: page tables, the heap, what is not charged).
+    // Init is its memory quota's first charge. Ours is dropped on return:
+    // init's capability and its process hold theirs.
+    uint64_t bytes = mm::physical_memory().free_bytes() / 2;
+    auto root = object::Quota::create(nullptr, bytes);
+    if (root.is_error()) {
+        print("init: no root quota: %s\n", os::to_string(root.error()));
+        return root.error();
+    }
+    object::ObjectRef<object::Quota> quota = object::ObjectRef<object::Quota>::adopt(root.value());
     SpawnPreparation preparation;
     preparation.prepare = give_init_capabilities;
-    auto id = spawn(path, argument, 0, &preparation);
+    preparation.context = quota.get();
+    auto id = spawn(path, argument, 0, quota.get(), &preparation);
     if (id.is_error()) {
         if (id.error() == os::Error::kNotFound) {
             print("init: no %s in the boot archive; no user program started\n", path);

@@ -19,6 +19,10 @@ void remove_locked(Process* process);
 // Hands `process` to the reaper thread (reaper.cc), which reaps it (see
 // Process::reap) until nothing is left to do.
 void queue_for_reaping(Process& process);
+// Waits (until `deadline_ns` at most) until the reaper holds no reference
+// on `process` (queued or being reaped); the caller holds one. So a parent
+// that collected an exited child drops the last references itself.
+void wait_for_reaper(Process& process, uint64_t deadline_ns);
 // Starts the reaper thread; once, before the first process.
 os::ErrorOr<void> start_reaper();
 

@@ -8,6 +8,7 @@
 #include "kernel/mm/heap/kmalloc.h"
 #include "kernel/mm/vm/address_space.h"
 #include "kernel/object/kernel_object.h"
+#include "kernel/object/quota.h"
 #include "kernel/process/internal.h"
 #include "kernel/sched/scheduler.h"
 
@@ -59,6 +60,14 @@ bool scheduler_released(const sched::Thread& thread) {
     return __atomic_load_n(&thread.references, __ATOMIC_ACQUIRE) == 1;
 }
 
+// A thread's charge in two parts (process.h): the record's, refunded when
+// the record goes, and the rest (kernel stack, scheduler state), refunded
+// when the thread is released.
+constexpr uint64_t kRecordCost = cairn::kObjectCost;
+constexpr uint64_t kThreadStackCost = cairn::kThreadCost - kRecordCost;
+static_assert(sizeof(ThreadRecord) <= kRecordCost);
+static_assert(sched::kKernelStackSize + sizeof(sched::Thread) <= kThreadStackCost);
+
 }  // namespace
 
 namespace {
@@ -82,9 +91,21 @@ void copy_name(char (&destination)[kNameCapacity], const char* source) {
 
 }  // namespace
 
+// kProcessCost covers this struct and the capability space's header (its
+// chunks are charged as they are made).
+static_assert(sizeof(Process) + sizeof(cap::CapabilitySpace) +
+                  (cairn::kCapabilitySlots / cairn::kCapabilityChunkSlots) * sizeof(void*) <=
+              cairn::kProcessCost);
+
 Process::Process(ProcessId id, ProcessId parent, const char* path, mm::AddressSpace* space,
-                 cap::CapabilitySpace* capabilities)
-    : id_(id), parent_(parent), space_(space), capabilities_(capabilities) {
+                 cap::CapabilitySpace* capabilities, object::Quota* quota, uint64_t space_charge)
+    : id_(id),
+      parent_(parent),
+      space_(space),
+      capabilities_(capabilities),
+      quota_(quota),
+      space_charge_(space_charge) {
+    if (quota_ != nullptr) quota_->retain();
     table_link.process = this;
     reap_link.process = this;
     copy_name(name_, base_name(path));
@@ -109,16 +130,42 @@ void Process::release() {
     if (__atomic_sub_fetch(&references_, 1, __ATOMIC_ACQ_REL) != 0) return;
     // kExited (or never started): no threads, no address spaces, no records
     // left but the ones freed here.
-    while (sched::ListNode* node = threads_.pop_front())
+    while (sched::ListNode* node = threads_.pop_front()) {
         kfree(record_of_link(node));
+        refund(kRecordCost);
+    }
     // Closed when it exited (or never started); others may have looked at
     // it until now, so only the last reference frees it. This may run under
     // the table lock (remove_locked): lock order table lock -> cap locks;
-    // the space is empty, so no object is released from here.
+    // the space is empty, so no object is released from here (its chunks'
+    // charge goes back to the quota, which it holds a reference on too).
     capabilities_->destroy();
     ports_.clear();  // after the capabilities: no enabled range outlives this
+    object::Quota* quota = quota_;
     this->~Process();
     kfree(this);
+    // Last: the quota may go with this reference (a quota that is
+    // destroyed refunds its own parent; kernel/object/allocator.cc).
+    if (quota != nullptr) {
+        quota->refund(cairn::kProcessCost);
+        quota->release();
+    }
+}
+
+void Process::refund(uint64_t bytes) {
+    if (quota_ != nullptr) quota_->refund(bytes);
+}
+
+void Process::destroy_own_space() {
+    mm::as_destroy(space_);
+    space_ = nullptr;
+    refund(space_charge_);
+}
+
+void Process::abandon() {
+    capabilities_->close();
+    destroy_own_space();
+    release();
 }
 
 ThreadRecord* Process::record_of(sched::ThreadId id) {
@@ -143,9 +190,14 @@ bool Process::space_in_use(const mm::AddressSpace* space) const {
 void Process::free_record(ThreadRecord* record) {
     record->link.unlink();
     kfree(record);
+    refund(kRecordCost);
 }
 
 os::ErrorOr<sched::ThreadId> Process::create_thread(const ThreadRequest& request) {
+    // Paid for first (or by the caller): a thread the quota cannot pay for
+    // is never made. From here on every error gives the charge back.
+    if (!request.charged && quota_ != nullptr) TRY(quota_->charge(cairn::kThreadCost));
+    object::ScopedCharge charge = object::ScopedCharge::adopt(quota_, cairn::kThreadCost);
     mm::AddressSpace* space = space_;
     if (request.handle != 0) space = TRY(acquire_handle(request.handle));
     auto* record = static_cast<ThreadRecord*>(kmalloc(sizeof(ThreadRecord)));
@@ -208,6 +260,7 @@ os::ErrorOr<sched::ThreadId> Process::create_thread(const ThreadRequest& request
         // the record (and kills the thread) or runs before it exists.
         sched::start(*thread);
     }
+    charge.keep();  // refunded by reap() and free_record()
     return id;
 }
 
@@ -228,7 +281,10 @@ os::ErrorOr<int64_t> Process::join(sched::ThreadId id, uint64_t deadline_ns) {
     if (record == nullptr || record->joined) return os::Error::kNotFound;
     // Only one joiner: a second one finds it joined.
     record->joined = true;
-    while (!record->exited) {
+    // Until the reaper has let go of the thread too: then its kernel stack
+    // is freed and its charge back in the quota (process.h) when join
+    // returns, so a caller that joined all its threads sees its quota whole.
+    while (!record->exited || record->thread != nullptr) {
         auto waited = thread_exits_.wait(lock_, deadline_ns);
         if (waited.is_error()) {
             record->joined = false;
@@ -237,8 +293,7 @@ os::ErrorOr<int64_t> Process::join(sched::ThreadId id, uint64_t deadline_ns) {
     }
     int64_t status = record->status;
     record->collected = true;
-    // Freed here if the reaper is done with it, else by the reaper.
-    if (record->thread == nullptr) free_record(record);
+    free_record(record);  // the reaper is done with it (above)
     return status;
 }
 
@@ -285,6 +340,9 @@ ReapResult Process::reap() {
     bool pending = false;
     {
         SpinLockGuard guard(lock_);
+        // Joiners wait for the threads released here (join()); woken under
+        // lock_, after the loop.
+        bool released = false;
         sched::ListNode* node = threads_.first();
         while (node != nullptr) {
             sched::ListNode* next = threads_.after(node);
@@ -293,6 +351,8 @@ ReapResult Process::reap() {
                 if (scheduler_released(*record->thread)) {
                     sched::release(*record->thread);
                     record->thread = nullptr;
+                    refund(kThreadStackCost);
+                    released = true;
                     if (record->collected) free_record(record);
                 } else {
                     pending = true;
@@ -300,6 +360,7 @@ ReapResult Process::reap() {
             }
             node = next;
         }
+        if (released) thread_exits_.wake_all();
         if (pending) return ReapResult::kRetry;
         if (state_ != ProcessState::kExiting) return ReapResult::kIdle;
         // Another process maps into one of the spaces through a capability
@@ -313,14 +374,18 @@ ReapResult Process::reap() {
     // it named are destroyed.
     capabilities_->close();
     // Not busy (checked above) and no new users from kExiting on.
-    handles_.clear([](mm::AddressSpace* space) { mm::as_destroy(space); });
-    mm::as_destroy(space_);
-    space_ = nullptr;
+    handles_.clear([this](mm::AddressSpace* space) {
+        mm::as_destroy(space);
+        refund(cairn::kAddressSpaceCost);
+    });
+    destroy_own_space();
     {
         SpinLockGuard guard(lock_);
         state_ = ProcessState::kExited;
-        while (sched::ListNode* node = threads_.pop_front())
+        while (sched::ListNode* node = threads_.pop_front()) {
             kfree(record_of_link(node));
+            refund(kRecordCost);
+        }
     }
     process_exit_.wake_all();
     process_exited(*this);
@@ -372,10 +437,20 @@ os::ErrorOr<int64_t> Process::wait_for_exit(uint64_t deadline_ns) {
     return exit_status_;
 }
 
-os::ErrorOr<uint64_t> Process::add_address_space(mm::AddressSpace* space) {
-    SpinLockGuard guard(lock_);
-    if (state_ != ProcessState::kRunning) return os::Error::kNoSpace;
-    return handles_.add(space);
+os::ErrorOr<uint64_t> Process::create_address_space() {
+    object::ScopedCharge charge = TRY(object::ScopedCharge::take(quota_, cairn::kAddressSpaceCost));
+    mm::AddressSpace* space = TRY(mm::as_create());
+    auto handle = [&]() -> os::ErrorOr<uint64_t> {
+        SpinLockGuard guard(lock_);
+        if (state_ != ProcessState::kRunning) return os::Error::kNoSpace;
+        return handles_.add(space);
+    }();
+    if (handle.is_error()) {
+        mm::as_destroy(space);
+        return handle.error();
+    }
+    charge.keep();  // refunded when the space is destroyed
+    return handle.value();
 }
 
 os::ErrorOr<mm::AddressSpace*> Process::acquire_handle(uint64_t handle) {
@@ -466,6 +541,7 @@ os::ErrorOr<void> Process::destroy_address_space(uint64_t handle) {
         space = TRY(handles_.remove(handle));
     }
     mm::as_destroy(space);
+    refund(cairn::kAddressSpaceCost);
     return {};
 }
 
@@ -509,6 +585,10 @@ os::ErrorOr<int64_t> wait_child(ProcessId parent, ProcessId id, uint64_t deadlin
     }
     auto status = child->wait_for_exit(deadline_ns);
     if (!status.is_error()) {
+        // Then ours and the table's are the last references (unless a
+        // process capability holds one): the child's memory and its quota
+        // charges go back before process_wait returns.
+        internal::wait_for_reaper(*child, deadline_ns);
         SpinLockGuard guard(table_lock);
         // Collected: gone from the table (unless another waiter was first).
         if (child->table_link.linked()) remove_locked(child);

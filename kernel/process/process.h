@@ -7,15 +7,30 @@
 //   last thread exits (thread_exit, a fault, or process_exit killing the
 //   others) -> kExiting: the reaper (reaper.cc) releases each thread once
 //   its CPU has left it, then destroys every address space of the process
-//   -> kExited: the exit status is final and process_wait returns it.
+//   -> kExited: the exit status is final and process_wait returns it
+//   (once the reaper has dropped its reference too: wait_child).
 //   The parent's wait (or the parent being gone) removes the process from
 //   the table; the last reference frees it.
 //
 // Threads: each thread has a ThreadRecord that holds the Thread's creation
 // reference from create until the reaper sees the scheduler has let go of
 // the thread (then its kernel stack is freed), and the exit status until a
-// join collects it. So thousands of threads created and exited hold no
+// join collects it (a join waits for both: the thread's end and the reaper's
+// release). So thousands of threads created and exited hold no
 // kernel stacks beyond the ones still running.
+//
+// Memory quota (abi/cairn/capability.h's accounting rule): each process
+// holds a reference on the quota its spawner named, and what the kernel
+// allocates for it is charged there and refunded where it is freed:
+//   kProcessCost (this struct, the capability space's header): release()
+//   kAddressSpaceCost + program pages (its own space):   reap()
+//   kAddressSpaceCost per as_create handle:     destroy_address_space(), reap()
+//   kThreadCost per thread: kThreadCost - kObjectCost when reap() lets go of
+//     the thread (its kernel stack is freed), kObjectCost when its record is
+//     freed (joined, or the process ended)
+//   kCapabilityChunkCost per chunk of slots: the capability space (kernel/cap)
+// So the quota outlives everything charged to it (the last refund comes
+// from release(), which then drops the reference).
 //
 // Locking: Process::lock_ guards the records, handles and state; the table
 // lock (process.cc) guards the table and is taken before any Process lock.
@@ -45,7 +60,8 @@ class CapabilitySpace;
 
 namespace kernel::object {
 class KernelObject;
-}
+class Quota;
+}  // namespace kernel::object
 
 namespace cairn {
 struct ProcessInfo;
@@ -80,6 +96,9 @@ struct ThreadRequest {
     // The user address of a cairn::StartInfo whose thread_id to fill in
     // before the thread runs (the main thread's), or 0.
     uint64_t start_info = 0;
+    // The caller charged kThreadCost to the process's quota already (spawn,
+    // for the main thread); create_thread owns that charge from the call on.
+    bool charged = false;
 };
 
 enum class ReapResult : uint8_t {
@@ -117,7 +136,8 @@ public:
 
     // ---- Threads -----------------------------------------------------------
 
-    // Creates and starts a user thread. kNoSpace once the process exits.
+    // Creates and starts a user thread, charged kThreadCost to the memory
+    // quota (kQuotaExceeded: nothing made). kNoSpace once the process exits.
     os::ErrorOr<sched::ThreadId> create_thread(const ThreadRequest& request);
     // The thread `id` of this process, retained (sched::release() it), if
     // it has not exited; kNotFound otherwise.
@@ -133,8 +153,11 @@ public:
 
     // ---- Address space handles (1..kMaxAddressSpaceHandles) -----------------
 
-    // Takes ownership of `space`. kNoSpace when the table is full.
-    os::ErrorOr<uint64_t> add_address_space(mm::AddressSpace* space);
+    // as_create: a new address space under a new handle, charged
+    // kAddressSpaceCost (kQuotaExceeded). kNoSpace when the table is full or
+    // the process is ending; kOutOfMemory. Nothing is left made or charged
+    // on error.
+    os::ErrorOr<uint64_t> create_address_space();
     // A handle in use: the space cannot be destroyed until release_handle().
     os::ErrorOr<mm::AddressSpace*> acquire_handle(uint64_t handle);
     void release_handle(uint64_t handle);
@@ -175,6 +198,10 @@ public:
     void forget_object(ObjectKind kind, uint64_t key, uint64_t serial,
                        const object::KernelObject* object);
 
+    // The quota everything above is charged to (nullptr: an uncharged
+    // process, for kernel tests only).
+    object::Quota* memory_quota() const { return quota_; }
+
     void retain();
     void release();
 
@@ -183,8 +210,13 @@ public:
 
     // ---- For process.cc / reaper.cc -------------------------------------------
     // `path`: the program's ("bin/<name>"); its base name names the threads.
+    // Takes over `quota`'s charge of kProcessCost and `space_charge` (its
+    // own space and program pages; spawn took them) and retains it.
     Process(ProcessId id, ProcessId parent, const char* path, mm::AddressSpace* space,
-            cap::CapabilitySpace* capabilities);
+            cap::CapabilitySpace* capabilities, object::Quota* quota, uint64_t space_charge);
+    // Undoes a spawn whose main thread never started (spawn.cc): closes the
+    // capabilities, destroys the space and drops the caller's reference.
+    void abandon();
     // Releases the exited threads whose CPUs have left them; once the last
     // one is released, destroys the address spaces and makes it kExited.
     // Called by the reaper only.
@@ -198,6 +230,8 @@ private:
     void** weak_slot_locked(ObjectKind kind, uint64_t key, uint64_t serial);
     bool space_in_use(const mm::AddressSpace* space) const;
     void free_record(ThreadRecord* record);
+    void destroy_own_space();
+    void refund(uint64_t bytes);
 
     const ProcessId id_;
     const ProcessId parent_;
@@ -205,6 +239,8 @@ private:
     char program_[kNameCapacity] = {};  // "bin/init" (truncated): process_info
     mm::AddressSpace* space_;
     cap::CapabilitySpace* const capabilities_;  // owned
+    object::Quota* const quota_;                // retained until release() frees us
+    const uint64_t space_charge_;               // refunded with space_
     io_ports::ProcessPorts ports_;              // every thread attaches to it (create_thread)
 
     mutable SpinLock lock_;
@@ -229,9 +265,12 @@ private:
 Process* current();
 
 // Loads `path` ("bin/<name>") from the boot archive into a new process whose
-// main thread gets `argument` in its StartInfo. Errors: kNotFound (no such
-// file or no boot archive), the ELF's (kMalformed, kUnsupported,
-// kPermissionDenied; the reason is printed), kOutOfMemory.
+// main thread gets `argument` in its StartInfo. `quota` becomes its memory
+// quota and pays for it first: kProcessCost + kAddressSpaceCost + the
+// program's pages + kThreadCost (abi/cairn/capability.h), kQuotaExceeded
+// before anything is made. Errors: kNotFound (no such file or no boot
+// archive), the ELF's (kMalformed, kUnsupported, kPermissionDenied; the
+// reason is printed), kOutOfMemory. On error nothing stays charged.
 //
 // `prepare`, if given, runs once the child exists but before its main thread
 // starts (nothing of the child has run and no other process can find it
@@ -242,7 +281,7 @@ struct SpawnPreparation {
     void* context = nullptr;
 };
 os::ErrorOr<ProcessId> spawn(const char* path, const char* argument, ProcessId parent,
-                             const SpawnPreparation* preparation = nullptr);
+                             object::Quota* quota, const SpawnPreparation* preparation = nullptr);
 
 // The contents of regular file `path` of the boot archive (read-only for
 // the kernel's lifetime: callers copy from it with no lock held).

@@ -20,6 +20,10 @@ constexpr uint64_t kRetryDelayNs = 20'000;
 SpinLock reaper_lock;
 sched::List queue;  // of Process::reap_link, each holding a reference
 sched::WaitQueue work;
+// The process being reaped (its queue reference not dropped yet), guarded
+// by reaper_lock; `let_go` wakes wait_for_reaper() when it changes.
+Process* reaping = nullptr;
+sched::WaitQueue let_go;
 bool started = false;  // atomic
 
 Process* process_of_reap_link(sched::ListNode* node) {
@@ -30,7 +34,8 @@ Process* next_process() {
     SpinLockGuard guard(reaper_lock);
     while (queue.empty())
         (void)work.wait(reaper_lock);
-    return process_of_reap_link(queue.pop_front());
+    reaping = process_of_reap_link(queue.pop_front());
+    return reaping;
 }
 
 [[noreturn]] void run_reaper(void*) {
@@ -39,6 +44,11 @@ Process* next_process() {
         while (process->reap() == ReapResult::kRetry)
             sched::sleep_ns(kRetryDelayNs);
         process->release();
+        {
+            SpinLockGuard guard(reaper_lock);
+            reaping = nullptr;
+        }
+        let_go.wake_all();
     }
 }
 
@@ -52,6 +62,15 @@ void queue_for_reaping(Process& process) {
         queue.push_back(process.reap_link.node);
     }
     work.wake_one();
+}
+
+void wait_for_reaper(Process& process, uint64_t deadline_ns) {
+    SpinLockGuard guard(reaper_lock);
+    // The caller's reference keeps `process` (and so its address) alive:
+    // `reaping` cannot name another process at that address meanwhile.
+    while (process.reap_link.linked() || reaping == &process) {
+        if (let_go.wait(reaper_lock, deadline_ns).is_error()) return;
+    }
 }
 
 os::ErrorOr<void> start_reaper() {

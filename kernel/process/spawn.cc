@@ -1,6 +1,9 @@
 // Starting programs from the boot archive: ELF validation and loading
-// (kernel/elf), a new address space, the main thread.
+// (kernel/elf), a new address space, the main thread, all paid for by the
+// child's memory quota before any of it is made (process.h).
+#include "cairn/capability.h"
 #include "cairn/syscalls.h"
+#include "hal/mm.h"
 #include "kernel/cap/capability_space.h"
 #include "kernel/debug/print.h"
 #include "kernel/elf/elf_image.h"
@@ -8,6 +11,7 @@
 #include "kernel/lib/cpio.h"
 #include "kernel/mm/heap/kmalloc.h"
 #include "kernel/mm/vm/address_space.h"
+#include "kernel/object/quota.h"
 #include "kernel/process/internal.h"
 
 namespace kernel::process {
@@ -26,15 +30,37 @@ os::ErrorOr<os::Bytes> find_program(const char* path) {
     return entry.value().data;
 }
 
-// Loads the program into `space` and builds the main stack.
-os::ErrorOr<elf::MainStack> load(const char* path, os::Bytes file, const char* argument,
-                                 ProcessId id, mm::AddressSpace& space, uint64_t* entry) {
-    elf::Image image;
-    elf::ElfError error = elf::parse(file, elf::machine_limits(), &image);
+constexpr uint64_t kPage = hal::mm::kPageSize;
+static_assert(kPage == 4096, "abi/cairn/capability.h prices pages of 4 KiB");
+
+os::ErrorOr<void> parse(const char* path, os::Bytes file, elf::Image* image) {
+    elf::ElfError error = elf::parse(file, elf::machine_limits(), image);
     if (error != elf::ElfError::kOk) {
         print("process: cannot run %s: %s\n", path, elf::to_string(error));
         return elf::to_os_error(error);
     }
+    return {};
+}
+
+// The program's pages as the memory quota pays for them: every loadable
+// segment's memory size in whole pages, and the top page of the stack that
+// the kernel writes the StartInfo and its strings into (they fit in one:
+// build_main_stack takes at most kMaxPath + kMaxArgument + a StartInfo).
+uint64_t program_bytes(const elf::Image& image) {
+    uint64_t bytes = kPage;
+    for (size_t i = 0; i < image.segment_count; ++i) {
+        const elf::Segment& segment = image.segments[i];
+        uint64_t start = segment.address & ~(kPage - 1);
+        uint64_t end = (segment.address + segment.memory_size + kPage - 1) & ~(kPage - 1);
+        bytes += end - start;
+    }
+    return bytes;
+}
+
+// Loads the program into `space` and builds the main stack.
+os::ErrorOr<elf::MainStack> load(const char* path, const elf::Image& image, os::Bytes file,
+                                 const char* argument, ProcessId id, mm::AddressSpace& space,
+                                 uint64_t* entry) {
     TRY(elf::load_segments(image, file, space));
     elf::StackRequest request;
     request.program = path;
@@ -55,9 +81,17 @@ os::ErrorOr<os::Bytes> boot_file(const char* path) {
 }
 
 os::ErrorOr<ProcessId> spawn(const char* path, const char* argument, ProcessId parent,
-                             const SpawnPreparation* preparation) {
+                             object::Quota* quota, const SpawnPreparation* preparation) {
     os::Bytes file = TRY(find_program(path));
+    elf::Image image;
+    TRY(parse(path, file, &image));
     TRY(internal::start_reaper());
+    // Paid for before anything is made; each charge goes back on any error
+    // until its owner takes it over (the Process, the main thread).
+    const uint64_t space_charge = cairn::kAddressSpaceCost + program_bytes(image);
+    object::ScopedCharge process_charge =
+        TRY(object::ScopedCharge::take(quota, cairn::kProcessCost + space_charge));
+    object::ScopedCharge thread_charge = TRY(object::ScopedCharge::take(quota, cairn::kThreadCost));
     ProcessId id;
     {
         SpinLockGuard guard(internal::table_lock);
@@ -65,13 +99,13 @@ os::ErrorOr<ProcessId> spawn(const char* path, const char* argument, ProcessId p
     }
     mm::AddressSpace* space = TRY(mm::as_create());
     uint64_t entry = 0;
-    auto stack = load(path, file, argument, id, *space, &entry);
+    auto stack = load(path, image, file, argument, id, *space, &entry);
     if (stack.is_error()) {
         mm::as_destroy(space);
         return stack.error();
     }
 
-    auto capabilities = cap::CapabilitySpace::create(cairn::kCapabilitySlots);
+    auto capabilities = cap::CapabilitySpace::create(cairn::kCapabilitySlots, quota);
     if (capabilities.is_error()) {
         mm::as_destroy(space);
         return capabilities.error();
@@ -82,16 +116,16 @@ os::ErrorOr<ProcessId> spawn(const char* path, const char* argument, ProcessId p
         mm::as_destroy(space);
         return os::Error::kOutOfMemory;
     }
-    auto* process = new (memory) Process(id, parent, path, space, capabilities.value());
+    auto* process =
+        new (memory) Process(id, parent, path, space, capabilities.value(), quota, space_charge);
+    process_charge.keep();  // refunded by the process (release(), destroy_own_space())
     if (preparation != nullptr && preparation->prepare != nullptr) {
         auto prepared = preparation->prepare(*process, preparation->context);
         if (prepared.is_error()) {
             // Not in the table yet, no thread: the last reference frees the
             // process and its capability space (which deletes what was put
             // there).
-            capabilities.value()->close();
-            mm::as_destroy(space);
-            process->release();
+            process->abandon();
             return prepared.error();
         }
     }
@@ -106,6 +140,8 @@ os::ErrorOr<ProcessId> spawn(const char* path, const char* argument, ProcessId p
     request.entry.stack_pointer = stack.value().stack_pointer;
     request.entry.argument0 = stack.value().start_info;
     request.start_info = stack.value().start_info;
+    request.charged = true;
+    thread_charge.keep();  // create_thread's now, also on its errors
     auto thread = process->create_thread(request);
     if (thread.is_error()) {
         // No thread ever ran: undo by hand (the reaper never sees it).
@@ -114,9 +150,7 @@ os::ErrorOr<ProcessId> spawn(const char* path, const char* argument, ProcessId p
             process->table_link.unlink();
             --internal::table_count;
         }
-        process->capabilities().close();
-        mm::as_destroy(space);
-        process->release();
+        process->abandon();
         return thread.error();
     }
     return id;

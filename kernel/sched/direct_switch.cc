@@ -1,6 +1,8 @@
 #include "kernel/sched/direct_switch.h"
 
+#include "hal/park.h"
 #include "hal/thread_context.h"
+#include "hal/user_mode.h"
 #include "kernel/debug/panic.h"
 #include "kernel/sched/internal.h"
 
@@ -33,18 +35,46 @@ bool begin_direct_switch(Thread& next, uint64_t next_sequence, uint64_t* sequenc
     return true;
 }
 
-void complete_direct_switch(Thread& self, Thread& next) {
-    Cpu& c = internal::this_cpu();
+namespace {
+
+// What every switch off `self` checks and counts.
+void leaving(Cpu& c, Thread& self) {
     if (self.stack_base != nullptr && *static_cast<uint64_t*>(self.stack_base) != kStackCanary) {
         panic("sched: kernel stack overflow in thread %llu (%s)",
               static_cast<unsigned long long>(self.id), self.name);
     }
     ++self.context_switches;
     ++c.context_switches;
+}
+
+}  // namespace
+
+void complete_direct_switch(Thread& self, Thread& next) {
+    leaving(internal::this_cpu(), self);
     hal::context::switch_to(self.context, next.context);
     // Back in `self`, on whichever CPU woke it: finish that switch as every
     // switch point does (drops the CPU lock, activates the address space).
     internal::complete_switch();
 }
 
+void park_switching_to(Thread& self, Thread& next, bool next_parked, int64_t next_result) {
+    leaving(internal::this_cpu(), self);
+    hal::context::park(self.context);
+    if (next_parked) hal::context::resume_parked(next.context, next_result);
+    hal::context::switch_from_parked(next.context);
+}
+
+void complete_parked_switch() {
+    internal::complete_switch();
+}
+
 }  // namespace kernel::sched
+
+namespace kernel {
+
+void parked_thread_arrived() {
+    sched::complete_parked_switch();
+    handle_return_to_user();
+}
+
+}  // namespace kernel

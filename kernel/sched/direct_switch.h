@@ -34,4 +34,16 @@ bool begin_direct_switch(Thread& next, uint64_t next_sequence, uint64_t* sequenc
 // is switched back in.
 void complete_direct_switch(Thread& self, Thread& next);
 
+// The same switch for a `self` in a system call that parks (hal/park.h):
+// nothing of its kernel stack is kept, and it resumes in
+// kernel::resume_parked_thread() or straight in user mode when a partner
+// parks for it. `next` runs from where its last switch left off, or, if
+// `next_parked`, returns to user mode with `next_result`. Never returns.
+[[noreturn]] void park_switching_to(Thread& self, Thread& next, bool next_parked,
+                                    int64_t next_result);
+// What a parked thread runs first, however it is resumed (on its own stack,
+// interrupts masked): completes the switch into it as every switch point
+// does (drops the CPU lock, activates its address space).
+void complete_parked_switch();
+
 }  // namespace kernel::sched

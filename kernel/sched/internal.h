@@ -30,14 +30,17 @@ namespace kernel::sched::internal {
 
 struct Cpu {
     SpinLock lock;
-    RunQueue queue;               // guarded by lock
-    uint32_t ready = 0;           // queue.size(), written under lock, read atomically
-    Thread* current = nullptr;    // guarded by lock
-    Thread* idle = nullptr;       // set once when the CPU joins
-    Thread* dead = nullptr;       // exited; released after the switch off its stack
-    Thread* migrating = nullptr;  // preempted off a CPU its affinity no longer allows
-    bool need_resched = false;    // atomic: switch at the next preemption point
-    bool online = false;          // atomic
+    RunQueue queue;             // guarded by lock
+    uint32_t ready = 0;         // queue.size(), written under lock, read atomically
+    Thread* current = nullptr;  // guarded by lock
+    Thread* idle = nullptr;     // set once when the CPU joins
+    // The thread just switched off, if finish_switch() has work for it:
+    // exited (kDead: released after the switch off its stack), or preempted
+    // off a CPU its affinity no longer allows (kReady, in no queue: placed
+    // elsewhere). One field, so that the common case is one load.
+    Thread* leaving = nullptr;
+    bool need_resched = false;  // atomic: switch at the next preemption point
+    bool online = false;        // atomic
     uint32_t node = 0;
     uint64_t switched_in_ns = 0;  // when `current` started running
     uint64_t slice_end_ns = 0;
@@ -49,13 +52,23 @@ struct Cpu {
     uint64_t timer_interrupts = 0;
 
     SpinLock timer_lock;
-    TimerQueue timers;                      // guarded by timer_lock
+    TimerQueue timers;                        // guarded by timer_lock
     uint64_t tick_deadline_ns = kNoDeadline;  // guarded by timer_lock
-    uint64_t armed_ns = kNoDeadline;        // what the one-shot is set for
+    uint64_t armed_ns = kNoDeadline;          // what the one-shot is set for
 };
 
-Cpu& cpu(uint32_t index);
-uint32_t this_cpu_index();
+extern Cpu cpus[kMaxCpus];  // scheduler.cc
+
+// Inline and without bounds checks: every switch takes these several times.
+// Indices come from the HAL (hal::current_cpu_index() < kMaxCpus, asserted
+// where each CPU is brought up) or from fields set from it (Thread::cpu,
+// TimerEntry::cpu) or from policy.h's choices (never kNoCpu here).
+inline Cpu& cpu(uint32_t index) {
+    return cpus[index];
+}
+inline uint32_t this_cpu_index() {
+    return hal::current_cpu_index();
+}
 inline Cpu& this_cpu() {
     return cpu(this_cpu_index());
 }

@@ -16,15 +16,18 @@
 
 namespace kernel::sched {
 namespace internal {
-namespace {
 
 Cpu cpus[kMaxCpus];
+
+namespace {
+
 CpuMask online_mask = 0;  // atomic
 bool is_initialized = false;
 
 enum class Reason : uint8_t { kPreempt, kYield, kBlock, kExit };
 
 void finish_switch();
+void finish_switch_leaving(Cpu& c, Thread& leaving);
 
 void account(Cpu& c, Thread& thread, uint64_t now) {
     uint64_t ran = now - c.switched_in_ns;
@@ -39,10 +42,9 @@ void set_ready_count(Cpu& c) {
 
 // Kernel threads run in no user address space: a CPU never keeps one that
 // its thread does not use, so a space can be destroyed once none of its
-// threads runs (AddressSpace::destroy checks every CPU).
-void switch_address_space(Thread& next) {
-    mm::AddressSpace* wanted = next.address_space;
-    if (mm::current_address_space() != wanted) mm::as_switch(wanted);
+// threads runs (AddressSpace::destroy checks every CPU). Interrupts masked.
+void switch_address_space(Thread& next, uint32_t index) {
+    mm::as_switch_masked(next.address_space, index);
 }
 
 // The core: picks the next thread for this CPU and switches to it.
@@ -54,14 +56,14 @@ void schedule(Reason reason) {
     Thread* previous = c.current;
     __atomic_store_n(&c.need_resched, false, __ATOMIC_RELAXED);
     if (reason == Reason::kBlock && previous->state == ThreadState::kRunning) {
-        c.lock.unlock(masked());  // woken before it got off the CPU
+        c.lock.unlock_masked();  // woken before it got off the CPU
         return;
     }
     uint64_t now = hal::timer::monotonic_ns();
     if (previous->state == ThreadState::kRunning && previous != c.idle) {
         previous->state = ThreadState::kReady;
         if ((previous->affinity & cpu_bit(index)) == 0) {
-            c.migrating = previous;  // placed elsewhere once off this CPU
+            c.leaving = previous;  // placed elsewhere once off this CPU
         } else if (reason == Reason::kPreempt && now < c.slice_end_ns) {
             c.queue.enqueue_front(previous->run_entry);  // keeps its turn
         } else {
@@ -78,7 +80,7 @@ void schedule(Reason reason) {
     c.current = next;
     c.slice_end_ns = now + policy::time_slice_ns(next->priority);
     if (next == previous) {
-        c.lock.unlock(masked());
+        c.lock.unlock_masked();
         return;
     }
     if (previous->stack_base != nullptr &&
@@ -88,7 +90,7 @@ void schedule(Reason reason) {
     }
     ++previous->context_switches;
     ++c.context_switches;
-    if (previous->state == ThreadState::kDead) c.dead = previous;
+    if (previous->state == ThreadState::kDead) c.leaving = previous;
     hal::context::switch_to(previous->context, next->context);
     finish_switch();
 }
@@ -102,7 +104,7 @@ void hand_off(Thread& next) {
     c.lock.lock();
     Thread* previous = c.current;
     if (previous->state != ThreadState::kBlocked) {
-        c.lock.unlock(masked());  // woken before it got off the CPU: next queues
+        c.lock.unlock_masked();  // woken before it got off the CPU: next queues
         make_ready(next);
         return;
     }
@@ -127,16 +129,33 @@ void hand_off(Thread& next) {
 // Runs first thing after every switch, in the thread switched to, which
 // may be on another CPU than the one it left.
 void finish_switch() {
-    Cpu& c = this_cpu();
-    Thread* dead = c.dead;
-    Thread* migrating = c.migrating;
-    c.dead = c.migrating = nullptr;
-    c.lock.unlock(masked());
-    // After the unlock: activation takes the space's lock, and no CPU lock
-    // is held while another CPU may wait on us (TLB shootdown IPIs).
-    switch_address_space(*c.current);
-    if (migrating != nullptr) make_ready(*migrating);  // ready, in no queue: ours to place
-    if (dead != nullptr) release(*dead);               // the scheduler's reference
+    uint32_t index = this_cpu_index();
+    Cpu& c = cpu(index);
+    Thread* leaving = c.leaving;
+    if (leaving != nullptr) [[unlikely]] {
+        finish_switch_leaving(c, *leaving);
+        return;
+    }
+    c.lock.unlock_masked();
+    // After the unlock: no CPU lock is held while another CPU may wait on us
+    // (TLB shootdown IPIs). `current` stays: only this CPU changes it.
+    switch_address_space(*c.current, index);
+}
+
+// finish_switch() when the thread switched off needs more than the switch:
+// out of line, so that the common case needs no registers for it.
+[[gnu::noinline]] void finish_switch_leaving(Cpu& c, Thread& leaving) {
+    c.leaving = nullptr;
+    // Read under the lock: the state the switch left it in (kDead, or
+    // kReady in no queue, which nobody else changes until it is placed).
+    bool dead = leaving.state == ThreadState::kDead;
+    c.lock.unlock_masked();
+    switch_address_space(*c.current, this_cpu_index());
+    if (dead) {
+        release(leaving);  // the scheduler's reference
+    } else {
+        make_ready(leaving);  // ready, in no queue: ours to place
+    }
 }
 
 }  // namespace
@@ -190,22 +209,13 @@ void make_ready(Thread& thread) {
     enqueue_on(target, thread);
 }
 
-Cpu& cpu(uint32_t index) {
-    return cpus[index < kMaxCpus ? index : 0];
-}
-
-uint32_t this_cpu_index() {
-    uint32_t index = hal::current_cpu_index();
-    return index < kMaxCpus ? index : 0;
-}
-
 Cpu& lock_thread_cpu(Thread& thread) {
     for (;;) {
         uint32_t index = __atomic_load_n(&thread.cpu, __ATOMIC_ACQUIRE);
         Cpu& c = cpu(index);
         c.lock.lock();
         if (__atomic_load_n(&thread.cpu, __ATOMIC_RELAXED) == index) return c;
-        c.lock.unlock(masked());
+        c.lock.unlock_masked();
     }
 }
 
@@ -215,7 +225,7 @@ uint64_t prepare_to_block() {
     Thread& thread = *c.current;
     uint64_t sequence = ++thread.block_sequence;
     thread.state = ThreadState::kBlocked;
-    c.lock.unlock(masked());
+    c.lock.unlock_masked();
     return sequence;
 }
 
@@ -228,19 +238,19 @@ bool wake_thread(Thread& thread, uint64_t sequence, bool any_block) {
     Cpu& c = lock_thread_cpu(thread);
     if (thread.state != ThreadState::kBlocked ||
         (!any_block && thread.block_sequence != sequence)) {
-        c.lock.unlock(masked());
+        c.lock.unlock_masked();
         hal::restore_interrupts(state);
         return false;
     }
     if (c.current == &thread) {
         // Still on its CPU, before block(): it will not switch away.
         thread.state = ThreadState::kRunning;
-        c.lock.unlock(masked());
+        c.lock.unlock_masked();
         hal::restore_interrupts(state);
         return true;
     }
     thread.state = ThreadState::kReady;  // in no queue: only we place it
-    c.lock.unlock(masked());
+    c.lock.unlock_masked();
     make_ready(thread);
     hal::restore_interrupts(state);
     return true;
@@ -274,14 +284,14 @@ void arm_timer(Thread& thread, uint64_t deadline_ns, uint64_t sequence) {
     thread.timer.cpu = index;
     c.timers.insert(thread.timer);
     if (deadline_ns < c.armed_ns) program_timer(c);
-    c.timer_lock.unlock(masked());
+    c.timer_lock.unlock_masked();
 }
 
 void cancel_timer(Thread& thread) {
     Cpu& c = cpu(thread.timer.cpu);
     c.timer_lock.lock();
     if (thread.timer.link.linked()) c.timers.remove(thread.timer);
-    c.timer_lock.unlock(masked());
+    c.timer_lock.unlock_masked();
 }
 
 void preempt_point() {
@@ -323,8 +333,8 @@ bool migrate_one(uint32_t from, uint32_t to) {
             __atomic_store_n(&destination.need_resched, true, __ATOMIC_RELAXED);
         }
     }
-    second.lock.unlock(masked());
-    first.lock.unlock(masked());
+    second.lock.unlock_masked();
+    first.lock.unlock_masked();
     return entry != nullptr;
 }
 
@@ -341,7 +351,7 @@ void find_movable(uint32_t self, bool* movable) {
         movable[index] =
             c.queue.find(allowed_on, reinterpret_cast<void*>(static_cast<uintptr_t>(self))) !=
             nullptr;
-        c.lock.unlock(masked());
+        c.lock.unlock_masked();
     }
 }
 
@@ -362,7 +372,7 @@ void expire_timers(Cpu& c, uint64_t now) {
         wake_thread(*static_cast<Thread*>(entry->object), entry->sequence, false);
     }
     program_timer(c);
-    c.timer_lock.unlock(masked());
+    c.timer_lock.unlock_masked();
 }
 
 void idle_thread_entry(void*) {
@@ -480,7 +490,7 @@ void end_wait_switching_to(uint64_t sequence, uint64_t deadline_ns, Thread& next
     bool direct = next.state == ThreadState::kBlocked && next.block_sequence == next_sequence &&
                   owner.current != &next && (next.affinity & cpu_bit(index)) != 0;
     if (direct) next.state = ThreadState::kReady;
-    owner.lock.unlock(masked());
+    owner.lock.unlock_masked();
     if (!direct) {
         wake_thread(next, next_sequence, false);
         end_wait(sequence, deadline_ns);
@@ -526,7 +536,7 @@ void exit_current(int64_t status) {
     Cpu& c = this_cpu();
     c.lock.lock();
     thread.state = ThreadState::kDead;
-    c.lock.unlock(masked());
+    c.lock.unlock_masked();
     schedule(Reason::kExit);
     panic("sched: a dead thread was switched back to");
 }
@@ -583,7 +593,7 @@ os::ErrorOr<void> set_priority(Thread& thread, Priority priority) {
                c.queue.highest_priority() < priority) {
         __atomic_store_n(&c.need_resched, true, __ATOMIC_RELAXED);
     }
-    c.lock.unlock(masked());
+    c.lock.unlock_masked();
     hal::restore_interrupts(state);
     preempt_point();
     return {};
@@ -606,7 +616,7 @@ os::ErrorOr<void> set_affinity(Thread& thread, CpuMask mask) {
             move_running = true;
         }
     }
-    c.lock.unlock(masked());
+    c.lock.unlock_masked();
     if (move_queued) make_ready(thread);
     if (move_running && where != this_cpu_index()) (void)interrupt::send_reschedule(where);
     hal::restore_interrupts(state);
@@ -619,9 +629,10 @@ CpuMask online_cpus() {
 }
 
 void cpu_statistics(uint32_t index, CpuStatistics* statistics) {
-    Cpu& c = cpu(index);
     *statistics = {};
-    if (index >= kMaxCpus || !__atomic_load_n(&c.online, __ATOMIC_ACQUIRE)) return;
+    if (index >= kMaxCpus) return;  // the caller's index: cpu() does not check
+    Cpu& c = cpu(index);
+    if (!__atomic_load_n(&c.online, __ATOMIC_ACQUIRE)) return;
     hal::InterruptState state = c.lock.lock();
     statistics->online = true;
     statistics->node = c.node;
@@ -639,7 +650,7 @@ void set_tick_deadline(uint64_t deadline_ns) {
     c.timer_lock.lock();
     c.tick_deadline_ns = deadline_ns;
     program_timer(c);
-    c.timer_lock.unlock(masked());
+    c.timer_lock.unlock_masked();
 }
 
 void handle_timer_interrupt(uint64_t now_ns, bool tick) {
@@ -655,7 +666,7 @@ void handle_timer_interrupt(uint64_t now_ns, bool tick) {
                        ? best != RunQueue::kEmpty
                        : policy::preempt_at_tick(running->priority, best, now_ns, c.slice_end_ns);
     if (preempt) __atomic_store_n(&c.need_resched, true, __ATOMIC_RELAXED);
-    c.lock.unlock(masked());
+    c.lock.unlock_masked();
     if (now_ns >= c.next_balance_ns) {
         c.next_balance_ns = now_ns + policy::kBalanceIntervalNs;
         balance(index, false);

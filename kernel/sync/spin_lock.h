@@ -40,6 +40,11 @@ public:
         hal::restore_interrupts(state);
     }
 
+    // unlock() that leaves interrupts masked, as lock() made them, for a
+    // holder that unmasks later itself: the release alone, with no read or
+    // write of the interrupt state (the scheduler's switch path).
+    void unlock_masked() { __atomic_store_n(&locked_, false, __ATOMIC_RELEASE); }
+
     bool is_locked() const { return __atomic_load_n(&locked_, __ATOMIC_RELAXED); }
 
 private:

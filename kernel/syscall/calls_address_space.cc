@@ -41,17 +41,12 @@ os::Error check_range(uint64_t address, uint64_t length, uint64_t* rounded) {
 
 }  // namespace
 
-// () -> handle.
+// () -> handle. Charged to the process's memory quota (Process::create_address_space).
 int64_t as_create(const Arguments&) {
     process::Process* process = process::current();
     if (process == nullptr) return error_result(os::Error::kNotFound);
-    auto space = mm::as_create();
-    if (space.is_error()) return error_result(space.error());
-    auto handle = process->add_address_space(space.value());
-    if (handle.is_error()) {
-        mm::as_destroy(space.value());
-        return error_result(handle.error());
-    }
+    auto handle = process->create_address_space();
+    if (handle.is_error()) return error_result(handle.error());
     return static_cast<int64_t>(handle.value());
 }
 

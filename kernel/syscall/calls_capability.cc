@@ -279,6 +279,10 @@ int64_t process_spawn_with_caps(const Arguments& arguments) {
     cairn::SpawnArguments request;
     auto copied = read_user(arguments.values[0], &request);
     if (copied.is_error()) return error_result(copied.error());
+    // The child's memory quota, held here even if it is one of the caps
+    // moved to the child below.
+    auto quota = look_up(request.quota, ObjectType::kQuota, cairn::kRightWrite);
+    if (quota.is_error()) return error_result(quota.error());
     if (request.path_length == 0) return error_result(os::Error::kInvalidArgument);
     char path[kMaxPath];
     char argument[kMaxArgument];
@@ -295,7 +299,8 @@ int64_t process_spawn_with_caps(const Arguments& arguments) {
     process::SpawnPreparation preparation;
     preparation.prepare = hand_over_caps;
     preparation.context = &caps;
-    auto id = process::spawn(path, argument, self->id(), &preparation);
+    auto id = process::spawn(path, argument, self->id(), &quota.value().as<object::Quota>(),
+                             &preparation);
     if (id.is_error()) return error_result(id.error());
     return static_cast<int64_t>(id.value());
 }

@@ -6,6 +6,7 @@
 #include "kernel/mm/heap/heap.h"
 #include "kernel/mm/heap/kmalloc.h"
 #include "kernel/mm/physical/physical_memory.h"
+#include "kernel/object/quota.h"
 #include "kernel/process/objects.h"
 #include "kernel/process/process.h"
 #include "kernel/sched/scheduler.h"
@@ -28,10 +29,14 @@ int64_t exit_status_of(uint64_t value) {
 
 }  // namespace
 
-// (path, path_length, argument, argument_length) -> process id.
+// (path, path_length, argument, argument_length, quota (WRITE)) -> process
+// id. The quota (checked first) pays for the child and stays its memory
+// quota (kernel/process/process.h).
 int64_t process_spawn(const Arguments& arguments) {
     process::Process* self = process::current();
     if (self == nullptr) return error_result(os::Error::kNotFound);
+    auto quota = look_up(arguments.values[4], cairn::ObjectType::kQuota, cairn::kRightWrite);
+    if (quota.is_error()) return error_result(quota.error());
     if (arguments.values[1] == 0) return error_result(os::Error::kInvalidArgument);
     char path[kMaxPath];
     char argument[kMaxArgument];
@@ -39,7 +44,7 @@ int64_t process_spawn(const Arguments& arguments) {
     if (copied.is_error()) return error_result(copied.error());
     copied = copy_string(arguments.values[2], arguments.values[3], argument, sizeof(argument));
     if (copied.is_error()) return error_result(copied.error());
-    auto id = process::spawn(path, argument, self->id());
+    auto id = process::spawn(path, argument, self->id(), &quota.value().as<object::Quota>());
     if (id.is_error()) return error_result(id.error());
     return static_cast<int64_t>(id.value());
 }

@@ -3,6 +3,7 @@
 #include "cairn/syscalls.h"
 #include "hal/user_mode.h"
 #include "kernel/debug/print.h"
+#include "kernel/ipc/parking.h"
 #include "kernel/process/process.h"
 #include "kernel/sched/scheduler.h"
 #include "kernel/syscall/handlers.h"
@@ -174,6 +175,20 @@ int64_t handle_syscall(const hal::syscall::Arguments& arguments) {
     syscall::Handler handler = syscall::table.handlers[arguments.number];
     if (handler == nullptr) return syscall::error_result(os::Error::kUnsupported);
     return handler(arguments);
+}
+
+void try_fast_syscall(const hal::syscall::Arguments& arguments) {
+    sched::Thread& thread = sched::thread_of_own_stack();
+    sched::SyscallAccount& account = thread.syscall_account;
+    // Throttling sleeps: a thread out of tokens takes the slow path.
+    if (!syscall::take_token_fast(account, syscall::limit)) return;
+    ++account.calls;
+    ipc::try_parked_call(thread,
+                         arguments.number == static_cast<uint64_t>(cairn::Syscall::kIpcCall),
+                         arguments.values[0], arguments.values[1], arguments.values[2]);
+    // Not taken: handle_syscall() counts the call and takes its token.
+    --account.calls;
+    if (syscall::limit.rate != 0) ++account.tokens;
 }
 
 void handle_user_fault(const hal::user::Fault& fault) {

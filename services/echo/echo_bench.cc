@@ -29,6 +29,7 @@ CapSlot start_server(const char* role) {
     arguments.caps[0] = sys::cap_copy(endpoint, cairn::kRightRead | cairn::kRightGrant).value();
     arguments.cap_count = 1;
     arguments.cap_move = 1;
+    arguments.quota = cairn::kInitQuotaSlot;
     if (!sys::process_spawn_with_caps(arguments).ok())
         printf("echo_bench: spawn %s failed\n", role);
     return endpoint;

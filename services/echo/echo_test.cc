@@ -26,7 +26,8 @@ CapSlot create(cairn::ObjectType type) {
 
 uint64_t spawn_server(CapSlot endpoint, const char* role) {
     CapSlot server_end = sys::cap_copy(endpoint, cairn::kRightRead | cairn::kRightGrant).value();
-    cairn::Result result = sys::spawn_with_caps("bin/echo_server", role, &server_end, 1, 1);
+    cairn::Result result =
+        sys::spawn_with_caps("bin/echo_server", role, &server_end, 1, 1, cairn::kInitQuotaSlot);
     CHECK(result.ok());
     return result.ok() ? result.value() : 0;
 }

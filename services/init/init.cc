@@ -13,10 +13,12 @@ namespace {
 
 // The service manager's start slots (services/runtime/slots.h): 1 a quota
 // (services' kernel objects), 3 the platform (their devices); slot 2 (the
-// name server's) stays empty: the manager makes the name server.
+// name server's) stays empty: the manager makes the name server. The
+// manager itself is charged to the root quota too.
 int start_service_manager() {
     cairn::CapSlot caps[3] = {cairn::kInitQuotaSlot, cairn::kNullSlot, cairn::kInitPlatformSlot};
-    cairn::Result manager = cairn::sys::spawn_with_caps("bin/service_manager", "", caps, 3, 0);
+    cairn::Result manager =
+        cairn::sys::spawn_with_caps("bin/service_manager", "", caps, 3, 0, cairn::kInitQuotaSlot);
     if (!manager) {
         printf("init: cannot start bin/service_manager: %s\n",
                cairn::status_name(manager.status()));

@@ -33,20 +33,22 @@ CapSlot create(cairn::ObjectType type) {
 // Starts bin/<program> <argument> with a receiving copy of `endpoint` in slot 1.
 uint64_t spawn(const char* path, const char* argument, CapSlot endpoint) {
     CapSlot server_end = sys::cap_copy(endpoint, cairn::kRightRead | cairn::kRightGrant).value();
-    cairn::Result result = sys::spawn_with_caps(path, argument, &server_end, 1, 1);
+    cairn::Result result =
+        sys::spawn_with_caps(path, argument, &server_end, 1, 1, cairn::kInitQuotaSlot);
     CHECK(result.ok());
     return result.ok() ? result.value() : 0;
 }
 
 // Starts bin/name_server as the service manager does (services/runtime/
-// service.h): a quota of its own in slot 1, its endpoint in slot 2.
+// service.h): a quota of its own in slot 1 (which pays for the process
+// too, as the manager's default 256 KiB), its endpoint in slot 2.
 uint64_t spawn_name_server(CapSlot endpoint) {
     CapSlot caps[2] = {
-        sys::cap_create(cairn::kInitQuotaSlot, cairn::ObjectType::kQuota, 64 * 1024).value(),
+        sys::cap_create(cairn::kInitQuotaSlot, cairn::ObjectType::kQuota, 256 * 1024).value(),
         sys::cap_copy(endpoint, cairn::kRightRead | cairn::kRightWrite | cairn::kRightGrant)
             .value(),
     };
-    cairn::Result result = sys::spawn_with_caps("bin/name_server", "", caps, 2, 0b11);
+    cairn::Result result = sys::spawn_with_caps("bin/name_server", "", caps, 2, 0b11, caps[0]);
     CHECK(result.ok());
     return result.ok() ? result.value() : 0;
 }

@@ -10,7 +10,8 @@
 
 namespace cairn::service {
 
-// Slot 1: the service's own quota (its kernel objects are made from it).
+// Slot 1: the service's own quota (its kernel objects are made from it, and
+// its process, threads and program pages were charged to it at spawn).
 inline constexpr CapSlot kQuotaSlot = 1;
 // Slot 2: the name server. Lookup-only (needs=nameserver), a registration
 // capability with the service's own badge (needs=register); for the name

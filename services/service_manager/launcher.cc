@@ -126,9 +126,15 @@ Result Launcher::launch(const ServiceSpec& spec, uint64_t badge, const char** re
     strcpy(path, "bin/");
     strcat(path, spec.program);
     uint64_t moves = 0;  // every capability made here moves; empty slots cannot
-    for (size_t i = 0; i < plan.count; ++i)
+    // The service is charged to the quota it is given (its process, main
+    // thread and program pages, then whatever it makes), not to ours.
+    CapSlot quota = context_.quota;
+    for (size_t i = 0; i < plan.count; ++i) {
         if (made.slots[i] != kNullSlot) moves |= uint64_t{1} << i;
-    Result process = sys::spawn_with_caps(path, spec.argument, made.slots, plan.count, moves);
+        if (plan.slots[i] == SlotContent::kQuota) quota = made.slots[i];
+    }
+    Result process =
+        sys::spawn_with_caps(path, spec.argument, made.slots, plan.count, moves, quota);
     if (!process) return launch_failure(reason, "spawn failed", process.status());
     for (size_t i = 0; i < plan.count; ++i)
         made.slots[i] = 0;  // moved

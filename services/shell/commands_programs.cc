@@ -15,12 +15,14 @@ namespace cairn::shell {
 
 namespace {
 
-// A program's quota: kernel objects for a small program (a few endpoints,
-// threads, its page tables are the kernel's). ipcbench moves 1 MiB memory
+// A program's quota: the program itself (its process, main thread and
+// program pages: about 70 KiB for a small one) and its kernel objects (a
+// few endpoints, threads at 18 KiB each; page tables are the kernel's).
+// ipcbench moves 1 MiB memory
 // objects (memory_take charges the quota) and makes its servers' objects;
 // it gets what the shell can spare if that is less (its zero-copy figure
 // then fails with kQuotaExceeded, the others run).
-constexpr uint64_t kProgramQuota = 128 * 1024;
+constexpr uint64_t kProgramQuota = 256 * 1024;
 constexpr uint64_t kIpcbenchQuota = 4 * 1024 * 1024;
 // How often the shell looks for Ctrl-C while a program runs.
 constexpr uint64_t kPollNs = 100'000'000;
@@ -95,8 +97,9 @@ int run(Shell& shell, const char* program, const char* argument, uint64_t quota_
         return 1;
     }
     const CapSlot caps[] = {static_cast<CapSlot>(quota.value()), service::kNameServerSlot};
-    // The quota moves (it is the program's alone); the name server is copied.
-    Result pid = sys::spawn_with_caps(path, argument, caps, 2, 1);
+    // The quota moves (it is the program's alone, and pays for the program
+    // itself); the name server is copied.
+    Result pid = sys::spawn_with_caps(path, argument, caps, 2, 1, caps[0]);
     if (!pid) {
         (void)sys::cap_delete(quota.value());  // still ours if the spawn failed
         if (pid.status() == Status::kNotFound) {

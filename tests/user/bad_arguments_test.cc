@@ -2,6 +2,8 @@
 // code; the kernel never faults on them and the caller goes on.
 #include <stdio.h>
 
+#include "cairn/capability.h"
+
 #include "tests/user/cases.h"
 #include "tests/user/check.h"
 #include "tests/user/support.h"
@@ -50,10 +52,15 @@ void run_bad_arguments() {
     bad_entry.priority = cairn::kInheritPriority;
     int64_t result = call(Syscall::kThreadCreate, reinterpret_cast<uint64_t>(&bad_entry));
     CHECK(result == status(Status::kBadAddress) || result == status(Status::kInvalidArgument));
-    CHECK_EQ(call(Syscall::kProcessSpawn, kUnmapped, 8, 0, 0), status(Status::kBadAddress));
+    const uint64_t quota = cairn::kInitQuotaSlot;
+    CHECK_EQ(call(Syscall::kProcessSpawn, kUnmapped, 8, 0, 0, quota), status(Status::kBadAddress));
     const char* missing = "bin/no-such-program";
-    CHECK_EQ(call(Syscall::kProcessSpawn, reinterpret_cast<uint64_t>(missing), 19, 0, 0),
+    CHECK_EQ(call(Syscall::kProcessSpawn, reinterpret_cast<uint64_t>(missing), 19, 0, 0, quota),
              status(Status::kNotFound));
+    // The quota slot comes first: none, or not a quota.
+    CHECK_EQ(call(Syscall::kProcessSpawn, kUnmapped, 8, 0, 0, 0), status(Status::kNoCapability));
+    CHECK_EQ(call(Syscall::kProcessSpawn, kUnmapped, 8, 0, 0, cairn::kInitPlatformSlot),
+             status(Status::kWrongType));
     // Out-of-range values.
     CHECK_EQ(call(Syscall::kThreadSetPriority, 0, 140), status(Status::kInvalidArgument));
     CHECK_EQ(call(Syscall::kThreadSetPriority, 0, 1000), status(Status::kInvalidArgument));

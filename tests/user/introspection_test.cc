@@ -228,7 +228,7 @@ void churn(void*) {
             CHECK(start_thread(&thread, short_lived, nullptr));
         for (auto& thread : threads)
             CHECK_EQ(join(&thread), 0);
-        auto child = sys::process_spawn("bin/utest", "exit");
+        auto child = sys::process_spawn("bin/utest", "exit", cairn::kInitQuotaSlot);
         if (CHECK(child.ok())) CHECK_EQ(sys::process_wait(child.value()).raw, 7);
         ++rounds;
     }

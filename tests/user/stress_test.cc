@@ -5,6 +5,8 @@
 // why free memory alone is not the measure). A warm-up round first.
 #include <stdio.h>
 
+#include "cairn/capability.h"
+
 #include "tests/user/cases.h"
 #include "tests/user/check.h"
 #include "tests/user/support.h"
@@ -36,9 +38,9 @@ int churn_processes(int count) {
     int exited = 0;
     const char* path = "bin/utest";
     for (int index = 0; index < count; ++index) {
-        int64_t pid =
-            raw_syscall(static_cast<uint64_t>(cairn::Syscall::kProcessSpawn),
-                        reinterpret_cast<uint64_t>(path), 9, reinterpret_cast<uint64_t>("exit"), 4);
+        int64_t pid = raw_syscall(static_cast<uint64_t>(cairn::Syscall::kProcessSpawn),
+                                  reinterpret_cast<uint64_t>(path), 9,
+                                  reinterpret_cast<uint64_t>("exit"), 4, cairn::kInitQuotaSlot);
         if (!CHECK(pid > 0)) continue;
         int64_t status = raw_syscall(static_cast<uint64_t>(cairn::Syscall::kProcessWait),
                                      static_cast<uint64_t>(pid), cairn::kForever);

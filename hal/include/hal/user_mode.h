@@ -17,6 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cairn/syscalls.h"
+
 namespace hal::syscall {
 
 inline constexpr size_t kArgumentCount = 6;
@@ -25,6 +27,13 @@ struct Arguments {
     uint64_t number;
     uint64_t values[kArgumentCount];
 };
+
+// The system calls the kernel may end on its fast path
+// (kernel::try_fast_syscall), which the HAL offers them to first.
+inline bool has_fast_path(uint64_t number) {
+    return number == static_cast<uint64_t>(cairn::Syscall::kIpcCall) ||
+           number == static_cast<uint64_t>(cairn::Syscall::kIpcReplyReceive);
+}
 
 }  // namespace hal::syscall
 
@@ -47,6 +56,14 @@ namespace kernel {
 // stack with interrupts enabled. The result goes to the user's result
 // register. May block, switch threads or never return (thread_exit).
 int64_t handle_syscall(const hal::syscall::Arguments& arguments);
+
+// Called by the HAL before handle_syscall() for the calls has_fast_path()
+// names, from a system call entry that saved the complete user register
+// frame at the top of the thread's kernel stack (hal/park.h), on that stack
+// with interrupts still masked. Either ends the call, parking the thread
+// (then it never returns here), or returns having changed nothing except
+// maybe a rate-limit token, and handle_syscall() serves the call.
+void try_fast_syscall(const hal::syscall::Arguments& arguments);
 
 // Called by the HAL for a user-mode exception it cannot resolve, after it
 // printed the user registers; interrupts enabled. Ends the faulting thread

@@ -27,6 +27,23 @@
 
     .section .text, "ax", @progbits
 
+/* The outgoing user thread's FP registers into the context at \reg, if it
+ * wrote them (t0-t2 scratch). */
+.macro SAVE_FP reg
+    ld      t0, CONTEXT_USER_STATE(\reg)
+    beqz    t0, 1f
+    csrr    t1, sstatus
+    li      t2, SSTATUS_FS_DIRTY
+    and     t1, t1, t2
+    bne     t1, t2, 1f
+    .irp n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+    .insn s 0x27, 3, x\n, CONTEXT_F0 + \n * 8(\reg)   /* fsd f<n> */
+    .endr
+    csrr    t1, CSR_FCSR
+    sd      t1, CONTEXT_FCSR(\reg)
+1:
+.endm
+
 /* void hal::context::switch_to(ThreadContext& from = a0, ThreadContext& to = a1)
  * Interrupts masked on entry and on return. */
     .globl _ZN3hal7context9switch_toERNS0_13ThreadContextES2_
@@ -38,21 +55,12 @@ _ZN3hal7context9switch_toERNS0_13ThreadContextES2_:
     .irp n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
     sd      s\n, CONTEXT_S0 + \n * 8(a0)
     .endr
-
-    /* The outgoing thread's FP registers, if it is a user thread that wrote
-       them. */
-    ld      t0, CONTEXT_USER_STATE(a0)
-    beqz    t0, 1f
-    csrr    t1, sstatus
-    li      t2, SSTATUS_FS_DIRTY
-    and     t1, t1, t2
-    bne     t1, t2, 1f
-    .irp n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
-    .insn s 0x27, 3, x\n, CONTEXT_F0 + \n * 8(a0)   /* fsd f<n> */
-    .endr
-    csrr    t1, CSR_FCSR
-    sd      t1, CONTEXT_FCSR(a0)
-1:
+    SAVE_FP a0
+/* riscv64_load_context(unused = a0, ThreadContext* to = a1): the load half
+ * alone, for switching from a parked thread (hal/park.h), which has nothing
+ * to save. */
+    .globl riscv64_load_context
+riscv64_load_context:
     /* The incoming thread's: loaded, Clean, for a user thread; Off for a
        kernel thread. */
     li      t2, SSTATUS_FS_MASK
@@ -81,6 +89,50 @@ _ZN3hal7context9switch_toERNS0_13ThreadContextES2_:
     .endr
     ret
     .size _ZN3hal7context9switch_toERNS0_13ThreadContextES2_, . - _ZN3hal7context9switch_toERNS0_13ThreadContextES2_
+
+/* riscv64_park_context(ThreadContext* context = a0): what switching out
+ * saves of the running thread besides ra, sp and s0-s11, which a parked
+ * thread does not keep (thread_context.cc sets where it resumes). */
+    .globl riscv64_park_context
+    .type riscv64_park_context, @function
+    .balign 4
+riscv64_park_context:
+    SAVE_FP a0
+    ret
+    .size riscv64_park_context, . - riscv64_park_context
+
+/* Where a parked thread resumes (its context's ra; its sp is right under
+ * its user frame). Switched to by switch_to(): */
+    .globl riscv64_parked_start
+    .type riscv64_parked_start, @function
+    .balign 4
+riscv64_parked_start:
+    li      fp, 0
+    call    riscv64_resume_parked_thread    /* never returns */
+    unimp
+    .size riscv64_parked_start, . - riscv64_parked_start
+
+/* By resume_parked(): the result is in the frame already. */
+    .globl riscv64_parked_arrive
+    .type riscv64_parked_arrive, @function
+    .balign 4
+riscv64_parked_arrive:
+    li      fp, 0
+    call    riscv64_parked_thread_arrived
+    j       riscv64_trap_return
+    .size riscv64_parked_arrive, . - riscv64_parked_arrive
+
+/* riscv64_exit_through_frame(frame = a0, hook = a1): calls hook() on the
+ * stack right under the running thread's user frame, then resumes the frame
+ * (trap_entry.S). */
+    .globl riscv64_exit_through_frame
+    .type riscv64_exit_through_frame, @function
+    .balign 4
+riscv64_exit_through_frame:
+    mv      sp, a0
+    jalr    a1
+    j       riscv64_trap_return
+    .size riscv64_exit_through_frame, . - riscv64_exit_through_frame
 
 /* A new thread's first switch "returns" here (initialize() put it in ra):
  * s1 = entry, s2 = argument. */

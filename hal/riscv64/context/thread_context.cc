@@ -1,6 +1,9 @@
 // hal/thread_context.h on riscv64: the C++ half (switch.S has the rest).
 #include "hal/thread_context.h"
 
+#include "hal/park.h"
+#include "hal/user_mode.h"
+
 #include "hal/riscv64/context/context_layout.h"
 #include "hal/riscv64/trap.h"
 #include "hal/riscv64/trap_frame.h"
@@ -12,6 +15,22 @@ extern "C" [[noreturn]] void riscv64_enter_user(uint64_t pc, uint64_t stack_poin
                                                 uint64_t argument0, uint64_t argument1,
                                                 uint64_t thread_pointer);  // switch.S
 
+extern "C" void riscv64_load_context(hal::context::ThreadContext* unused,
+                                     hal::context::ThreadContext* to);       // switch.S
+extern "C" void riscv64_park_context(hal::context::ThreadContext* context);  // switch.S
+extern "C" char riscv64_parked_start[];                                      // switch.S
+extern "C" char riscv64_parked_arrive[];                                     // switch.S
+extern "C" [[noreturn]] void riscv64_exit_through_frame(hal::riscv64::TrapFrame* frame,
+                                                        void (*hook)());  // switch.S
+
+// switch.S's parked resumptions (hal/park.h).
+extern "C" void riscv64_resume_parked_thread() {
+    kernel::resume_parked_thread();
+}
+extern "C" void riscv64_parked_thread_arrived() {
+    kernel::parked_thread_arrived();
+}
+
 // switch.S: a thread's entry function returned.
 extern "C" [[noreturn]] void riscv64_thread_entry_returned() {
     kernel::panic("a thread's entry function returned");
@@ -21,6 +40,7 @@ namespace hal::context {
 namespace {
 
 constexpr unsigned kRegisterTp = 4;
+constexpr unsigned kRegisterA0 = 10;
 constexpr unsigned kEntryRegister = 1;     // s1, see riscv64_thread_trampoline
 constexpr unsigned kArgumentRegister = 2;  // s2
 
@@ -34,6 +54,45 @@ void initialize(ThreadContext& context, uintptr_t kernel_stack_top, ThreadEntry 
     context.s[kEntryRegister] = reinterpret_cast<uint64_t>(entry);
     context.s[kArgumentRegister] = reinterpret_cast<uint64_t>(argument);
     context.kernel_stack_top = kernel_stack_top;
+}
+
+namespace {
+
+// A thread in a system call: its user frame tops its kernel stack.
+riscv64::TrapFrame* user_frame(const ThreadContext& context) {
+    return reinterpret_cast<riscv64::TrapFrame*>(context.kernel_stack_top) - 1;
+}
+
+void returning_to_user() {
+    kernel::handle_return_to_user();
+}
+
+}  // namespace
+
+void park(ThreadContext& context) {
+    riscv64_park_context(&context);
+    // The next load of the context "returns" to riscv64_parked_start on the
+    // stack right under the user frame; resume_parked() redirects it.
+    context.ra = reinterpret_cast<uint64_t>(riscv64_parked_start);
+    context.sp = reinterpret_cast<uint64_t>(user_frame(context));
+}
+
+void switch_from_parked(ThreadContext& to) {
+    riscv64_load_context(nullptr, &to);
+    __builtin_unreachable();  // it "returns" into `to`
+}
+
+void resume_parked(ThreadContext& to, int64_t result) {
+    user_frame(to)->set_x(kRegisterA0, static_cast<uint64_t>(result));
+    to.ra = reinterpret_cast<uint64_t>(riscv64_parked_arrive);
+    riscv64_load_context(nullptr, &to);
+    __builtin_unreachable();
+}
+
+void return_from_parked(int64_t result) {
+    riscv64::TrapFrame* frame = riscv64::current_user_frame();
+    frame->set_x(kRegisterA0, static_cast<uint64_t>(result));
+    riscv64_exit_through_frame(frame, &returning_to_user);
 }
 
 void enable_user_state(ThreadContext& context) {

@@ -25,6 +25,11 @@ constexpr uint64_t kSatpAsidAllOnes = uint64_t{RISCV64_SATP_ASID_MASK} << RISCV6
 
 constinit PagingMode mode = PagingMode::kSv39;
 constinit unsigned asid_width = 0;
+// What activate_user_root() combines on every switch of address space,
+// computed once by initialize_paging(): satp's MODE field, and the mask of
+// the ASID bits it keeps (0 without ASIDs).
+constinit uint64_t user_satp_mode = 0;
+constinit uint64_t asid_field_mask = 0;
 
 // ASIDLEN is not reported anywhere: the privileged specification has
 // software write all ones to satp.ASID and count the bits that stick (they
@@ -46,6 +51,8 @@ void initialize_paging() {
     mode = riscv64_boot_satp_mode == RISCV64_SATP_MODE_SV48 ? PagingMode::kSv48 : PagingMode::kSv39;
     PageTableFormat::set_levels(page_table_levels());
     asid_width = measure_asid_bits();
+    user_satp_mode = satp_mode_bits();
+    asid_field_mask = (uint64_t{1} << asid_width) - 1;
     record_boot_direct_map();
 }
 
@@ -131,12 +138,15 @@ uint32_t asid_count() {
 }
 
 void activate_user_root(PhysicalAddress root, uint32_t asid) {
-    uint64_t asid_field = asid_bits() == 0 ? 0 : asid;
-    write_satp(satp_mode_bits() | (asid_field << RISCV64_SATP_ASID_SHIFT) | (root >> kPageShift));
+    // From the values initialize_paging() computed: this runs on every
+    // switch of address space. Without ASIDs the mask is 0, so the field is.
+    uint64_t asid_field = asid & asid_field_mask;
+    write_satp(user_satp_mode | (asid_field << RISCV64_SATP_ASID_SHIFT) | (root >> kPageShift));
     // Without ASIDs every address space is ASID 0: drop the previous one's
     // translations (the kernel's are global and stay). With ASIDs, the ASID
     // allocator flushes an ASID before it reuses it.
-    if (asid_bits() == 0) fence_asid(0);
+    if (asid_field_mask == 0) [[unlikely]]
+        fence_asid(0);
 }
 
 extern const bool kTlbFlushBroadcasts = false;  // sfence.vma is local

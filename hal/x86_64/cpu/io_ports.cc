@@ -37,15 +37,6 @@ size_t kernel_range_count = 0;
 // 0: not built, 1: being built, 2: ready.
 uint32_t kernel_ranges_state = 0;
 
-struct alignas(64) Loaded {
-    const PortAccess* access = nullptr;
-    uint64_t generation = 0;
-    uint32_t range_count = 0;
-    Range ranges[kMaxRanges] = {};
-};
-
-Loaded loaded[kMaxCpus];
-
 // A consistent copy of `access` (sequence lock: see hal/io_ports.h).
 void snapshot(const PortAccess& access, Loaded& copy) {
     for (;;) {
@@ -69,6 +60,8 @@ void snapshot(const PortAccess& access, Loaded& copy) {
 }
 
 }  // namespace
+
+Loaded loaded[kMaxCpus];
 
 bool supported() {
     return true;
@@ -105,12 +98,8 @@ void refresh() {
 
 namespace hal::x86_64 {
 
-namespace {
-
-// Out of line, so that the common case in apply_io_ports() needs no stack
-// frame: it runs on every switch into a user thread.
-[[gnu::noinline]] void load_io_ports(io_ports::Loaded& state, uint32_t cpu,
-                                     const io_ports::PortAccess* access) {
+void load_io_ports(uint32_t cpu, const io_ports::PortAccess* access) {
+    io_ports::Loaded& state = io_ports::loaded[cpu];
     uint8_t* bitmap = io_permission_bitmap(cpu);
     for (uint32_t i = 0; i < state.range_count; ++i)
         set_port_bits(bitmap, state.ranges[i].first, state.ranges[i].count, false);
@@ -121,22 +110,6 @@ namespace {
     io_ports::snapshot(*access, state);
     for (uint32_t i = 0; i < state.range_count; ++i)
         set_port_bits(bitmap, state.ranges[i].first, state.ranges[i].count, true);
-}
-
-}  // namespace
-
-void apply_io_ports(uint32_t cpu, const io_ports::PortAccess* access) {
-    io_ports::Loaded& state = io_ports::loaded[cpu];
-    uint64_t generation =
-        access == nullptr ? 0 : __atomic_load_n(&access->generation, __ATOMIC_ACQUIRE);
-    if (generation == 0) {
-        // The common case, kept to a few instructions for the IPC path's
-        // switches: a process that never enabled a port, and nothing open.
-        if (state.range_count == 0) return;
-    } else if (state.access == access && state.generation == generation) {
-        return;
-    }
-    load_io_ports(state, cpu, access);
 }
 
 }  // namespace hal::x86_64

@@ -55,6 +55,12 @@ void enable_system_calls_on_this_cpu() {
 extern "C" void x86_64_handle_system_call(hal::x86_64::ExceptionFrame* frame,
                                           const hal::syscall::Arguments* arguments) {
     using namespace hal::x86_64;
+    // The IPC fast path first, before interrupts are enabled; a `syscall`
+    // frame with a canonical return rip is what parking needs (hal/park.h).
+    if (hal::syscall::has_fast_path(arguments->number) && frame->rip < kUserSpaceEnd &&
+        !test_hooks::active()) [[likely]] {
+        kernel::try_fast_syscall(*arguments);
+    }
     enable_interrupts();
     if (test_hooks::active()) [[unlikely]] {
         frame->rax = static_cast<uint64_t>(test_hooks::hooks.system_call(*arguments));

@@ -59,9 +59,4 @@ x86_64_syscall_entry:
     leaq 64(%rsp), %rdi             // the frame: 16-byte aligned (the top is, and 22 quadwords)
     call x86_64_handle_system_call
     addq $64, %rsp                  // the arguments and the pad
-    POP_GENERAL_REGISTERS           // rax: the result; rcx and r11 replaced below
-    movq 16(%rsp), %rcx             // rip
-    movq 32(%rsp), %r11             // rflags
-    movq 40(%rsp), %rsp             // the user's rsp: no stack until sysret
-    swapgs
-    sysretq
+    SYSRET_FROM_FRAME

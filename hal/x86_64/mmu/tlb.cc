@@ -65,15 +65,25 @@ uint32_t asid_count() {
     return pcids_enabled() ? PcidTracker::kPcidCount : 1;
 }
 
-void activate_user_root(PhysicalAddress root, uint32_t asid) {
-    KERNEL_ASSERT(root % kPageSize == 0);
-    if (!pcids_enabled()) {
-        write_cr3(root);  // drops every non-global entry
-        return;
-    }
+namespace {
+
+// activate_user_root() with PCIDs: out of line, so that the path without
+// them (every switch of address space there) needs no saved registers.
+[[gnu::noinline]] void activate_user_root_with_pcid(PhysicalAddress root, uint32_t asid) {
     KERNEL_ASSERT(asid < PcidTracker::kPcidCount);
     bool flush = pcids().activate(asid);
     write_cr3(root | asid | (flush ? 0 : kCr3NoFlush));
+}
+
+}  // namespace
+
+void activate_user_root(PhysicalAddress root, uint32_t asid) {
+    KERNEL_ASSERT(root % kPageSize == 0);
+    if (pcids_enabled()) {
+        activate_user_root_with_pcid(root, asid);
+        return;
+    }
+    write_cr3(root);  // drops every non-global entry
 }
 
 extern const bool kTlbFlushBroadcasts = false;  // invlpg and CR3 loads are local

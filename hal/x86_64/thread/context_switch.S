@@ -22,7 +22,12 @@ x86_64_switch_stacks:
     pushq %r14
     pushq %r15
     movq %rsp, (%rdi)
-    movq %rsi, %rsp
+    movq %rsi, %rdi
+// x86_64_load_stack(uintptr_t load [rdi]): the second half alone, for a
+// thread that is parked (hal/park.h) and so has nothing to save.
+    .globl x86_64_load_stack
+x86_64_load_stack:
+    movq %rdi, %rsp
     popq %r15
     popq %r14
     popq %r13
@@ -74,3 +79,39 @@ x86_64_enter_user_mode:
     xorl %r15d, %r15d
     swapgs
     iretq
+
+// Parked threads (hal/park.h, thread/thread_context.cc). park() points a
+// thread's saved rsp at this layout (read only, shared by all): the pops
+// of x86_64_load_stack read zeros and return into x86_64_parked_start,
+// which moves to the thread's own stack, right under its user frame (the
+// switch installed its kernel stack top in CpuLocal), and resumes it there.
+#include "hal/x86_64/cpu/register_frame.inc"
+
+#define CPU_KERNEL_STACK_TOP 8      // CpuLocal (cpu/cpu_local.h)
+#define EXCEPTION_FRAME_SIZE 176    // sizeof(ExceptionFrame), cpu/exception_frame.h
+
+    .section .rodata.x86_64_parked_layout, "a"
+    .balign 8
+    .globl x86_64_parked_layout
+x86_64_parked_layout:
+    .quad 0, 0, 0, 0, 0, 0          // r15 r14 r13 r12 rbx rbp
+    .quad x86_64_parked_start       // the return address
+
+    .section .text.x86_64_context_switch, "ax"
+x86_64_parked_start:
+    movq %gs:CPU_KERNEL_STACK_TOP, %rsp
+    subq $EXCEPTION_FRAME_SIZE, %rsp  // 16-byte aligned: the top is, and 22 quadwords
+    xorl %ebp, %ebp
+    call x86_64_resume_parked_thread
+    ud2
+
+// x86_64_exit_through_frame(frame [rdi], hook [rsi])
+//
+// Moves to the running thread's user frame (from a `syscall`: see
+// SYSRET_FROM_FRAME) at the top of its kernel stack, calls hook() there
+// (16-byte aligned below the frame) and returns to user mode from the frame.
+    .globl x86_64_exit_through_frame
+x86_64_exit_through_frame:
+    movq %rdi, %rsp
+    call *%rsi
+    SYSRET_FROM_FRAME

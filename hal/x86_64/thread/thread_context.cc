@@ -12,6 +12,7 @@
 #include "hal/thread_context.h"
 
 #include "hal/cpu.h"
+#include "hal/park.h"
 #include "hal/user_mode.h"
 #include "hal/x86_64/cpu/cpu_local.h"
 #include "hal/x86_64/cpu/exception_frame.h"
@@ -24,7 +25,11 @@
 #include "kernel/debug/print.h"
 
 extern "C" void x86_64_switch_stacks(uintptr_t* save, uintptr_t load);
+extern "C" [[noreturn]] void x86_64_load_stack(uintptr_t load);
 extern "C" void x86_64_thread_start();
+extern "C" const uint64_t x86_64_parked_layout[];
+extern "C" [[noreturn]] void x86_64_exit_through_frame(hal::x86_64::ExceptionFrame* frame,
+                                                       void (*hook)());
 extern "C" [[noreturn]] void x86_64_enter_user_mode(uint64_t frame_top, uint64_t pc, uint64_t stack,
                                                     uint64_t argument0, uint64_t argument1);
 
@@ -66,6 +71,36 @@ void install(CpuLocal& cpu, ThreadContext& context) {
     cpu.current_context = &context;
 }
 
+// What switching out saves of the running thread besides its stack.
+void save(CpuLocal& cpu, ThreadContext& from) {
+    if (from.user_state) save_fp_state(from);
+    from.fault_in_progress = cpu.fault_in_progress;
+}
+
+// What switching in loads of `to` besides its stack.
+void load(CpuLocal& cpu, ThreadContext& to) {
+    if (to.user_state) {
+        load_fp_state(to);
+        load_fs_base(cpu, to.fs_base);
+        x86_64::apply_io_ports(cpu.index, to.io_ports);
+    }
+    cpu.fault_in_progress = to.fault_in_progress;
+    install(cpu, to);
+}
+
+// A thread in a system call: its user frame tops its kernel stack.
+x86_64::ExceptionFrame* user_frame(const ThreadContext& context) {
+    return reinterpret_cast<x86_64::ExceptionFrame*>(context.kernel_stack_top) - 1;
+}
+
+void parked_arrived() {
+    kernel::parked_thread_arrived();
+}
+
+void returning_to_user() {
+    kernel::handle_return_to_user();
+}
+
 }  // namespace
 
 void initialize(ThreadContext& context, uintptr_t kernel_stack_top, ThreadEntry entry,
@@ -88,16 +123,32 @@ void initialize(ThreadContext& context, uintptr_t kernel_stack_top, ThreadEntry 
 
 void switch_to(ThreadContext& from, ThreadContext& to) {
     CpuLocal& cpu = this_cpu();
-    if (from.user_state) save_fp_state(from);
-    if (to.user_state) {
-        load_fp_state(to);
-        load_fs_base(cpu, to.fs_base);
-        x86_64::apply_io_ports(cpu.index, to.io_ports);
-    }
-    from.fault_in_progress = cpu.fault_in_progress;
-    cpu.fault_in_progress = to.fault_in_progress;
-    install(cpu, to);
+    save(cpu, from);
+    load(cpu, to);
     x86_64_switch_stacks(&from.stack_pointer, to.stack_pointer);
+}
+
+void park(ThreadContext& context) {
+    save(this_cpu(), context);
+    context.stack_pointer = reinterpret_cast<uintptr_t>(x86_64_parked_layout);
+}
+
+void switch_from_parked(ThreadContext& to) {
+    load(this_cpu(), to);
+    x86_64_load_stack(to.stack_pointer);
+}
+
+void resume_parked(ThreadContext& to, int64_t result) {
+    load(this_cpu(), to);
+    x86_64::ExceptionFrame* frame = user_frame(to);
+    frame->rax = static_cast<uint64_t>(result);
+    x86_64_exit_through_frame(frame, &parked_arrived);
+}
+
+void return_from_parked(int64_t result) {
+    x86_64::ExceptionFrame* frame = user_frame(*this_cpu().current_context);
+    frame->rax = static_cast<uint64_t>(result);
+    x86_64_exit_through_frame(frame, &returning_to_user);
 }
 
 void enable_user_state(ThreadContext& context) {
@@ -161,3 +212,8 @@ void print_user_registers() {
 }
 
 }  // namespace hal::context
+
+// context_switch.S's x86_64_parked_start: a parked thread switched to.
+extern "C" void x86_64_resume_parked_thread() {
+    kernel::resume_parked_thread();
+}

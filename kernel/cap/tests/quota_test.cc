@@ -131,5 +131,65 @@ TEST_F(QuotaTest, ObjectIdsAreUniqueAndThePlatformIsUncharged) {
     quota->release();
 }
 
+// A charge taken for a scope goes back unless it was kept; adopting one
+// made earlier refunds it the same way.
+TEST_F(QuotaTest, ScopedChargesAreRefundedUnlessKept) {
+    Quota* quota = Quota::create(nullptr, 1000).value();
+    {
+        auto charge = object::ScopedCharge::take(quota, 600);
+        ASSERT_FALSE(charge.is_error());
+        EXPECT_EQ(quota->available(), 400u);
+        EXPECT_EQ(object::ScopedCharge::take(quota, 401).error(), os::Error::kQuotaExceeded);
+        EXPECT_EQ(quota->available(), 400u);
+    }
+    EXPECT_EQ(quota->available(), 1000u);
+    {
+        auto charge = object::ScopedCharge::take(quota, 300);
+        ASSERT_FALSE(charge.is_error());
+        charge.value().keep();
+    }
+    EXPECT_EQ(quota->available(), 700u);
+    { object::ScopedCharge adopted = object::ScopedCharge::adopt(quota, 300); }
+    EXPECT_EQ(quota->available(), 1000u);
+    // No quota: nothing to charge or refund.
+    EXPECT_FALSE(object::ScopedCharge::take(nullptr, ~uint64_t{0}).is_error());
+    quota->release();
+}
+
+// A capability space made with a quota charges each chunk of slots when it
+// is first used; a quota that cannot pay refuses the capability (nothing
+// changes) and destroying the space refunds every chunk.
+TEST_F(QuotaTest, CapabilitySpaceChunksAreChargedToTheSpacesQuota) {
+    constexpr uint64_t kChunk = cairn::kCapabilityChunkCost;
+    constexpr uint64_t kSlots = cairn::kCapabilityChunkSlots;
+    Quota* quota = Quota::create(nullptr, kChunk + kChunk / 2).value();
+    CapabilitySpace* space = CapabilitySpace::create(4 * kSlots, quota).value();
+    EXPECT_EQ(quota->reference_count(), 2u);             // the space holds one
+    EXPECT_EQ(quota->available(), kChunk + kChunk / 2);  // no chunk yet
+    TestObject* object = TestObject::make(ObjectType::kEndpoint);
+    for (uint64_t i = 0; i < kSlots; ++i)
+        ASSERT_FALSE(space->insert_root(*object, cairn::kAllRights).is_error());
+    EXPECT_EQ(quota->available(), kChunk / 2);  // one chunk for 64 slots
+    // The 65th slot needs a second chunk, which the quota cannot pay.
+    auto refused = space->insert_root(*object, cairn::kAllRights);
+    ASSERT_TRUE(refused.is_error());
+    EXPECT_EQ(refused.error(), os::Error::kQuotaExceeded);
+    EXPECT_EQ(space->used_slots(), kSlots);
+    EXPECT_EQ(quota->available(), kChunk / 2);
+    // A derivation into the space is refused the same way.
+    auto derived = space->derive(1, cairn::kAllRights, *space);
+    ASSERT_TRUE(derived.is_error());
+    EXPECT_EQ(derived.error(), os::Error::kQuotaExceeded);
+    // A freed slot in the chunk is reused without a charge.
+    ASSERT_FALSE(space->remove(5).is_error());
+    EXPECT_EQ(space->insert_root(*object, cairn::kAllRights).value(), 5u);
+    EXPECT_EQ(quota->available(), kChunk / 2);
+    space->destroy();
+    EXPECT_EQ(quota->available(), kChunk + kChunk / 2);
+    EXPECT_EQ(quota->reference_count(), 1u);
+    quota->release();
+    object->release();
+}
+
 }  // namespace
 }  // namespace kernel::cap::testing

@@ -16,9 +16,6 @@ using hal::mm::VirtualAddress;
 
 constexpr uint64_t kPage = hal::mm::kPageSize;
 
-// The address space each CPU runs; written only by that CPU.
-AddressSpace* current_spaces[hal::kMaxCpus];
-
 bool is_page_aligned(uint64_t value) {
     return value % kPage == 0;
 }
@@ -88,10 +85,25 @@ os::ErrorOr<void> check_request(const MapRequest& request) {
 AddressSpace*& this_cpu_space() {
     uint32_t cpu = hal::current_cpu_index();
     KERNEL_ASSERT(cpu < hal::kMaxCpus);
-    return current_spaces[cpu];
+    return internal::current_spaces[cpu];
 }
 
 }  // namespace
+
+namespace internal {
+
+AddressSpace* current_spaces[hal::kMaxCpus];
+
+void switch_masked(AddressSpace* space, uint32_t cpu) {
+    if (space != nullptr) {
+        space->activate_masked(cpu);
+    } else {
+        // Not null: as_switch_masked() compared.
+        current_spaces[cpu]->deactivate_masked(cpu);
+    }
+}
+
+}  // namespace internal
 
 // Read with interrupts masked: callers such as the page-fault handler run
 // preemptible, and a thread moved to another CPU between reading the CPU
@@ -430,24 +442,39 @@ void AddressSpace::activate() {
     // No address-space lock: the scheduler may switch under its own locks
     // (see tlb_shootdown.h). Masked interrupts keep us on this CPU.
     InterruptGuard masked;
-    const uint32_t cpu = hal::current_cpu_index();
-    AddressSpace*& current = this_cpu_space();
+    activate_masked(hal::current_cpu_index());
+}
+
+void AddressSpace::activate_masked(uint32_t cpu) {
+    AddressSpace*& current = internal::current_spaces[cpu];
     AddressSpace* previous = current;
+    AsidAllocator& asids = *environment_.asids;
     // Before the root is loaded: from now on shootdowns include this CPU.
-    tlb_cpus_.add(cpu);
+    tlb_cpus_.add_if_absent(cpu);
     __atomic_store_n(&current, this, __ATOMIC_RELEASE);  // destroy() reads it
-    AsidAssignment assignment = environment_.asids->assign(asid_);
-    hal::mm::activate_user_root(table_.root(), assignment.asid);
-    // Without ASIDs, loading the root has just dropped every user entry:
-    // a second flush would only repeat it (x86_64 without PCIDs: a second
-    // CR3 write on every switch).
-    if (assignment.flush && environment_.asids->has_asids())
-        hal::mm::flush_address_space(assignment.asid);
-    // Without ASIDs the switch dropped everything the previous space had in
-    // this CPU's TLB; with them its entries stay, tagged with its ASID.
-    if (previous != nullptr && previous != this && !environment_.asids->has_asids()) {
-        previous->tlb_cpus_.remove(cpu);
+    AsidAssignment assignment = asids.assign(asid_, cpu);
+    if (!assignment.flush) [[likely]] {
+        // With ASIDs the previous space's entries stay in this CPU's TLB,
+        // tagged with its ASID (its bit stays set, see tlb_shootdown.h).
+        hal::mm::activate_user_root(table_.root(), assignment.asid);
+        return;
     }
+    // Without ASIDs (the only case with assignment.flush), loading the root
+    // drops every user entry by itself (hal/mm.h): no second flush, and
+    // nothing of the previous space stays in this CPU's TLB.
+    hal::mm::activate_user_root(table_.root(), assignment.asid);
+    if (previous != nullptr && previous != this) previous->tlb_cpus_.remove(cpu);
+}
+
+void AddressSpace::deactivate_masked(uint32_t cpu) {
+    // An empty user half with the kernel's ASID 0. Nothing of the user half
+    // is cached under ASID 0 except, without ASIDs, the old space's
+    // entries: hence the flush.
+    hal::mm::activate_user_root(environment_.empty_user_root(), 0);
+    hal::mm::flush_address_space(0);
+    if (!environment_.asids->has_asids()) tlb_cpus_.remove(cpu);
+    // destroy() waits for it.
+    __atomic_store_n(&internal::current_spaces[cpu], nullptr, __ATOMIC_RELEASE);
 }
 
 void as_switch(AddressSpace* space) {
@@ -456,17 +483,8 @@ void as_switch(AddressSpace* space) {
         return;
     }
     InterruptGuard guard;
-    AddressSpace*& current = this_cpu_space();
-    if (current == nullptr) return;
-    // An empty user half with the kernel's ASID 0. Nothing of the user half
-    // is cached under ASID 0 except, without ASIDs, the old space's
-    // entries: hence the flush.
-    hal::mm::activate_user_root(current->environment().empty_user_root(), 0);
-    hal::mm::flush_address_space(0);
-    if (!current->environment().asids->has_asids()) {
-        current->tlb_cpus_.remove(hal::current_cpu_index());
-    }
-    __atomic_store_n(&current, nullptr, __ATOMIC_RELEASE);  // destroy() waits for it
+    AddressSpace* current = this_cpu_space();
+    if (current != nullptr) current->deactivate_masked(hal::current_cpu_index());
 }
 
 // On every CPU that may cache the space's entries, before any frame they
@@ -488,7 +506,7 @@ void AddressSpace::destroy() {
     // may be reaped) a moment before it calls switch_address_space(). That
     // moment runs with interrupts masked and takes no lock, so it is waited
     // out; a CPU still there after billions of rounds is a real bug.
-    for (AddressSpace*& running : current_spaces) {
+    for (AddressSpace*& running : internal::current_spaces) {
         uint64_t rounds = 0;
         while (__atomic_load_n(&running, __ATOMIC_ACQUIRE) == this) {
             if (++rounds == (uint64_t{1} << 32))

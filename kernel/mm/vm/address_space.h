@@ -140,6 +140,12 @@ public:
 
     // Makes this the current address space of this CPU (as_switch).
     void activate();
+    // activate() for a caller that has interrupts masked on CPU `cpu` (this
+    // one): the scheduler's switch (as_switch_masked()).
+    void activate_masked(uint32_t cpu);
+    // The reverse, likewise masked: CPU `cpu` (this one), which runs this
+    // space, switches to a user half with nothing in it (as_switch(nullptr)).
+    void deactivate_masked(uint32_t cpu);
 
     // The frame mapped user-writable at `page` (page-aligned), with one more
     // reference for the caller (it gives it back with release_frame()).
@@ -192,7 +198,6 @@ private:
     ~AddressSpace() = default;
     template <typename T>
     friend void destroy_object(ObjectAllocator&, T*);
-    friend void as_switch(AddressSpace*);
     struct FaultOutcome;
 
     // address_space.cc
@@ -248,6 +253,14 @@ private:
 // The current address space of this CPU (nullptr: none, the kernel's alone).
 AddressSpace* current_address_space();
 
+namespace internal {
+// The address space each CPU runs: slot i is written only by CPU i, with
+// interrupts masked; other CPUs read it only in AddressSpace::destroy().
+extern AddressSpace* current_spaces[hal::kMaxCpus];
+// as_switch_masked()'s out-of-line part: `space` is not CPU `cpu`'s yet.
+void switch_masked(AddressSpace* space, uint32_t cpu);
+}  // namespace internal
+
 // The operations as the design names them.
 inline os::ErrorOr<AddressSpace*> as_create(VmEnvironment& environment = vm_environment()) {
     return AddressSpace::create(environment);
@@ -271,5 +284,17 @@ inline os::ErrorOr<AddressSpace*> as_clone(AddressSpace* space) {
 }
 // Activates `space`, or with nullptr a user half with nothing in it.
 void as_switch(AddressSpace* space);
+
+// as_switch() for the scheduler's switch, which runs with interrupts masked
+// (so the CPU index stays ours and nothing on this CPU sees a half-done
+// switch); `cpu` is this CPU's index, if the caller has it: nothing at all when the CPU runs
+// `space` already (two threads of one process, a thread switched back to), one load and a compare.
+// The index needs no bounds check: hal::current_cpu_index() < hal::kMaxCpus (hal/cpu.h; asserted
+// where each CPU is brought up).
+inline void as_switch_masked(AddressSpace* space, uint32_t cpu = hal::current_cpu_index()) {
+    // Relaxed: only this CPU writes its slot.
+    if (__atomic_load_n(&internal::current_spaces[cpu], __ATOMIC_RELAXED) != space)
+        internal::switch_masked(space, cpu);
+}
 
 }  // namespace kernel::mm

@@ -26,36 +26,13 @@ AsidAllocator::AsidAllocator(uint32_t asid_count, uint32_t cpu_count)
 }
 
 AsidAssignment AsidAllocator::assign(AsidContext& context) {
-    if (!has_asids()) {
-        // Every space shares ASID 0, but the context must still say that the
-        // space has run (id != 0): its owner skips TLB flushes for spaces
-        // that never ran.
-        __atomic_store_n(&context.id, kRanWithoutAsids, __ATOMIC_RELEASE);
-        return {.asid = 0, .flush = true};
-    }
-    const uint32_t cpu = hal::current_cpu_index();
-    KERNEL_ASSERT(cpu < cpu_count_);
-    // The fast path, taken on almost every switch: the context's ASID is of
-    // the current generation and no rollover has happened since this CPU
-    // last assigned one. A rollover zeroes every active_ entry (under the
-    // lock, before it frees any ASID), so the compare-exchange fails if one
-    // comes between the checks and the exchange; and a CPU with a zero entry
-    // (none since the last rollover) takes the slow path, which also does
-    // its stale-TLB flush. The caller has interrupts masked: `cpu` stays ours.
-    uint64_t id = __atomic_load_n(&context.id, __ATOMIC_ACQUIRE);
-    uint64_t active = __atomic_load_n(&active_[cpu], __ATOMIC_ACQUIRE);
-    if (id != 0 && active != 0 &&
-        generation_of(id) == __atomic_load_n(&generation_, __ATOMIC_ACQUIRE) &&
-        __atomic_compare_exchange_n(&active_[cpu], &active, id, false, __ATOMIC_ACQ_REL,
-                                    __ATOMIC_ACQUIRE)) {
-        return {.asid = asid_of(id), .flush = false};
-    }
-    return assign_locked(context, cpu);
+    return assign(context, hal::current_cpu_index());
 }
 
 // Out of line: its lock and the rollover need a stack frame and saved
-// registers that the fast path above then does without.
+// registers that the inline fast path (asid_allocator.h) then does without.
 AsidAssignment AsidAllocator::assign_locked(AsidContext& context, uint32_t cpu) {
+    KERNEL_ASSERT(cpu < cpu_count_);
     SpinLockGuard guard(lock_);
     if (context.id == 0 || generation_of(context.id) != generation_) {
         // Atomic: TLB shootdowns read it without this lock (tlb_shootdown.h).

@@ -55,8 +55,12 @@ public:
     AsidAllocator& operator=(const AsidAllocator&) = delete;
 
     // The ASID to run `context`'s address space with on this CPU; called on
-    // every switch to it, before activating its root.
+    // every switch to it, before activating its root, with interrupts masked.
     AsidAssignment assign(AsidContext& context);
+    // The same for a caller that knows the CPU: `cpu` is this CPU's index
+    // (hal::current_cpu_index()). Inline: the switch path takes it on every
+    // switch of address space, and its common case is a few loads.
+    inline AsidAssignment assign(AsidContext& context, uint32_t cpu);
 
     // The address space is being destroyed and runs on no CPU any more: its
     // ASID is flushed everywhere and may be handed out again.
@@ -97,5 +101,33 @@ private:
     // are handed out again, so they flush before their next assignment.
     uint64_t stale_tlbs_ = 0;
 };
+
+inline AsidAssignment AsidAllocator::assign(AsidContext& context, uint32_t cpu) {
+    if (!has_asids()) {
+        // Every space shares ASID 0, but the context must still say that the
+        // space has run (id != 0): its owner skips TLB flushes for spaces
+        // that never ran.
+        __atomic_store_n(&context.id, kRanWithoutAsids, __ATOMIC_RELEASE);
+        return {.asid = 0, .flush = true};
+    }
+    // The fast path, taken on almost every switch: the context's ASID is of
+    // the current generation and no rollover has happened since this CPU
+    // last assigned one. A rollover zeroes every active_ entry (under the
+    // lock, before it frees any ASID), so the compare-exchange fails if one
+    // comes between the checks and the exchange; and a CPU with a zero entry
+    // (none since the last rollover) takes the slow path, which also does
+    // its stale-TLB flush. The caller has interrupts masked: `cpu` stays
+    // ours. No bounds check on `cpu` here: active_[cpu] is non-zero only
+    // after assign_locked() (which asserts cpu < cpu_count_) ran for it.
+    uint64_t id = __atomic_load_n(&context.id, __ATOMIC_ACQUIRE);
+    uint64_t active = __atomic_load_n(&active_[cpu], __ATOMIC_ACQUIRE);
+    if (id != 0 && active != 0 &&
+        generation_of(id) == __atomic_load_n(&generation_, __ATOMIC_ACQUIRE) &&
+        __atomic_compare_exchange_n(&active_[cpu], &active, id, false, __ATOMIC_ACQ_REL,
+                                    __ATOMIC_ACQUIRE)) {
+        return {.asid = asid_of(id), .flush = false};
+    }
+    return assign_locked(context, cpu);
+}
 
 }  // namespace kernel::mm

@@ -43,7 +43,20 @@ class TlbCpuSet {
 public:
     // This CPU is about to run the space: before its root is loaded.
     void add(uint32_t cpu) { __atomic_fetch_or(&cpus_, TlbCpuMask{1} << cpu, __ATOMIC_SEQ_CST); }
-    // `cpu` flushed everything of the space and no longer runs it.
+    // add(), skipped when the bit is set already (the switch path: with
+    // ASIDs the bit stays set across switches). Safe without a second
+    // atomic write: only CPU `cpu` clears its bit (remove() below), so a set
+    // bit is this CPU's own earlier add(), and it has stayed set since. A
+    // changer that read the set after that add() saw the bit and shoots this
+    // CPU down; one that read it before had, by the ordering above, its
+    // table write visible to this CPU's walks after that add(), which
+    // include every walk from now on.
+    void add_if_absent(uint32_t cpu) {
+        const TlbCpuMask bit = TlbCpuMask{1} << cpu;
+        if ((__atomic_load_n(&cpus_, __ATOMIC_RELAXED) & bit) == 0) add(cpu);
+    }
+    // `cpu` flushed everything of the space and no longer runs it. Called
+    // by CPU `cpu` only (add_if_absent() relies on it).
     void remove(uint32_t cpu) {
         __atomic_fetch_and(&cpus_, ~(TlbCpuMask{1} << cpu), __ATOMIC_SEQ_CST);
     }

@@ -145,6 +145,7 @@ uint64_t start_server_process(CapSlot endpoint, ServerKind kind, uint64_t cpu, u
     spawn.caps[0] = cap_copy(endpoint).value();
     spawn.cap_count = 1;
     spawn.cap_move = 1;
+    spawn.quota = cairn::kInitQuotaSlot;  // or the shell's gift: a quota in slot 1 either way
     Result pid = process_spawn_with_caps(spawn);
     if (!pid) fail("spawn the server", pid);
     return pid.ok() ? pid.value() : 0;

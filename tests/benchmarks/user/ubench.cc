@@ -93,7 +93,7 @@ void yield_same_address_space() {
 }
 
 void yield_other_address_space() {
-    cairn::Result pid = cairn::sys::process_spawn("bin/ubench", "partner");
+    cairn::Result pid = cairn::sys::process_spawn("bin/ubench", "partner", cairn::kInitQuotaSlot);
     if (!pid) {
         printf("ubench: cannot spawn the partner: %lld\n", static_cast<long long>(pid.raw));
         return;

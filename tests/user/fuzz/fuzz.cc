@@ -159,6 +159,7 @@ void scramble_scratch(Random& random) {
         spawn->argument = kNoop;
         spawn->argument_length = 4;
         spawn->cap_count = random.below(6);
+        spawn->quota = random_slot(random);
     }
 }
 
@@ -272,6 +273,7 @@ int64_t fuzz_one(Random& random) {
             a[1] = random.chance(50) ? 8 : random_length(random);
             a[2] = reinterpret_cast<uintptr_t>("noop");
             a[3] = random.chance(80) ? 4 : random_length(random);
+            a[4] = random_slot(random);  // the child's quota: slot 1 is one
             break;
         case 49:
             a[1] = random_timeout(random);
@@ -436,6 +438,7 @@ bool run_one_child(uint64_t seed, uint64_t calls) {
     spawn.caps[2] = notification.value();
     spawn.cap_count = 3;
     spawn.cap_move = 0b111;
+    spawn.quota = quota.value();  // the child is charged to the quota it gets
     Result child = cairn::sys::process_spawn_with_caps(spawn);
     if (!CHECK(child.ok())) return false;
     Result status = cairn::sys::process_wait(child.value(), 120 * kSecond);

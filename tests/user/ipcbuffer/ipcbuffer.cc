@@ -96,6 +96,7 @@ int cross_process(CapSlot endpoint) {
     spawn.caps[0] = cap_copy(endpoint).value();
     spawn.cap_count = 1;
     spawn.cap_move = 1;
+    spawn.quota = cairn::kInitQuotaSlot;
     Result pid = process_spawn_with_caps(spawn);
     if (!CHECK(pid.ok())) return 0;
     int calls = 0;

@@ -254,7 +254,8 @@ void check_sparse_spawn() {
     CapSlot moved = create(ObjectType::kNotification);
     CapSlot copied = create(ObjectType::kNotification);
     CapSlot refused[] = {cairn::kNullSlot, copied};
-    CHECK_STATUS(cairn::sys::spawn_with_caps("bin/ipctest", "child:sparse_slots", refused, 2, 1),
+    CHECK_STATUS(cairn::sys::spawn_with_caps("bin/ipctest", "child:sparse_slots", refused, 2, 1,
+                                             cairn::kInitQuotaSlot),
                  kInvalidArgument);
     CapSlot waiter = cap_copy(moved, cairn::kRightRead | cairn::kRightDelete).value();
     CapSlot caps[] = {cairn::kNullSlot, moved, cairn::kNullSlot, copied, cairn::kNullSlot};

@@ -29,7 +29,8 @@ cairn::CapInfo info(CapSlot slot) {
 uint64_t spawn_child(const char* role, const CapSlot* caps, uint64_t count, uint64_t move_mask) {
     char argument[64];
     snprintf(argument, sizeof argument, "child:%s", role);
-    Result result = cairn::sys::spawn_with_caps("bin/ipctest", argument, caps, count, move_mask);
+    Result result = cairn::sys::spawn_with_caps("bin/ipctest", argument, caps, count, move_mask,
+                                                cairn::kInitQuotaSlot);
     if (!CHECK_OK(result)) return 0;
     return result.value();
 }

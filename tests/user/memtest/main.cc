@@ -146,13 +146,15 @@ void test_map() {
     // The mappings outlive the capabilities: the pages stay until unmapped.
     CHECK(sys::cap_delete(read_only.value()).ok());
     CHECK(sys::cap_delete(memory.value()).ok());
-    CHECK(quota_left() == before);
+    // All back but the other address space's charge (as_create).
+    CHECK(quota_left() == before - (space ? kAddressSpaceCost : 0));
     CHECK(first[0] == 0x1234'5678'9abc'def0);
     CHECK(sys::as_unmap(0, reinterpret_cast<uintptr_t>(first), 2 * kPage).ok());
     CHECK(sys::as_unmap(0, reinterpret_cast<uintptr_t>(second), 2 * kPage).ok());
     CHECK(sys::as_unmap(0, reinterpret_cast<uintptr_t>(tail), kPage).ok());
     CHECK(sys::as_unmap(0, reinterpret_cast<uintptr_t>(reader), kPage).ok());
     if (space) CHECK(sys::as_destroy(space.value()).ok());
+    CHECK(quota_left() == before);
 }
 
 void test_take() {
@@ -557,6 +559,7 @@ void test_ports_fault() {
     arguments.argument_length = strlen(arguments.argument);
     arguments.caps[0] = ours.value();
     arguments.cap_count = 1;
+    arguments.quota = kQuota;
     Result child = sys::process_spawn_with_caps(arguments);
     CHECK(child.ok());
     if (!child) return;
@@ -584,6 +587,7 @@ int64_t run_child(const char* argument, const CapSlot* caps, uint64_t count, uin
         arguments.caps[i] = caps[i];
     arguments.cap_count = count;
     arguments.cap_move = move_mask;
+    arguments.quota = kQuota;
     Result child = sys::process_spawn_with_caps(arguments);
     if (!child) {
         printf("memtest: FAILED: spawn %s: %s\n", argument, status_name(child.status()));
@@ -726,6 +730,10 @@ void test_quota() {
     failures += memtest::run_quota();
 }
 
+void test_process_quota() {
+    failures += memtest::run_process_quota();
+}
+
 struct Case {
     const char* name;
     void (*run)();
@@ -736,7 +744,7 @@ constexpr Case kCases[] = {
     {"irq", test_irq},           {"processes", test_processes},
     {"leaks", test_leaks},       {"device_hole", test_device_hole},
     {"ports", test_ports},       {"ports_fault", test_ports_fault},
-    {"quota", test_quota},
+    {"quota", test_quota},       {"process_quota", test_process_quota},
 };
 
 }  // namespace
@@ -747,6 +755,8 @@ int main(int argc, char** argv) {
     if (strcmp(which, "child_hold_irq") == 0) return child_hold_irq();
     if (strcmp(which, "child_ports") == 0) return child_ports();
     if (strcmp(which, "child_spin_ports") == 0) return child_spin_ports();
+    if (strcmp(which, "child_threads") == 0) return memtest::child_threads();
+    if (strcmp(which, "child_sleep") == 0) return memtest::child_sleep();
     bool found = false;
     for (const Case& test : kCases) {
         // "all" runs everything but irq, which needs serial input.

@@ -199,7 +199,7 @@ bool refund_on_exit(CapSlot notification) {
     Result own = sys::cap_create(kQuota, ObjectType::kQuota, 4 * kObjectCost);
     if (!CHECK(own.ok())) return false;
     CapSlot caps[] = {kPlatform, notification, own.value()};
-    Result child = sys::spawn_with_caps("bin/memtest", "child_hold_irq", caps, 3, 0);
+    Result child = sys::spawn_with_caps("bin/memtest", "child_hold_irq", caps, 3, 0, kQuota);
     bool back = false;
     if (CHECK(child.ok())) {
         CHECK(sys::process_wait(child.value(), 20 * kSecond).raw == 0);

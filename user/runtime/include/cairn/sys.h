@@ -137,13 +137,18 @@ inline Result as_destroy(uint64_t handle) {
 
 // ---- processes ----------------------------------------------------------
 
-// Starts "bin/<name>" of the boot archive; returns the process id.
+// Starts "bin/<name>" of the boot archive; returns the process id. `quota`
+// (WRITE) pays for the child and stays its memory quota (its threads,
+// address spaces and capability slots are charged there too; see
+// cairn/capability.h): e.g. the caller's own quota slot, or one made for the
+// child with cap_create(kQuota).
 inline Result process_spawn(const char* path, size_t path_length, const char* argument,
-                            size_t argument_length) {
-    return call(Syscall::kProcessSpawn, word(path), path_length, word(argument), argument_length);
+                            size_t argument_length, CapSlot quota) {
+    return call(Syscall::kProcessSpawn, word(path), path_length, word(argument), argument_length,
+                quota);
 }
-inline Result process_spawn(const char* path, const char* argument = "") {
-    return process_spawn(path, __builtin_strlen(path), argument, __builtin_strlen(argument));
+inline Result process_spawn(const char* path, const char* argument, CapSlot quota) {
+    return process_spawn(path, __builtin_strlen(path), argument, __builtin_strlen(argument), quota);
 }
 inline Result process_wait(uint64_t process_id, uint64_t timeout_ns = kForever) {
     return call(Syscall::kProcessWait, process_id, timeout_ns);
@@ -153,15 +158,17 @@ inline Result process_wait(uint64_t process_id, uint64_t timeout_ns = kForever) 
     __builtin_trap();
 }
 // process_spawn that also hands the child up to kMaxSpawnCaps capabilities (its slots
-// 1..cap_count); each needs GRANT.
+// 1..cap_count); each needs GRANT. arguments.quota: the child's memory quota.
 inline Result process_spawn_with_caps(const SpawnArguments& arguments) {
     return call(Syscall::kProcessSpawnWithCaps, word(&arguments));
 }
 // The same from NUL-terminated strings: bin/<program> `path` started with
-// `argument` and caps[0..count) (bit i of `move_mask` moves caps[i]).
+// `argument` and caps[0..count) (bit i of `move_mask` moves caps[i]), paid
+// for by `quota` (which may be one of the caps, moved or not).
 inline Result spawn_with_caps(const char* path, const char* argument, const CapSlot* caps,
-                              uint64_t count, uint64_t move_mask) {
+                              uint64_t count, uint64_t move_mask, CapSlot quota) {
     SpawnArguments arguments{};
+    arguments.quota = quota;
     arguments.path = path;
     arguments.path_length = __builtin_strlen(path);
     arguments.argument = argument;

@@ -19,13 +19,20 @@ inline constexpr uint64_t kCpuIndexMask = 0xffffffff;
 // Panics naming the CPU's MPIDR affinity (cpu.cc).
 [[noreturn]] void report_unstarted_cpu(uint64_t tpidr);
 
+// The tag's top bit, which is all current_cpu_index() checks: one test-bit
+// branch instead of building and comparing the whole tag on every call (the
+// scheduler's switch path makes several). It still catches the reset value
+// QEMU gives (0) and every other value with that bit clear.
+inline constexpr uint64_t kCpuIndexTagTopBit = uint64_t{1} << 63;
+static_assert((kCpuIndexTag & kCpuIndexTagTopBit) != 0);
+
 }  // namespace aarch64
 
 inline uint32_t current_cpu_index() {
     uint64_t tpidr;
     // volatile: read afresh on every call, never merged with an earlier one.
     asm volatile("mrs %0, tpidr_el1" : "=r"(tpidr));
-    if ((tpidr & ~aarch64::kCpuIndexMask) != aarch64::kCpuIndexTag) [[unlikely]]
+    if ((tpidr & aarch64::kCpuIndexTagTopBit) == 0) [[unlikely]]
         aarch64::report_unstarted_cpu(tpidr);
     return static_cast<uint32_t>(tpidr);
 }

@@ -1,0 +1,172 @@
+// The IPC fast path proper (parking.h): ipc_call and ipc_reply_receive with an inline-only message
+// in the caller's IPC buffer, no timeout, no bound notification, and the partner already waiting,
+// at least as urgent (priority number <= the caller's) and last run on this CPU. Then, under
+// ipc_lock() and this CPU's lock, the message goes buffer to buffer, the caller parks (hal/park.h)
+// and the partner gets the CPU: straight back to user mode if it is parked too, which it is from
+// the second round trip on. No allocation, no reference counting, no run queue, no clock, no user
+// copy.
+//
+// Anything else returns before it changed anything (fast_path.cc's
+// copying variant and the general code in endpoint.cc serve the call).
+//
+// A parked thread is resumed by one of:
+//  - a fast-path partner: its answer is in its IPC buffer, its ThreadState
+//    settled (settle()); it returns 0 from its frame;
+//  - anybody else (a slow-path partner's finish(), a kill, a stale wake):
+//    the scheduler switches to it and resume_parked_thread() ends its call
+//    as fast_path.cc's copying variant ends one after its wait.
+#include "kernel/ipc/parking.h"
+
+#include "cairn/ipc.h"
+#include "hal/park.h"
+#include "kernel/cap/capability_space.h"
+#include "kernel/ipc/endpoint.h"
+#include "kernel/ipc/fast_path.h"
+#include "kernel/ipc/inline_message.h"
+#include "kernel/sched/direct_switch.h"
+#include "kernel/sched/scheduler.h"
+#include "kernel/syscall/user_memory.h"
+
+namespace kernel::ipc {
+namespace {
+
+// What the caller brings: its state and the message in its IPC buffer.
+struct Caller {
+    ThreadState* self;
+    cairn::Message* message;  // its IPC buffer, through the direct map
+    InlineHeader header;      // the checked copy of the message's header
+};
+
+// Only the running thread's own fields: whether the call qualifies before
+// any lock is taken.
+bool qualifies(sched::Thread& thread, uint64_t message_address, uint64_t timeout, Caller* caller) {
+    if (timeout != cairn::kForever) return false;
+    ThreadState* self = state_of(thread);
+    if (self == nullptr || self->space == nullptr || self->bound != nullptr) return false;
+    cairn::Message* message = self->buffer.at(message_address);
+    if (message == nullptr || !read_inline_header(*message, &caller->header)) return false;
+    if (sched::kill_pending(thread)) return false;
+    caller->self = self;
+    caller->message = message;
+    return true;
+}
+
+// The partner that would take the message now (ipc_lock() held), or
+// nullptr. ipc_call: the first receiver waiting on `endpoint`;
+// ipc_reply_receive: the caller `self` owes a reply to, which still awaits
+// it, and only when no sender is queued (the receive would take that one).
+ThreadState* waiting_partner(bool is_call, ThreadState& self, Endpoint& endpoint) {
+    if (endpoint.dead()) return nullptr;
+    if (is_call) return endpoint.first_receiver();
+    ThreadState* caller = self.owed.caller;
+    if (caller == nullptr || endpoint.has_senders() || caller->phase != Phase::kAwaitingReply ||
+        caller->call_sequence != self.owed.sequence) {
+        return nullptr;
+    }
+    return caller;
+}
+
+// `partner`, served, runs next on this CPU (ipc_lock() held). A parked one
+// returns to user mode straight from its frame, so nothing of its operation
+// may be left over: its state is made idle here. Any other finds `done`
+// where it waits, as after finish(). Returns whether it is parked.
+bool settle(ThreadState& partner) {
+    partner.waiting = false;
+    if (!partner.parked) {
+        complete(partner, {});
+        return false;
+    }
+    partner.parked = false;
+    partner.phase = Phase::kIdle;
+    partner.endpoint = nullptr;
+    (void)take_delivery(partner);  // always delivered: a parked thread has direct_to
+    return true;
+}
+
+}  // namespace
+
+void try_parked_call(sched::Thread& thread, bool is_call, uint64_t endpoint_slot,
+                     uint64_t message_address, uint64_t timeout) {
+    Caller caller;
+    if (!qualifies(thread, message_address, timeout, &caller)) return;
+    ThreadState& self = *caller.self;
+    SpinLock& lock = ipc_lock();
+    hal::InterruptState masked = lock.lock();  // interrupts were masked already
+    uint64_t badge = 0;
+    auto found = self.space->find(endpoint_slot, object::ObjectType::kEndpoint,
+                                  is_call ? cairn::kRightWrite : cairn::kRightRead, &badge);
+    ThreadState* partner = nullptr;
+    if (!found.is_error())
+        partner = waiting_partner(is_call, self, *static_cast<Endpoint*>(found.value()));
+    uint64_t sequence = 0;
+    if (partner == nullptr || !partner->waiting || partner->thread->priority > thread.priority ||
+        !sched::begin_direct_switch(*partner->thread, partner->wait_sequence, &sequence)) {
+        lock.unlock(masked);
+        return;
+    }
+    // Committed: this CPU's lock is held (begin_direct_switch), `self` is
+    // blocked in wait `sequence` and `partner` is this CPU's running thread.
+    Endpoint& endpoint = *static_cast<Endpoint*>(found.value());
+    if (is_call) {
+        ++self.call_sequence;
+        self.is_call = true;
+        self.capacity = 0;
+        deliver(*partner, caller.header, caller.message->data, badge, cairn::kMessageFlagCall);
+        Endpoint::withdraw(*partner);
+        owe_reply(*partner, self);
+    } else {
+        deliver(*partner, caller.header, caller.message->data, 0, 0);
+        self.owed.caller = nullptr;
+        endpoint.enqueue_receiver(self, 0);
+    }
+    self.wait_sequence = sequence;
+    self.waiting = true;
+    self.parked = true;
+    expect_delivery(self, caller.message);
+    bool partner_parked = settle(*partner);
+    sched::Thread& next = *partner->thread;
+    // The owed reply's reference on the caller: its thread holds another
+    // while it waits, and it waits until we switch to it.
+    if (!is_call) partner->release();
+    lock.unlock(masked);
+    sched::park_switching_to(thread, next, partner_parked, 0);
+}
+
+}  // namespace kernel::ipc
+
+namespace kernel {
+
+using namespace ipc;
+
+void resume_parked_thread() {
+    sched::complete_parked_switch();
+    sched::Thread& thread = sched::thread_of_own_stack();
+    ThreadState& self = *state_of(thread);
+    os::ErrorOr<void> result;
+    bool delivered;
+    {
+        // Interrupts stay masked: the wait below may block (as any wait
+        // can with them masked), and nothing here touches user mappings.
+        SpinLockGuard guard(ipc_lock());
+        self.parked = false;
+        self.waiting = false;
+        if (self.done) {
+            self.done = false;
+            if (self.failed) result = self.error;
+        } else {
+            result = wait_until_done(self, sched::kNoDeadline);  // a kill or a stale wake
+        }
+        delivered = take_delivery(self);
+    }
+    int64_t value = 0;
+    if (result.is_error()) {
+        value = syscall::error_result(result.error());
+    } else if (!delivered) {
+        // A slow-path partner left it in self.message (maybe with
+        // capabilities); the Message is the IPC buffer, so no user copy.
+        value = syscall::result_of(deliver_to_user(self, self.buffer.address, 0));
+    }
+    hal::context::return_from_parked(value);
+}
+
+}  // namespace kernel
