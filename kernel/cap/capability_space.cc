@@ -79,14 +79,6 @@ bool CapabilitySpace::closed() const {
     return closed_;
 }
 
-Node* CapabilitySpace::node_at(Slot slot) const {
-    if (slot == cairn::kNullSlot || slot > capacity_) return nullptr;
-    size_t index = slot - 1;
-    Node* chunk = __atomic_load_n(&chunks_[index / kChunkSlots], __ATOMIC_ACQUIRE);
-    if (chunk == nullptr) return nullptr;
-    return &chunk[index % kChunkSlots];
-}
-
 Slot CapabilitySpace::slot_of(const Node& node) {
     return Slot{node.index} + 1;
 }
@@ -99,40 +91,17 @@ size_t CapabilitySpace::find_free_locked() const {
     return capacity_;
 }
 
-namespace {
-
-// The lookup checks, in their order, on a slot's node (its space's lock held).
-os::ErrorOr<KernelObject*> checked(const Node& node, ObjectType type, Rights required) {
-    KernelObject* object = node.object;
-    if (object == nullptr) return os::Error::kNoCapability;
-    if (type != ObjectType::kNone && object->type() != type) return os::Error::kWrongType;
-    if ((node.rights & required) != required) return os::Error::kMissingRights;
-    return object;
-}
-
-}  // namespace
-
 os::ErrorOr<Capability> CapabilitySpace::lookup(Slot slot, ObjectType type, Rights required) const {
     Node* node = node_at(slot);
     if (node == nullptr) return os::Error::kNoCapability;
     SpinLockGuard guard(lock_);
-    KernelObject* object = TRY(checked(*node, type, required));
+    KernelObject* object = TRY(checked_contents(*node, type, required));
     object->retain();
     Capability capability;
     capability.object = object::ObjectRef<KernelObject>::adopt(object);
     capability.rights = node->rights;
     capability.badge = node->badge;
     return capability;
-}
-
-os::ErrorOr<KernelObject*> CapabilitySpace::find(Slot slot, ObjectType type, Rights required,
-                                                 uint64_t* badge) const {
-    Node* node = node_at(slot);
-    if (node == nullptr) return os::Error::kNoCapability;
-    SpinLockGuard guard(lock_);
-    KernelObject* object = TRY(checked(*node, type, required));
-    *badge = node->badge;
-    return object;
 }
 
 os::ErrorOr<Slot> CapabilitySpace::insert_root(KernelObject& object, Rights rights,

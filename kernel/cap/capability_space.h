@@ -67,8 +67,8 @@ public:
     // lock is dropped: a capability's reference is released only after
     // capability_removed(), so the last one waits for that lock first.
     // *badge: the capability's.
-    os::ErrorOr<KernelObject*> find(Slot slot, ObjectType type, Rights required,
-                                    uint64_t* badge) const;
+    inline os::ErrorOr<KernelObject*> find(Slot slot, ObjectType type, Rights required,
+                                           uint64_t* badge) const;
 
     // Places a new root capability for `object` (a fresh object: the space
     // takes one new reference) in the lowest empty slot. kNoSpace when full,
@@ -126,7 +126,7 @@ private:
 
     // The node of `slot`; nullptr when out of range or when its chunk does
     // not exist yet (then the slot is empty). Any lock or none.
-    Node* node_at(Slot slot) const;
+    inline Node* node_at(Slot slot) const;
     static Slot slot_of(const Node& node);
     // lock_ held: the index of the lowest empty slot (its chunk may not
     // exist yet), or capacity_ when the space is full.
@@ -146,5 +146,50 @@ private:
 // The capability space of the running thread's process (nullptr for kernel
 // threads). Cheap: no lock, no allocation (kernel/process defines it).
 CapabilitySpace* current_space();
+
+// Inline for the IPC fast path (find()).
+struct CapabilitySpace::Node {
+    KernelObject* object = nullptr;  // nullptr: empty
+    uint64_t badge = 0;
+    CapabilitySpace* space = nullptr;  // the owner, fixed
+    // Derivation tree (tree_lock). A root has no parent and no siblings.
+    Node* parent = nullptr;
+    Node* first_child = nullptr;
+    Node* next_sibling = nullptr;
+    Node* previous_sibling = nullptr;
+    uint16_t rights = 0;
+    uint16_t index = 0;  // slot - 1, fixed
+    // Bumped whenever the slot empties: a revocation that dropped the tree
+    // lock between batches knows its slot is still the same capability.
+    uint32_t generation = 0;
+};
+
+// The lookup checks, in their order, on a slot's node (its space's lock held).
+inline os::ErrorOr<KernelObject*> checked_contents(const CapabilitySpace::Node& node,
+                                                   ObjectType type, Rights required) {
+    KernelObject* object = node.object;
+    if (object == nullptr) return os::Error::kNoCapability;
+    if (type != ObjectType::kNone && object->type() != type) return os::Error::kWrongType;
+    if ((node.rights & required) != required) return os::Error::kMissingRights;
+    return object;
+}
+
+CapabilitySpace::Node* CapabilitySpace::node_at(Slot slot) const {
+    if (slot == cairn::kNullSlot || slot > capacity_) return nullptr;
+    size_t index = slot - 1;
+    Node* chunk = __atomic_load_n(&chunks_[index / kChunkSlots], __ATOMIC_ACQUIRE);
+    if (chunk == nullptr) return nullptr;
+    return &chunk[index % kChunkSlots];
+}
+
+os::ErrorOr<KernelObject*> CapabilitySpace::find(Slot slot, ObjectType type, Rights required,
+                                                 uint64_t* badge) const {
+    Node* node = node_at(slot);
+    if (node == nullptr) return os::Error::kNoCapability;
+    SpinLockGuard guard(lock_);
+    KernelObject* object = TRY(checked_contents(*node, type, required));
+    *badge = node->badge;
+    return object;
+}
 
 }  // namespace kernel::cap

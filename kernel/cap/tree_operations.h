@@ -14,22 +14,6 @@
 
 namespace kernel::cap {
 
-struct CapabilitySpace::Node {
-    KernelObject* object = nullptr;  // nullptr: empty
-    uint64_t badge = 0;
-    CapabilitySpace* space = nullptr;  // the owner, fixed
-    // Derivation tree (tree_lock). A root has no parent and no siblings.
-    Node* parent = nullptr;
-    Node* first_child = nullptr;
-    Node* next_sibling = nullptr;
-    Node* previous_sibling = nullptr;
-    uint16_t rights = 0;
-    uint16_t index = 0;  // slot - 1, fixed
-    // Bumped whenever the slot empties: a revocation that dropped the tree
-    // lock between batches knows its slot is still the same capability.
-    uint32_t generation = 0;
-};
-
 // Held by every operation that links, unlinks or empties a full slot
 // (capability_space.cc explains the two lock levels).
 inline SpinLock tree_lock;

@@ -30,23 +30,6 @@ void Endpoint::on_last_capability() {
         finish(*ThreadState::of(node), os::Error::kPeerGone);
 }
 
-ThreadState* Endpoint::first_receiver() {
-    sched::ListNode* node = receivers_.first();
-    return node != nullptr ? ThreadState::of(node) : nullptr;
-}
-
-void Endpoint::enqueue_receiver(ThreadState& state, uint64_t capacity) {
-    state.phase = Phase::kReceiving;
-    state.capacity = capacity;
-    state.endpoint = this;
-    receivers_.push_back(state.link);
-}
-
-void Endpoint::withdraw(ThreadState& state) {
-    if (state.link.linked()) state.link.unlink();
-    state.endpoint = nullptr;
-}
-
 namespace {
 
 // The message moves from `from` to `to` (the out-of-line range with it).

@@ -48,11 +48,23 @@ public:
     // ---- For the fast path and notifications (ipc_lock() held) ----
     bool dead() const { return dead_; }
     bool has_senders() const { return !senders_.empty(); }
-    ThreadState* first_receiver();
+    // (Inline: the fast path's.)
+    ThreadState* first_receiver() {
+        sched::ListNode* node = receivers_.first();
+        return node != nullptr ? ThreadState::of(node) : nullptr;
+    }
     // `state` waits here for a message (with room for `capacity` bytes).
-    void enqueue_receiver(ThreadState& state, uint64_t capacity);
+    void enqueue_receiver(ThreadState& state, uint64_t capacity) {
+        state.phase = Phase::kReceiving;
+        state.capacity = capacity;
+        state.endpoint = this;
+        receivers_.push_back(state.link);
+    }
     // Takes a queued receiver out (a notification ended its wait).
-    static void withdraw(ThreadState& state);
+    static void withdraw(ThreadState& state) {
+        if (state.link.linked()) state.link.unlink();
+        state.endpoint = nullptr;
+    }
 
 private:
     friend class object::Allocator;

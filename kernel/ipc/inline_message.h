@@ -60,13 +60,57 @@ inline bool read_inline_header(const cairn::Message& message, InlineHeader* head
 // fixed-size copy the compiler inlines, a shorter one goes by words. Never
 // more than `length` bytes: the rest of the receiver's data stays as it was
 // (and nothing the sender did not send reaches it).
-void copy_data(uint8_t* to, const uint8_t* from, uint32_t length);
+[[gnu::always_inline]] inline void copy_data(uint8_t* to, const uint8_t* from, uint32_t length) {
+    if (length == cairn::kMessageDataBytes) {
+        __builtin_memcpy(to, from, cairn::kMessageDataBytes);
+        return;
+    }
+    uint32_t i = 0;
+    for (; i + sizeof(uint64_t) <= length; i += sizeof(uint64_t)) {
+        uint64_t word;
+        __builtin_memcpy(&word, from + i, sizeof(word));
+        __builtin_memcpy(to + i, &word, sizeof(word));
+    }
+    for (; i < length; ++i) {
+        to[i] = from[i];
+        __asm__ volatile("" ::: "memory");  // keeps the loop from becoming a memcpy call
+    }
+}
+
+// The inline message into a KernelMessage (a partner that copies it out itself).
+inline void fill(KernelMessage& message, const InlineHeader& header, const uint8_t* data,
+                 uint64_t badge, uint32_t flags) {
+    message.id = header.id;
+    message.badge = badge;
+    message.data_length = header.data_length;
+    message.flags = flags;
+    message.cap_count = 0;
+    message.cap_move = 0;
+    message.out_of_line = nullptr;  // an idle thread's message holds no buffer
+    message.buffer_length = 0;
+    copy_data(message.data, data, header.data_length);
+}
 
 // The inline message for `partner` (ipc_lock() held): straight into its IPC
 // buffer when it waits in a fast-path call on it (then `delivered` is set
 // and nothing is left for it to copy), else into its ThreadState.
-void deliver(ThreadState& partner, const InlineHeader& header, const uint8_t* data, uint64_t badge,
-             uint32_t flags);
+[[gnu::always_inline]] inline void deliver(ThreadState& partner, const InlineHeader& header,
+                                           const uint8_t* data, uint64_t badge, uint32_t flags) {
+    cairn::Message* to = partner.direct_to;
+    if (to == nullptr) {
+        fill(partner.message, header, data, badge, flags);
+        return;
+    }
+    to->id = header.id;
+    to->badge = badge;
+    to->data_length = header.data_length;
+    to->cap_count = 0;
+    to->cap_move = 0;
+    to->flags = flags;
+    to->buffer_length = 0;
+    copy_data(to->data, data, header.data_length);
+    partner.delivered = true;
+}
 
 // Before this thread blocks in a fast-path call on `message` (its IPC
 // buffer's, or nullptr): partners may deliver into it directly.

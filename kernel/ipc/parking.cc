@@ -70,7 +70,7 @@ ThreadState* waiting_partner(bool is_call, ThreadState& self, Endpoint& endpoint
 // returns to user mode straight from its frame, so nothing of its operation
 // may be left over: its state is made idle here. Any other finds `done`
 // where it waits, as after finish(). Returns whether it is parked.
-bool settle(ThreadState& partner) {
+[[gnu::always_inline]] inline bool settle(ThreadState& partner) {
     partner.waiting = false;
     if (!partner.parked) {
         complete(partner, {});

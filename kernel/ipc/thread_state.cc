@@ -13,7 +13,7 @@
 namespace kernel::ipc {
 namespace {
 
-SpinLock lock;
+SpinLock& lock = ipc_lock();
 
 // The exit hook (sched::set_exit_hook): a thread that ends owes nobody a
 // reply any more and is bound to no notification. It cannot be waiting in
@@ -39,18 +39,6 @@ void thread_exiting(sched::Thread& thread) {
 }
 
 }  // namespace
-
-SpinLock& ipc_lock() {
-    return lock;
-}
-
-// `link` is the first member of a standard-layout struct: a queue node is
-// its ThreadState.
-static_assert(__is_standard_layout(ThreadState));
-
-ThreadState* ThreadState::of(sched::ListNode* node) {
-    return reinterpret_cast<ThreadState*>(node);
-}
 
 void ThreadState::release() {
     if (__atomic_sub_fetch(&references, 1, __ATOMIC_ACQ_REL) != 0) return;
@@ -181,14 +169,6 @@ bool wait_switching_to(ThreadState& self, ThreadState& partner, os::ErrorOr<void
     }
     *result = wait_until_done(self, sched::kNoDeadline);  // a kill or a stale wake
     return true;
-}
-
-void owe_reply(ThreadState& receiver, ThreadState& caller) {
-    drop_owed_reply(receiver);  // an older implicit reply is abandoned
-    caller.retain();
-    receiver.owed = {&caller, caller.call_sequence};
-    caller.phase = Phase::kAwaitingReply;
-    caller.endpoint = nullptr;
 }
 
 void drop_owed_reply(ThreadState& state) {

@@ -32,7 +32,12 @@ class Endpoint;
 class Notification;
 struct ThreadState;
 
-SpinLock& ipc_lock();
+namespace detail {
+inline SpinLock ipc_lock;  // use ipc_lock()
+}
+inline SpinLock& ipc_lock() {
+    return detail::ipc_lock;
+}
 
 enum class Phase : uint8_t {
     kIdle,
@@ -94,8 +99,11 @@ struct ThreadState {
     // kernel::resume_parked_thread(). Always with direct_to set.
     bool parked = false;
 
-    static ThreadState* of(sched::ListNode* node);
+    // `link` is the first member of a standard-layout struct: a queue node
+    // is its ThreadState.
+    static ThreadState* of(sched::ListNode* node) { return reinterpret_cast<ThreadState*>(node); }
 };
+static_assert(__is_standard_layout(ThreadState));
 
 // The running thread's state, made on first use (kOutOfMemory).
 os::ErrorOr<ThreadState*> current_state();
@@ -139,12 +147,19 @@ os::ErrorOr<void> wait_until_done(ThreadState& state, uint64_t deadline_ns,
 // wait_until_done() do it the general way).
 bool wait_switching_to(ThreadState& self, ThreadState& partner, os::ErrorOr<void>* result);
 
-// `receiver` now owes `caller` (which waits on, kAwaitingReply) the reply
-// to its current call (call_sequence).
-void owe_reply(ThreadState& receiver, ThreadState& caller);
 // Drops the reply `state` owes: its caller (if it still waits) fails with
 // kPeerGone.
 void drop_owed_reply(ThreadState& state);
+// `receiver` now owes `caller` (which waits on, kAwaitingReply) the reply
+// to its current call (call_sequence). Inline: the fast path's.
+inline void owe_reply(ThreadState& receiver, ThreadState& caller) {
+    if (receiver.owed.caller != nullptr) drop_owed_reply(receiver);  // an older one is abandoned
+    caller.retain();
+    receiver.owed = {&caller, caller.call_sequence};
+    caller.phase = Phase::kAwaitingReply;
+    caller.endpoint = nullptr;
+}
+
 // Answers the reply `owed` with `message` (from `replier`'s space). Caller
 // gone: kPeerGone; the reply is then spent. The caller lacks room for the
 // out-of-line bytes: kOutOfRange, and the reply stays owed.

@@ -48,11 +48,11 @@ void switch_address_space(Thread& next, uint32_t index) {
 }
 
 // The core: picks the next thread for this CPU and switches to it.
-// Interrupts masked; no CPU lock held.
+// Interrupts masked (lock_masked() relies on it); no CPU lock held.
 void schedule(Reason reason) {
     uint32_t index = this_cpu_index();
     Cpu& c = cpu(index);
-    c.lock.lock();
+    c.lock.lock_masked();
     Thread* previous = c.current;
     __atomic_store_n(&c.need_resched, false, __ATOMIC_RELAXED);
     if (reason == Reason::kBlock && previous->state == ThreadState::kRunning) {
@@ -62,7 +62,8 @@ void schedule(Reason reason) {
     uint64_t now = hal::timer::monotonic_ns();
     if (previous->state == ThreadState::kRunning && previous != c.idle) {
         previous->state = ThreadState::kReady;
-        if ((previous->affinity & cpu_bit(index)) == 0) {
+        // Not cpu_bit(): `index` < kMaxCpus needs no check (see internal.h).
+        if (((previous->affinity >> index) & 1) == 0) {
             c.leaving = previous;  // placed elsewhere once off this CPU
         } else if (reason == Reason::kPreempt && now < c.slice_end_ns) {
             c.queue.enqueue_front(previous->run_entry);  // keeps its turn
@@ -97,11 +98,11 @@ void schedule(Reason reason) {
 
 // The IPC hand-off: the running thread (kBlocked by begin_wait) gives the
 // CPU to `next` (kReady, in no queue: ours to place) without a run-queue
-// pick. Interrupts masked; no CPU lock held.
+// pick. Interrupts masked (lock_masked() relies on it); no CPU lock held.
 void hand_off(Thread& next) {
     uint32_t index = this_cpu_index();
     Cpu& c = cpu(index);
-    c.lock.lock();
+    c.lock.lock_masked();
     Thread* previous = c.current;
     if (previous->state != ThreadState::kBlocked) {
         c.lock.unlock_masked();  // woken before it got off the CPU: next queues
@@ -550,10 +551,6 @@ void kill(Thread& thread, int64_t status) {
     if (thread.state == ThreadState::kRunning && where != this_cpu_index())
         (void)interrupt::send_reschedule(where);
     preempt_point();
-}
-
-bool kill_pending(const Thread& thread) {
-    return __atomic_load_n(&thread.kill_pending, __ATOMIC_ACQUIRE);
 }
 
 void yield() {

@@ -43,7 +43,9 @@ void set_exit_hook(ExitHook hook);
 // would return to user mode; if it is blocked it is woken first (its wait
 // returns kTimedOut). Kernel threads poll kill_pending() themselves.
 void kill(Thread& thread, int64_t status);
-bool kill_pending(const Thread& thread);
+inline bool kill_pending(const Thread& thread) {
+    return __atomic_load_n(&thread.kill_pending, __ATOMIC_ACQUIRE);
+}
 
 void yield();
 // Sleeps the running thread at least `nanoseconds` (0: just yield). Returns

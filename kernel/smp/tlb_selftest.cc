@@ -1,4 +1,4 @@
-// TLB shootdown on real CPUs (`test=tlb`, 4 CPUs): CPU 1 reads a user page
+// TLB shootdown on real CPUs (`test=tlb`, 2 or more): CPU 1 reads a user page
 // of an address space it runs, so its TLB caches the translation; CPU 0
 // unmaps (or write-protects) the page; CPU 1's next access must fault,
 // which it does only if CPU 0's change reached CPU 1's TLB. (QEMU keeps TLB
@@ -10,6 +10,7 @@
 #include "kernel/mm/vm/address_space.h"
 #include "kernel/mm/vm/tlb_shootdown.h"
 #include "kernel/selftest/selftest.h"
+#include "kernel/smp/cpus.h"
 #include "kernel/smp/online.h"
 
 namespace kernel::smp {
@@ -129,7 +130,11 @@ KERNEL_TEST(tlb, remote_calls_reach_every_cpu) {
     interrupt::CpuMask ran = interrupt::call_on_cpus(~interrupt::CpuMask{0}, mark, &seen);
     CHECK_EQ(ran, online_cpu_mask());
     CHECK_EQ(seen.cpus, online_cpu_mask());
-    CHECK_EQ(online_cpus(), 4u);
+    // Every CPU the firmware listed: none skipped, so none left out. (The
+    // boot tests give 4 CPUs, or 2 under -icount, where a caller spinning for
+    // its answers once starved the others: hal::spin_pause() on riscv64.)
+    CHECK_EQ(online_cpus(), expected_cpus());
+    CHECK(online_cpus() >= 2);
 }
 
 }  // namespace

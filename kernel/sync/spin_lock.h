@@ -28,11 +28,17 @@ public:
     // hand back to unlock().
     hal::InterruptState lock() {
         hal::InterruptState state = hal::disable_interrupts();
+        lock_masked();
+        return state;
+    }
+
+    // lock() for a caller that has interrupts masked already (the
+    // scheduler's switch path): no read or write of the interrupt state.
+    void lock_masked() {
         while (__atomic_exchange_n(&locked_, true, __ATOMIC_ACQUIRE)) {
             while (__atomic_load_n(&locked_, __ATOMIC_RELAXED))
                 SpinPolicy::spin();
         }
-        return state;
     }
 
     void unlock(hal::InterruptState state) {

@@ -103,11 +103,11 @@ void serve(CapSlot endpoint, ServerKind kind) {
         message.data_length = length;
         message.buffer = reinterpret_cast<uintptr_t>(room);
         message.buffer_length = room != nullptr ? kMiB : 0;
-        // reply_recv: the reply carries no buffer; the next request may.
-        Message reply = message;
-        reply.buffer = 0;
-        reply.buffer_length = 0;
         if (room != nullptr) {
+            // The reply carries no buffer; the next request may.
+            Message reply = message;
+            reply.buffer = 0;
+            reply.buffer_length = 0;
             if (!ipc_reply(0, reply)) return;
             message = cairn::make_message();
             cairn::set_buffer(message, room, kMiB);
