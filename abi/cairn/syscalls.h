@@ -352,7 +352,9 @@ struct ThreadInfo {
     uint64_t syscalls;            // system calls made
     uint64_t syscalls_throttled;  // of those, delayed by the rate limit
     char name[32];
-    uint64_t state;  // kThreadRunnable / kThreadBlocked / kThreadExiting
+    uint64_t state;       // kThreadRunnable / kThreadBlocked / kThreadExiting
+    uint64_t ipc_parked;  // of the system calls, ipc_call / ipc_reply_receive that took the
+                          // IPC fast path and parked (kernel/ipc/parking.cc)
 };
 
 // What a process's main thread finds in its first argument register: a

@@ -58,6 +58,7 @@ struct SyscallAccount {
     uint64_t last_refill_ns = 0;
     uint64_t calls = 0;
     uint64_t throttled = 0;
+    uint64_t parked = 0;  // calls that ended parked on the IPC fast path
 };
 
 // Read-only facts about a thread (syscall thread_info, ps).

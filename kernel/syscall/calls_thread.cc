@@ -71,6 +71,7 @@ cairn::ThreadInfo thread_info_of(sched::Thread& target) {
     info.context_switches = statistics.context_switches;
     info.syscalls = __atomic_load_n(&account.calls, __ATOMIC_RELAXED);
     info.syscalls_throttled = __atomic_load_n(&account.throttled, __ATOMIC_RELAXED);
+    info.ipc_parked = __atomic_load_n(&account.parked, __ATOMIC_RELAXED);
     static_assert(sizeof(info.name) == sizeof(statistics.name));
     for (size_t i = 0; i < sizeof(info.name); ++i)
         info.name[i] = statistics.name[i];

@@ -183,11 +183,13 @@ void try_fast_syscall(const hal::syscall::Arguments& arguments) {
     // Throttling sleeps: a thread out of tokens takes the slow path.
     if (!syscall::take_token_fast(account, syscall::limit)) return;
     ++account.calls;
+    ++account.parked;
     ipc::try_parked_call(thread,
                          arguments.number == static_cast<uint64_t>(cairn::Syscall::kIpcCall),
                          arguments.values[0], arguments.values[1], arguments.values[2]);
     // Not taken: handle_syscall() counts the call and takes its token.
     --account.calls;
+    --account.parked;
     if (syscall::limit.rate != 0) ++account.tokens;
 }
 

@@ -11,6 +11,7 @@ void run_notify();
 void run_memory();
 void run_objects();
 void run_out_of_line();
+void run_parked();
 
 int child_grant_probe();
 int child_sparse_slots();
@@ -25,5 +26,7 @@ int child_objects_busy();
 int child_objects_leaver();
 int child_objects_self_kill();
 int child_ool_sender();
+int child_parked_server();
+int child_parked_client();
 
 }  // namespace ipctest

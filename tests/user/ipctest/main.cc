@@ -23,7 +23,7 @@ constexpr Case kCases[] = {
     {"caps", ipctest::run_caps},       {"ipc", ipctest::run_ipc},
     {"peer", ipctest::run_peer},       {"notify", ipctest::run_notify},
     {"memory", ipctest::run_memory},   {"objects", ipctest::run_objects},
-    {"ool", ipctest::run_out_of_line},
+    {"ool", ipctest::run_out_of_line}, {"parked", ipctest::run_parked},
 };
 
 constexpr ipctest::ChildRole kRoles[] = {
@@ -40,6 +40,8 @@ constexpr ipctest::ChildRole kRoles[] = {
     {"objects_leaver", ipctest::child_objects_leaver},
     {"objects_self_kill", ipctest::child_objects_self_kill},
     {"ool_sender", ipctest::child_ool_sender},
+    {"parked_server", ipctest::child_parked_server},
+    {"parked_client", ipctest::child_parked_client},
 };
 
 void run(const Case& test) {
