@@ -71,10 +71,11 @@ enter_el1:
     // alignment checks off, little-endian.
     ldr     x1, =SCTLR_EL1_MMU_OFF
     msr     sctlr_el1, x1
-    // FP/SIMD untrapped at EL0 and EL1: user code uses it, and the thread
-    // switch (context_switch.S) saves it at EL1. CPACR_EL1.FPEN has no value
-    // that allows EL0 but traps EL1, so the kernel's own abstinence rests
-    // on -mgeneral-regs-only alone.
+    // FP/SIMD untrapped until the first thread switch, which traps it
+    // until a user thread uses it (context_switch.S switches it lazily).
+    // CPACR_EL1.FPEN has no value that allows EL0 but traps EL1, so while a
+    // user thread's state is live the kernel's own abstinence rests on
+    // -mgeneral-regs-only alone.
     ldr     x1, =CPACR_EL1_FP_UNTRAPPED
     msr     cpacr_el1, x1
     msr     spsel, #1               // run on SP_EL1 (EL1h)

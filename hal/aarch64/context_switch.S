@@ -6,6 +6,7 @@
 // the user thread that ran last, and a switch moves it only for user threads.
 
 #include "hal/aarch64/context_layout.h"
+#include "hal/aarch64/system_registers.h"
 
     // The kernel's compiler flags leave FP/SIMD out of the target; these
     // routines are the exception.
@@ -14,13 +15,17 @@
 
     .text
 
-// The FP/SIMD registers, FPCR/FPSR and TPIDR_EL0 of a thread with user
-// state, saved into / loaded from the context in \reg (x9-x11 scratch).
+// TPIDR_EL0 of a thread with user state and, if they are live (it used
+// them since it was switched in: CPACR_EL1.FPEN untrapped, see below), its
+// FP/SIMD registers and FPCR/FPSR, saved into the context in \reg (x9-x11
+// scratch).
 .macro SAVE_USER_STATE reg
     ldr     w9, [\reg, #CONTEXT_USER_STATE]
     cbz     w9, 1f
     mrs     x9, tpidr_el0
     str     x9, [\reg, #CONTEXT_TPIDR_EL0]
+    mrs     x9, cpacr_el1
+    tbz     x9, #CPACR_EL1_FPEN_SHIFT, 1f
     mrs     x9, fpcr
     mrs     x11, fpsr
     stp     x9, x11, [\reg, #CONTEXT_FPCR]
@@ -90,10 +95,39 @@ aarch64_load_context:
     cbz     w9, 2f
     ldr     x9, [x1, #CONTEXT_TPIDR_EL0]
     msr     tpidr_el0, x9
-    ldp     x9, x11, [x1, #CONTEXT_FPCR]
+2:
+    // FP/SIMD is switched lazily: the registers stay as they are and trap
+    // (FPEN = 0b00, EL0 and EL1) until the thread uses them; the trap loads
+    // its state (aarch64_load_fp_state) and untraps them. So a switch
+    // between threads that do not touch FP/SIMD moves none of it, and the
+    // save half above knows from FPEN whether there is anything to save.
+    // The eret to EL0 synchronizes the write; kernel code never uses FP.
+    msr     cpacr_el1, xzr
+    ldp     x19, x20, [x1, #(CONTEXT_X19 + 0 * 8)]
+    ldp     x21, x22, [x1, #(CONTEXT_X19 + 2 * 8)]
+    ldp     x23, x24, [x1, #(CONTEXT_X19 + 4 * 8)]
+    ldp     x25, x26, [x1, #(CONTEXT_X19 + 6 * 8)]
+    ldp     x27, x28, [x1, #(CONTEXT_X19 + 8 * 8)]
+    ldp     x29, x30, [x1, #CONTEXT_X29]
+    ldr     x9, [x1, #CONTEXT_SP]
+    mov     sp, x9
+    ret
+    .size   aarch64_switch_context, . - aarch64_switch_context
+
+// aarch64_load_fp_state(x0 = context): the running user thread's first
+// FP/SIMD instruction since it was switched in trapped (user_traps.cc):
+// untraps FP/SIMD and loads its registers, FPCR and FPSR.
+    .global aarch64_load_fp_state
+    .type   aarch64_load_fp_state, %function
+    .balign 16
+aarch64_load_fp_state:
+    mov     x9, #CPACR_EL1_FP_UNTRAPPED
+    msr     cpacr_el1, x9
+    isb
+    ldp     x9, x11, [x0, #CONTEXT_FPCR]
     msr     fpcr, x9
     msr     fpsr, x11
-    add     x10, x1, #CONTEXT_FP_REGISTERS
+    add     x10, x0, #CONTEXT_FP_REGISTERS
     ldp     q0, q1, [x10, #0]
     ldp     q2, q3, [x10, #32]
     ldp     q4, q5, [x10, #64]
@@ -110,17 +144,8 @@ aarch64_load_context:
     ldp     q26, q27, [x10, #416]
     ldp     q28, q29, [x10, #448]
     ldp     q30, q31, [x10, #480]
-2:
-    ldp     x19, x20, [x1, #(CONTEXT_X19 + 0 * 8)]
-    ldp     x21, x22, [x1, #(CONTEXT_X19 + 2 * 8)]
-    ldp     x23, x24, [x1, #(CONTEXT_X19 + 4 * 8)]
-    ldp     x25, x26, [x1, #(CONTEXT_X19 + 6 * 8)]
-    ldp     x27, x28, [x1, #(CONTEXT_X19 + 8 * 8)]
-    ldp     x29, x30, [x1, #CONTEXT_X29]
-    ldr     x9, [x1, #CONTEXT_SP]
-    mov     sp, x9
     ret
-    .size   aarch64_switch_context, . - aarch64_switch_context
+    .size   aarch64_load_fp_state, . - aarch64_load_fp_state
 
 // aarch64_park_context(x0 = context): what switching out saves of the
 // running thread besides its callee-saved registers and stack (hal/park.h:
@@ -192,40 +217,9 @@ aarch64_enter_user:
     msr     spsr_el1, xzr
     mov     x0, x2
     mov     x1, x3
-    msr     fpcr, xzr
-    msr     fpsr, xzr
-    movi    v0.2d, #0
-    movi    v1.2d, #0
-    movi    v2.2d, #0
-    movi    v3.2d, #0
-    movi    v4.2d, #0
-    movi    v5.2d, #0
-    movi    v6.2d, #0
-    movi    v7.2d, #0
-    movi    v8.2d, #0
-    movi    v9.2d, #0
-    movi    v10.2d, #0
-    movi    v11.2d, #0
-    movi    v12.2d, #0
-    movi    v13.2d, #0
-    movi    v14.2d, #0
-    movi    v15.2d, #0
-    movi    v16.2d, #0
-    movi    v17.2d, #0
-    movi    v18.2d, #0
-    movi    v19.2d, #0
-    movi    v20.2d, #0
-    movi    v21.2d, #0
-    movi    v22.2d, #0
-    movi    v23.2d, #0
-    movi    v24.2d, #0
-    movi    v25.2d, #0
-    movi    v26.2d, #0
-    movi    v27.2d, #0
-    movi    v28.2d, #0
-    movi    v29.2d, #0
-    movi    v30.2d, #0
-    movi    v31.2d, #0
+    // FP/SIMD trapped: the first use loads the thread's state, which
+    // enable_user_state() zeroed (never another thread's registers).
+    msr     cpacr_el1, xzr
     mov     x2, xzr
     mov     x3, xzr
     mov     x4, xzr

@@ -22,6 +22,10 @@
 
 // CPACR_EL1.FPEN = 0b11: FP/SIMD instructions do not trap at EL0 or EL1.
 #define CPACR_EL1_FP_UNTRAPPED (3 << 20)
+// FPEN's low bit: set (0b11) while a thread's FP/SIMD state is live in the
+// registers, clear (0b00, everything traps) until it uses them
+// (context_switch.S switches FP/SIMD lazily).
+#define CPACR_EL1_FPEN_SHIFT 20
 
 // SCTLR_EL1.SPAN, RES1 in ARMv8.0: with FEAT_PAN, 0 makes every exception
 // taken to EL1 set PSTATE.PAN (no kernel access to user pages).

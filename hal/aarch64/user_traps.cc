@@ -11,6 +11,7 @@
 #include "hal/aarch64/exception_syndrome.h"
 #include "hal/aarch64/exceptions.h"
 #include "hal/aarch64/interrupts/gic.h"
+#include "hal/aarch64/thread_context_internal.h"
 #include "hal/aarch64/user_trap_hooks.h"
 #include "hal/common/page_fault_description.h"
 #include "hal/cpu.h"
@@ -20,6 +21,8 @@
 #include "kernel/debug/panic.h"
 #include "kernel/debug/print.h"
 #include "kernel/lib/format.h"
+
+extern "C" void aarch64_load_fp_state(hal::context::ThreadContext* context);  // context_switch.S
 
 namespace hal::aarch64 {
 
@@ -32,6 +35,7 @@ using u64 = unsigned long long;  // what the %llx conversions take
 // ESR_EL1 exception classes handled here rather than as faults.
 constexpr uint32_t kClassTrappedWfiWfe = 0x01;
 constexpr uint32_t kClassSvc64 = 0x15;
+constexpr uint32_t kClassFpTrapped = 0x07;  // FP/SIMD while CPACR_EL1.FPEN traps
 
 // The system call convention of hal/user_mode.h: number in x8, arguments in
 // x0-x5, result in x0; every other register comes back as it was (the frame
@@ -78,6 +82,13 @@ void handle_synchronous(ExceptionVector vector, ExceptionFrame& frame) {
         PageFaultDescription description;
         if (resolve_user_page_fault(vector, frame, &description)) return;
         deliver_user_fault(frame, description.text, frame.far);
+    }
+    if (exception_class == kClassFpTrapped) {
+        // The thread's first FP/SIMD instruction since it was switched in
+        // (FP/SIMD is switched lazily, context_switch.S): load its state and
+        // run the instruction again.
+        aarch64_load_fp_state(running_context());
+        return;
     }
     if (exception_class == kClassTrappedWfiWfe) {
         // SCTLR_EL1.nTWI/nTWE are 0, so WFI and WFE from EL0 trap: a user
