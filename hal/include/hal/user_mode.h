@@ -30,7 +30,7 @@ struct Arguments {
 
 // The system calls the kernel may end on its fast path
 // (kernel::try_fast_syscall), which the HAL offers them to first.
-inline bool has_fast_path(uint64_t number) {
+constexpr bool has_fast_path(uint64_t number) {
     return number == static_cast<uint64_t>(cairn::Syscall::kIpcCall) ||
            number == static_cast<uint64_t>(cairn::Syscall::kIpcReplyReceive);
 }

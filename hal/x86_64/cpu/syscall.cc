@@ -55,12 +55,6 @@ void enable_system_calls_on_this_cpu() {
 extern "C" void x86_64_handle_system_call(hal::x86_64::ExceptionFrame* frame,
                                           const hal::syscall::Arguments* arguments) {
     using namespace hal::x86_64;
-    // The IPC fast path first, before interrupts are enabled; a `syscall`
-    // frame with a canonical return rip is what parking needs (hal/park.h).
-    if (hal::syscall::has_fast_path(arguments->number) && frame->rip < kUserSpaceEnd &&
-        !test_hooks::active()) [[likely]] {
-        kernel::try_fast_syscall(*arguments);
-    }
     enable_interrupts();
     if (test_hooks::active()) [[unlikely]] {
         frame->rax = static_cast<uint64_t>(test_hooks::hooks.system_call(*arguments));
@@ -78,4 +72,19 @@ extern "C" void x86_64_handle_system_call(hal::x86_64::ExceptionFrame* frame,
     if (frame->rip >= kUserSpaceEnd) [[unlikely]] {
         report_user_fault(*frame, "return past the end of user space", 0);
     }
+}
+
+// syscall_entry.S's numbers of the calls that have a fast path.
+static_assert(hal::syscall::has_fast_path(98) && hal::syscall::has_fast_path(100));
+
+// Called by syscall_entry.S instead of x86_64_handle_system_call for those
+// calls: the IPC fast path first, before interrupts are enabled (a
+// `syscall` frame with a canonical return rip is what parking needs,
+// hal/park.h), then the usual way if it did not take the call.
+extern "C" void x86_64_handle_fast_system_call(hal::x86_64::ExceptionFrame* frame,
+                                               const hal::syscall::Arguments* arguments) {
+    using namespace hal::x86_64;
+    if (frame->rip < kUserSpaceEnd && !test_hooks::active()) [[likely]]
+        kernel::try_fast_syscall(*arguments);
+    x86_64_handle_system_call(frame, arguments);
 }

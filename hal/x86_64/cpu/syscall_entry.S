@@ -26,6 +26,8 @@
 #define USER_DATA_SELECTOR 0x1b  // cpu/gdt.h
 #define USER_CODE_SELECTOR 0x23
 #define SYSTEM_CALL_VECTOR 256   // kSystemCallVector, cpu/exception_frame.h
+#define IPC_CALL 98              // cairn::Syscall::kIpcCall (checked in cpu/syscall.cc)
+#define IPC_REPLY_RECEIVE 100    // cairn::Syscall::kIpcReplyReceive
 
     .section .text.x86_64_syscall_entry, "ax"
     .code64
@@ -57,6 +59,14 @@ x86_64_syscall_entry:
     pushq %rax
     movq %rsp, %rsi                 // the arguments
     leaq 64(%rsp), %rdi             // the frame: 16-byte aligned (the top is, and 22 quadwords)
+    // The calls with a fast path (hal::syscall::has_fast_path) go through
+    // x86_64_handle_fast_system_call; the others pay no test for it.
+    cmpq $IPC_CALL, %rax
+    je 1f
+    cmpq $IPC_REPLY_RECEIVE, %rax
+    je 1f
     call x86_64_handle_system_call
-    addq $64, %rsp                  // the arguments and the pad
+    jmp 2f
+1:  call x86_64_handle_fast_system_call
+2:  addq $64, %rsp                  // the arguments and the pad
     SYSRET_FROM_FRAME
