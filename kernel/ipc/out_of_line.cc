@@ -135,10 +135,14 @@ void wait_given_back(OutOfLine* range) {
     {
         SpinLock& lock = ipc_lock();
         SpinLockGuard guard(lock);
-        while (!range->returned) {
+        sched::Thread& self = sched::current();
+        // A killed lender stops waiting: it never returns to user space, so
+        // nothing can rewrite the bytes through it, and the holder's
+        // reference keeps the range (and its pins) until it gives it back.
+        while (!range->returned && !sched::kill_pending(self)) {
             uint64_t sequence = sched::begin_wait();
             range->wait_sequence = sequence;
-            range->waiter = &sched::current();
+            range->waiter = &self;
             // Interrupts stay masked from here to the switch (as in
             // wait_until_done).
             lock.unlock(hal::disable_interrupts());

@@ -54,8 +54,9 @@ void give_back(OutOfLine* range);
 void give_back_locked(OutOfLine* range);
 
 // The lender, before it returns to user space: waits until the holder gave
-// the range back (a bounded wait, a copy of at most 1 MiB; a kill does not
-// end it), then drops the lender's reference. Without ipc_lock() held.
+// the range back (a copy of at most 1 MiB) or the lender is killed (it then
+// never returns to user space; the holder's reference keeps the pins), then
+// drops the lender's reference. Without ipc_lock() held.
 void wait_given_back(OutOfLine* range);
 
 }  // namespace kernel::ipc
