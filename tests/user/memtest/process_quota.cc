@@ -21,6 +21,9 @@ namespace {
 
 using namespace cairn;
 
+// The call answered exactly `expected`.
+#define CHECK_STATUS(result, expected) CHECK((result).status() == (expected))
+
 constexpr CapSlot kQuota = kInitQuotaSlot;
 constexpr CapSlot kChildQuota = 1;  // the child's memory quota, in its slot 1
 constexpr uint64_t kPage = 4096;
@@ -28,14 +31,6 @@ constexpr uint64_t kMillisecond = 1'000'000;
 constexpr uint64_t kSecond = 1'000'000'000;
 constexpr uint64_t kMaxThreads = 16;
 constexpr uint64_t kMaxSpaces = 16;  // the handle table's size
-
-#define CHECK_STATUS(result, expected) CHECK((result).status() == (expected))
-
-uint64_t left(CapSlot quota) {
-    CapInfo info{};
-    if (!sys::cap_info(quota, &info)) return ~uint64_t{0};
-    return info.size;
-}
 
 SystemInfo system() {
     SystemInfo info{};

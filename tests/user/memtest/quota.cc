@@ -22,6 +22,9 @@ namespace {
 
 using namespace cairn;
 
+// The call answered exactly `expected`.
+#define CHECK_STATUS(result, expected) CHECK((result).status() == (expected))
+
 constexpr CapSlot kQuota = kInitQuotaSlot;
 constexpr CapSlot kPlatform = kInitPlatformSlot;
 constexpr uint64_t kPage = 4096;
@@ -39,15 +42,6 @@ constexpr uint64_t kSomeDevice = 0x09000000;  // the PL011
 #else
 constexpr uint64_t kSomeDevice = 0x10000000;  // the ns16550a
 #endif
-
-// The call answered exactly `expected`.
-#define CHECK_STATUS(result, expected) CHECK((result).status() == (expected))
-
-uint64_t left(CapSlot quota) {
-    CapInfo info{};
-    if (!sys::cap_info(quota, &info)) return ~uint64_t{0};
-    return info.size;
-}
 
 uint64_t object_bytes() {
     SystemInfo info{};

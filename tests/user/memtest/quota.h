@@ -2,7 +2,18 @@
 // quota the call names, refused when it is too small, refunded when they die.
 #pragma once
 
+#include <stdint.h>
+
+#include "cairn/sys.h"
+
 namespace memtest {
+
+// Bytes left in a quota (cap_info); all ones if the slot is not one.
+inline uint64_t left(cairn::CapSlot quota) {
+    cairn::CapInfo info{};
+    if (!cairn::sys::cap_info(quota, &info)) return ~uint64_t{0};
+    return info.size;
+}
 
 // Runs the case; returns how many checks failed.
 int run_quota();
