@@ -165,7 +165,7 @@ int child_threads() {
     arguments.entry = reinterpret_cast<uintptr_t>(&child_sleep);
     arguments.stack_top = reinterpret_cast<uintptr_t>(stack + 64);
     arguments.priority = kInheritPriority;
-    uint64_t bytes = system().kernel_objects_bytes;
+    uint64_t bytes = settled_object_bytes();
     uint64_t thread_count = system().thread_count;
     uint64_t quota = left(kChildQuota);
     CHECK_STATUS(sys::thread_create(arguments), Status::kQuotaExceeded);

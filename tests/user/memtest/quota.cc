@@ -49,19 +49,6 @@ uint64_t object_bytes() {
     return info.kernel_objects_bytes;
 }
 
-// object_bytes() once it stopped moving: threads and processes that ended
-// earlier are freed by the reaper a moment later (their bytes leave then).
-uint64_t settled_object_bytes() {
-    uint64_t bytes = object_bytes();
-    for (int stable = 0, tries = 0; stable < 3 && tries < 100; ++tries) {
-        (void)sys::thread_sleep(10 * kMillisecond);
-        uint64_t now = object_bytes();
-        stable = now == bytes ? stable + 1 : 0;
-        bytes = now;
-    }
-    return bytes;
-}
-
 // A quota one byte short of any object.
 CapSlot starved_quota() {
     Result quota = sys::cap_create(kQuota, ObjectType::kQuota, kObjectCost - 1);
@@ -295,6 +282,17 @@ int run_quota() {
         back_on_exit ? ", also by a child's exit" : "", static_cast<unsigned long long>(kSlowCalls),
         static_cast<unsigned long long>(before), static_cast<unsigned long long>(after));
     return utest::failures - failures_before;
+}
+
+uint64_t settled_object_bytes() {
+    uint64_t bytes = object_bytes();
+    for (int stable = 0, tries = 0; stable < 3 && tries < 100; ++tries) {
+        (void)sys::thread_sleep(10 * kMillisecond);
+        uint64_t now = object_bytes();
+        stable = now == bytes ? stable + 1 : 0;
+        bytes = now;
+    }
+    return bytes;
 }
 
 }  // namespace memtest

@@ -15,6 +15,11 @@ inline uint64_t left(cairn::CapSlot quota) {
     return info.size;
 }
 
+// The kernel's object bytes (system_info: every process's), once they
+// stopped moving: threads and processes that ended a moment ago are freed
+// by the reaper shortly after, and their bytes leave then.
+uint64_t settled_object_bytes();
+
 // Runs the case; returns how many checks failed.
 int run_quota();
 
