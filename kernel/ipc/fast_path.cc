@@ -70,13 +70,13 @@ struct FastCall {
     }
 };
 
+}  // namespace
+
 int64_t finish_call(os::ErrorOr<void> result, bool delivered, ThreadState& self, uint64_t address) {
     if (result.is_error()) return syscall::error_result(result.error());
     if (delivered) return 0;
     return syscall::result_of(deliver_to_user(self, address, 0));
 }
-
-}  // namespace
 
 os::ErrorOr<void> deliver_to_user(ThreadState& self, uint64_t address, uint64_t user_buffer) {
     KernelMessage& arrived = self.message;

@@ -31,4 +31,10 @@ int64_t fast_reply_receive(const hal::syscall::Arguments& arguments);
 // is left alone).
 os::ErrorOr<void> deliver_to_user(ThreadState& self, uint64_t address, uint64_t user_buffer);
 
+// The system call result of a fast-path call that waited (both fast paths):
+// its error, or 0 with the message at `address` (the Message the call
+// named), written there by deliver_to_user() unless a partner `delivered`
+// it into the IPC buffer already.
+int64_t finish_call(os::ErrorOr<void> result, bool delivered, ThreadState& self, uint64_t address);
+
 }  // namespace kernel::ipc

@@ -25,7 +25,6 @@
 #include "kernel/ipc/inline_message.h"
 #include "kernel/sched/direct_switch.h"
 #include "kernel/sched/scheduler.h"
-#include "kernel/syscall/user_memory.h"
 
 namespace kernel::ipc {
 namespace {
@@ -150,23 +149,14 @@ void resume_parked_thread() {
         SpinLockGuard guard(ipc_lock());
         self.parked = false;
         self.waiting = false;
-        if (self.done) {
-            self.done = false;
-            if (self.failed) result = self.error;
-        } else {
-            result = wait_until_done(self, sched::kNoDeadline);  // a kill or a stale wake
-        }
+        // Returns at once when the partner finished it (done); waits on
+        // after a kill (withdrawing) or a stale wake.
+        result = wait_until_done(self, sched::kNoDeadline);
         delivered = take_delivery(self);
     }
-    int64_t value = 0;
-    if (result.is_error()) {
-        value = syscall::error_result(result.error());
-    } else if (!delivered) {
-        // A slow-path partner left it in self.message (maybe with
-        // capabilities); the Message is the IPC buffer, so no user copy.
-        value = syscall::result_of(deliver_to_user(self, self.buffer.address, 0));
-    }
-    hal::context::return_from_parked(value);
+    // Not delivered: a slow-path partner left it in self.message (maybe with
+    // capabilities); the Message is the IPC buffer, so no user copy.
+    hal::context::return_from_parked(finish_call(result, delivered, self, self.buffer.address));
 }
 
 }  // namespace kernel

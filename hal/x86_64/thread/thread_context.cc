@@ -206,9 +206,7 @@ void print_user_registers() {
     }
     // Every trap from user mode leaves its frame at the top of the kernel
     // stack (cpu/exception_frame.h).
-    const auto* frame =
-        reinterpret_cast<const x86_64::ExceptionFrame*>(context->kernel_stack_top) - 1;
-    x86_64::print_frame_registers(*frame);
+    x86_64::print_frame_registers(*user_frame(*context));
 }
 
 }  // namespace hal::context
