@@ -178,6 +178,16 @@ aarch64_parked_arrive:
     b       aarch64_exception_return
     .size   aarch64_parked_arrive, . - aarch64_parked_arrive
 
+// By park_and_resume(): on the parked thread's stack, right under its user
+// frame (the result is in it already), releases the CPU lock at x19.
+    .global aarch64_parked_release
+    .type   aarch64_parked_release, %function
+    .balign 16
+aarch64_parked_release:
+    stlrb   wzr, [x19]
+    b       aarch64_exception_return
+    .size   aarch64_parked_release, . - aarch64_parked_release
+
 // aarch64_exit_through_frame(x0 = frame, x1 = hook): calls hook() on the
 // stack right under the running thread's user frame, then returns to user
 // mode from the frame (vectors.S's restore half).

@@ -49,6 +49,7 @@ void aarch64_load_context(hal::context::ThreadContext* unused, hal::context::Thr
 void aarch64_park_context(hal::context::ThreadContext* context);
 void aarch64_parked_start();
 void aarch64_parked_arrive();
+void aarch64_parked_release();
 [[noreturn]] void aarch64_exit_through_frame(hal::aarch64::ExceptionFrame* frame, void (*hook)());
 // context_switch.S's parked resumptions (hal/park.h).
 void aarch64_resume_parked_thread() {
@@ -109,6 +110,16 @@ void switch_from_parked(ThreadContext& to) {
 void resume_parked(ThreadContext& to, int64_t result) {
     aarch64::user_frame(to)->x[0] = static_cast<uint64_t>(result);
     to.link_register = reinterpret_cast<uint64_t>(&aarch64_parked_arrive);
+    aarch64_load_context(nullptr, &to);
+    __builtin_unreachable();
+}
+
+void park_and_resume(ThreadContext& from, ThreadContext& to, int64_t result, bool* cpu_lock) {
+    park(from);
+    aarch64::user_frame(to)->x[0] = static_cast<uint64_t>(result);
+    // aarch64_parked_release finds the lock in x19, which the load restores.
+    to.x19_to_x28[0] = reinterpret_cast<uint64_t>(cpu_lock);
+    to.link_register = reinterpret_cast<uint64_t>(&aarch64_parked_release);
     aarch64_load_context(nullptr, &to);
     __builtin_unreachable();
 }

@@ -4,36 +4,12 @@
 #include "hal/thread_context.h"
 #include "hal/user_mode.h"
 #include "kernel/debug/panic.h"
+#include "kernel/mm/vm/address_space.h"
 #include "kernel/sched/internal.h"
 
 namespace kernel::sched {
 
 using internal::Cpu;
-
-bool begin_direct_switch(Thread& next, uint64_t next_sequence, uint64_t* sequence) {
-    uint32_t index = internal::this_cpu_index();
-    // Only a partner whose `cpu` is this CPU: then this CPU's lock guards
-    // both threads' scheduling fields, and one lock is all it takes.
-    if (__atomic_load_n(&next.cpu, __ATOMIC_RELAXED) != index) return false;
-    Cpu& c = internal::cpu(index);
-    c.lock.lock();
-    Thread& self = *c.current;
-    // Blocked in that wait and off this CPU (its context is saved: the
-    // lock is held from a switch until finish_switch() in the next thread).
-    bool direct = next.cpu == index && next.state == ThreadState::kBlocked &&
-                  next.block_sequence == next_sequence && c.current != &next &&
-                  (next.affinity & cpu_bit(index)) != 0 && &self != c.idle;
-    if (!direct) {
-        c.lock.unlock(internal::masked());
-        return false;
-    }
-    *sequence = ++self.block_sequence;
-    self.state = ThreadState::kBlocked;
-    next.state = ThreadState::kRunning;
-    next.last_cpu = index;
-    c.current = &next;
-    return true;
-}
 
 namespace {
 
@@ -58,7 +34,25 @@ void complete_direct_switch(Thread& self, Thread& next) {
 }
 
 void park_switching_to(Thread& self, Thread& next, bool next_parked, int64_t next_result) {
-    leaving(internal::this_cpu(), self);
+    uint32_t index = internal::this_cpu_index();
+    Cpu& c = internal::cpu(index);
+    leaving(c, self);
+    // The common case of the fast path, both threads parked: `next`'s
+    // arrival work (parked_thread_arrived()) is done here, on our stack,
+    // and the HAL goes straight to its user mode. Nothing to place or
+    // release (leaving), no kill or preemption to act on before it returns
+    // to user mode (handle_return_to_user()): a kill or wake that comes
+    // later sends its IPI, which interrupts `next` in user mode as it would
+    // after any return. The address space is activated under the CPU lock,
+    // unlike in finish_switch(): activate_masked() never waits for another
+    // CPU (its slow path takes only the ASID lock, whose holders take no
+    // CPU lock), so a CPU spinning on our lock is only delayed.
+    if (next_parked && c.leaving == nullptr && !kill_pending(next) &&
+        !__atomic_load_n(&c.need_resched, __ATOMIC_RELAXED)) [[likely]] {
+        mm::as_switch_masked(next.address_space, index);
+        hal::context::park_and_resume(self.context, next.context, next_result,
+                                      c.lock.word_for_release());
+    }
     hal::context::park(self.context);
     if (next_parked) hal::context::resume_parked(next.context, next_result);
     hal::context::switch_from_parked(next.context);

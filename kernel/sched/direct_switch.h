@@ -18,6 +18,7 @@
 
 #include <stdint.h>
 
+#include "kernel/sched/internal.h"
 #include "kernel/sched/thread.h"
 
 namespace kernel::sched {
@@ -28,7 +29,33 @@ namespace kernel::sched {
 // returns it), `next` becomes this CPU's running thread, and this CPU's
 // lock stays HELD for complete_direct_switch(), which the caller must call
 // next without taking any CPU lock. Otherwise false and nothing changed.
-bool begin_direct_switch(Thread& next, uint64_t next_sequence, uint64_t* sequence);
+// Inline: the IPC fast path's (kernel/ipc/parking.cc).
+[[gnu::always_inline]] inline bool begin_direct_switch(Thread& next, uint64_t next_sequence,
+                                                       uint64_t* sequence) {
+    uint32_t index = internal::this_cpu_index();
+    // Only a partner whose `cpu` is this CPU: then this CPU's lock guards
+    // both threads' scheduling fields, and one lock is all it takes.
+    if (__atomic_load_n(&next.cpu, __ATOMIC_RELAXED) != index) return false;
+    internal::Cpu& c = internal::cpu(index);
+    c.lock.lock_masked();
+    Thread& self = *c.current;
+    // Blocked in that wait and off this CPU (its context is saved: the
+    // lock is held from a switch until finish_switch() in the next thread).
+    // Not cpu_bit(): `index` < kMaxCpus needs no check (see internal.h).
+    bool direct = next.cpu == index && next.state == ThreadState::kBlocked &&
+                  next.block_sequence == next_sequence && c.current != &next &&
+                  ((next.affinity >> index) & 1) != 0 && &self != c.idle;
+    if (!direct) [[unlikely]] {
+        c.lock.unlock_masked();
+        return false;
+    }
+    *sequence = ++self.block_sequence;
+    self.state = ThreadState::kBlocked;
+    next.state = ThreadState::kRunning;
+    next.last_cpu = index;
+    c.current = &next;
+    return true;
+}
 // Switches from `self`, the running thread that called begin_direct_switch()
 // (which returned true), to `next`. Returns when `self` has been woken and
 // is switched back in.

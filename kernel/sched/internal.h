@@ -1,5 +1,6 @@
 // What scheduler.cc, thread.cc and wait_queue.cc share: the per-CPU state
-// and the blocking/waking primitives. Not for use outside kernel/sched.
+// and the blocking/waking primitives. Not for use outside kernel/sched
+// (direct_switch.h includes it for its inline fast path only).
 //
 // Locking. Each CPU has a `lock` guarding its run queue, `current`, and the
 // scheduling fields of every thread whose `cpu` names it (state, cpu,

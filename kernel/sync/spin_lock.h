@@ -53,6 +53,11 @@ public:
 
     bool is_locked() const { return __atomic_load_n(&locked_, __ATOMIC_RELAXED); }
 
+    // The lock word, for a holder whose release is done by assembly that
+    // stores false to it with release order (hal::context::park_and_resume,
+    // which must leave the stack it runs on before the lock goes).
+    bool* word_for_release() { return &locked_; }
+
 private:
     bool locked_ = false;
 };

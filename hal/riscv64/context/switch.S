@@ -122,6 +122,17 @@ riscv64_parked_arrive:
     j       riscv64_trap_return
     .size riscv64_parked_arrive, . - riscv64_parked_arrive
 
+/* By park_and_resume(): on the parked thread's stack, right under its user
+ * frame (the result is in it already), releases the CPU lock at s0. */
+    .globl riscv64_parked_release
+    .type riscv64_parked_release, @function
+    .balign 4
+riscv64_parked_release:
+    fence   rw, w
+    sb      zero, 0(s0)
+    j       riscv64_trap_return
+    .size riscv64_parked_release, . - riscv64_parked_release
+
 /* riscv64_exit_through_frame(frame = a0, hook = a1): calls hook() on the
  * stack right under the running thread's user frame, then resumes the frame
  * (trap_entry.S). */

@@ -20,6 +20,7 @@ extern "C" void riscv64_load_context(hal::context::ThreadContext* unused,
 extern "C" void riscv64_park_context(hal::context::ThreadContext* context);  // switch.S
 extern "C" char riscv64_parked_start[];                                      // switch.S
 extern "C" char riscv64_parked_arrive[];                                     // switch.S
+extern "C" char riscv64_parked_release[];                                    // switch.S
 extern "C" [[noreturn]] void riscv64_exit_through_frame(hal::riscv64::TrapFrame* frame,
                                                         void (*hook)());  // switch.S
 
@@ -85,6 +86,16 @@ void switch_from_parked(ThreadContext& to) {
 void resume_parked(ThreadContext& to, int64_t result) {
     user_frame(to)->set_x(kRegisterA0, static_cast<uint64_t>(result));
     to.ra = reinterpret_cast<uint64_t>(riscv64_parked_arrive);
+    riscv64_load_context(nullptr, &to);
+    __builtin_unreachable();
+}
+
+void park_and_resume(ThreadContext& from, ThreadContext& to, int64_t result, bool* cpu_lock) {
+    park(from);
+    user_frame(to)->set_x(kRegisterA0, static_cast<uint64_t>(result));
+    // riscv64_parked_release finds the lock in s0, which the load restores.
+    to.s[0] = reinterpret_cast<uint64_t>(cpu_lock);
+    to.ra = reinterpret_cast<uint64_t>(riscv64_parked_release);
     riscv64_load_context(nullptr, &to);
     __builtin_unreachable();
 }

@@ -115,3 +115,13 @@ x86_64_exit_through_frame:
     movq %rdi, %rsp
     call *%rsi
     SYSRET_FROM_FRAME
+
+// x86_64_exit_parked(frame [rdi], cpu_lock [rsi]) for park_and_resume():
+// moves to the frame (leaving the parked thread's stack), then releases the
+// scheduler's CPU lock (a plain store is a release on x86) and returns to
+// user mode from the frame.
+    .globl x86_64_exit_parked
+x86_64_exit_parked:
+    movq %rdi, %rsp
+    movb $0, (%rsi)
+    SYSRET_FROM_FRAME

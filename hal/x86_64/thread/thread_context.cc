@@ -30,6 +30,7 @@ extern "C" void x86_64_thread_start();
 extern "C" const uint64_t x86_64_parked_layout[];
 extern "C" [[noreturn]] void x86_64_exit_through_frame(hal::x86_64::ExceptionFrame* frame,
                                                        void (*hook)());
+extern "C" [[noreturn]] void x86_64_exit_parked(hal::x86_64::ExceptionFrame* frame, bool* cpu_lock);
 extern "C" [[noreturn]] void x86_64_enter_user_mode(uint64_t frame_top, uint64_t pc, uint64_t stack,
                                                     uint64_t argument0, uint64_t argument1);
 
@@ -143,6 +144,16 @@ void resume_parked(ThreadContext& to, int64_t result) {
     x86_64::ExceptionFrame* frame = user_frame(to);
     frame->rax = static_cast<uint64_t>(result);
     x86_64_exit_through_frame(frame, &parked_arrived);
+}
+
+void park_and_resume(ThreadContext& from, ThreadContext& to, int64_t result, bool* cpu_lock) {
+    CpuLocal& cpu = this_cpu();
+    save(cpu, from);
+    from.stack_pointer = reinterpret_cast<uintptr_t>(x86_64_parked_layout);
+    load(cpu, to);
+    x86_64::ExceptionFrame* frame = user_frame(to);
+    frame->rax = static_cast<uint64_t>(result);
+    x86_64_exit_parked(frame, cpu_lock);
 }
 
 void return_from_parked(int64_t result) {
