@@ -39,6 +39,10 @@ static_assert(offsetof(KernelMessage, cap_move) == offsetof(cairn::Message, cap_
 static_assert(offsetof(KernelMessage, flags) == offsetof(cairn::Message, flags));
 static_assert(offsetof(KernelMessage, data) ==
               offsetof(KernelMessage, buffer_length) + sizeof(uint64_t));
+static_assert(offsetof(cairn::Message, data) % sizeof(uint64_t) == 0 &&
+              alignof(cairn::Message) >= sizeof(uint64_t));
+static_assert(offsetof(KernelMessage, data) % sizeof(uint64_t) == 0 &&
+              alignof(KernelMessage) >= sizeof(uint64_t));
 
 // Whether a header describes an inline-only message.
 inline bool inline_only(const InlineHeader& header) {
@@ -60,7 +64,12 @@ inline bool read_inline_header(const cairn::Message& message, InlineHeader* head
 // fixed-size copy the compiler inlines, a shorter one goes by words. Never
 // more than `length` bytes: the rest of the receiver's data stays as it was
 // (and nothing the sender did not send reaches it).
+// Both ends are 8-byte aligned (the data of a Message or KernelMessage, see
+// the static_asserts above): said so, so that no architecture calls memcpy
+// for fear of unaligned words (riscv64 would).
 [[gnu::always_inline]] inline void copy_data(uint8_t* to, const uint8_t* from, uint32_t length) {
+    to = static_cast<uint8_t*>(__builtin_assume_aligned(to, sizeof(uint64_t)));
+    from = static_cast<const uint8_t*>(__builtin_assume_aligned(from, sizeof(uint64_t)));
     if (length == cairn::kMessageDataBytes) {
         __builtin_memcpy(to, from, cairn::kMessageDataBytes);
         return;

@@ -84,27 +84,37 @@ ThreadState* waiting_partner(bool is_call, ThreadState& self, Endpoint& endpoint
 
 }  // namespace
 
-void try_parked_call(sched::Thread& thread, bool is_call, uint64_t endpoint_slot,
-                     uint64_t message_address, uint64_t timeout) {
+void try_parked_call(bool is_call, uint64_t endpoint_slot, uint64_t message_address,
+                     uint64_t timeout, bool rate_limited) {
+    sched::Thread& thread = sched::thread_of_own_stack();
+    sched::SyscallAccount& account = thread.syscall_account;
+    // Throttling sleeps: a thread out of tokens takes the slow path.
+    if (rate_limited && account.tokens == 0) return;
     Caller caller;
     if (!qualifies(thread, message_address, timeout, &caller)) return;
     ThreadState& self = *caller.self;
+    // Interrupts are masked already (the entry's contract): the locks need
+    // not save and restore them.
     SpinLock& lock = ipc_lock();
-    hal::InterruptState masked = lock.lock();  // interrupts were masked already
+    lock.lock_masked();
     uint64_t badge = 0;
-    auto found = self.space->find(endpoint_slot, object::ObjectType::kEndpoint,
-                                  is_call ? cairn::kRightWrite : cairn::kRightRead, &badge);
+    auto found = self.space->find_masked(endpoint_slot, object::ObjectType::kEndpoint,
+                                         is_call ? cairn::kRightWrite : cairn::kRightRead, &badge);
     ThreadState* partner = nullptr;
     if (!found.is_error())
         partner = waiting_partner(is_call, self, *static_cast<Endpoint*>(found.value()));
     uint64_t sequence = 0;
     if (partner == nullptr || !partner->waiting || partner->thread->priority > thread.priority ||
         !sched::begin_direct_switch(*partner->thread, partner->wait_sequence, &sequence)) {
-        lock.unlock(masked);
+        lock.unlock_masked();
         return;
     }
     // Committed: this CPU's lock is held (begin_direct_switch), `self` is
     // blocked in wait `sequence` and `partner` is this CPU's running thread.
+    // The call counts as handle_syscall() would count it.
+    if (rate_limited) --account.tokens;
+    ++account.calls;
+    ++account.parked;
     Endpoint& endpoint = *static_cast<Endpoint*>(found.value());
     if (is_call) {
         ++self.call_sequence;
@@ -127,7 +137,7 @@ void try_parked_call(sched::Thread& thread, bool is_call, uint64_t endpoint_slot
     // The owed reply's reference on the caller: its thread holds another
     // while it waits, and it waits until we switch to it.
     if (!is_call) partner->release();
-    lock.unlock(masked);
+    lock.unlock_masked();
     sched::park_switching_to(thread, next, partner_parked, 0);
 }
 

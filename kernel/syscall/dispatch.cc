@@ -178,19 +178,10 @@ int64_t handle_syscall(const hal::syscall::Arguments& arguments) {
 }
 
 void try_fast_syscall(const hal::syscall::Arguments& arguments) {
-    sched::Thread& thread = sched::thread_of_own_stack();
-    sched::SyscallAccount& account = thread.syscall_account;
-    // Throttling sleeps: a thread out of tokens takes the slow path.
-    if (!syscall::take_token_fast(account, syscall::limit)) return;
-    ++account.calls;
-    ++account.parked;
-    ipc::try_parked_call(thread,
-                         arguments.number == static_cast<uint64_t>(cairn::Syscall::kIpcCall),
-                         arguments.values[0], arguments.values[1], arguments.values[2]);
-    // Not taken: handle_syscall() counts the call and takes its token.
-    --account.calls;
-    --account.parked;
-    if (syscall::limit.rate != 0) ++account.tokens;
+    // A tail call: parking.cc finds the thread and counts the call itself.
+    ipc::try_parked_call(arguments.number == static_cast<uint64_t>(cairn::Syscall::kIpcCall),
+                         arguments.values[0], arguments.values[1], arguments.values[2],
+                         syscall::limit.rate != 0);
 }
 
 void handle_user_fault(const hal::user::Fault& fault) {

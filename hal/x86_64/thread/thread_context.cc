@@ -66,20 +66,20 @@ void load_fs_base(CpuLocal& cpu, uint64_t base) {
 }
 
 // Makes `context` the running thread's as far as traps from user mode care.
-void install(CpuLocal& cpu, ThreadContext& context) {
+[[gnu::always_inline]] inline void install(CpuLocal& cpu, ThreadContext& context) {
     cpu.kernel_stack_top = context.kernel_stack_top;
     x86_64::set_privilege_stack(cpu.index, context.kernel_stack_top);
     cpu.current_context = &context;
 }
 
 // What switching out saves of the running thread besides its stack.
-void save(CpuLocal& cpu, ThreadContext& from) {
+[[gnu::always_inline]] inline void save(CpuLocal& cpu, ThreadContext& from) {
     if (from.user_state) save_fp_state(from);
     from.fault_in_progress = cpu.fault_in_progress;
 }
 
 // What switching in loads of `to` besides its stack.
-void load(CpuLocal& cpu, ThreadContext& to) {
+[[gnu::always_inline]] inline void load(CpuLocal& cpu, ThreadContext& to) {
     if (to.user_state) {
         load_fp_state(to);
         load_fs_base(cpu, to.fs_base);

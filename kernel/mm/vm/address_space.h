@@ -291,7 +291,8 @@ void as_switch(AddressSpace* space);
 // `space` already (two threads of one process, a thread switched back to), one load and a compare.
 // The index needs no bounds check: hal::current_cpu_index() < hal::kMaxCpus (hal/cpu.h; asserted
 // where each CPU is brought up).
-inline void as_switch_masked(AddressSpace* space, uint32_t cpu = hal::current_cpu_index()) {
+[[gnu::always_inline]] inline void as_switch_masked(AddressSpace* space,
+                                                    uint32_t cpu = hal::current_cpu_index()) {
     // Relaxed: only this CPU writes its slot.
     if (__atomic_load_n(&internal::current_spaces[cpu], __ATOMIC_RELAXED) != space)
         internal::switch_masked(space, cpu);
