@@ -4,6 +4,8 @@
 // rdx, r10, r8, r9, result in rax; rcx and r11 are lost to the instruction.
 #include "hal/x86_64/cpu/syscall.h"
 
+#include <stddef.h>
+
 #include "hal/cpu.h"
 #include "hal/user_mode.h"
 #include "hal/x86_64/cpu/exception_frame.h"
@@ -74,17 +76,8 @@ extern "C" void x86_64_handle_system_call(hal::x86_64::ExceptionFrame* frame,
     }
 }
 
-// syscall_entry.S's numbers of the calls that have a fast path.
+// syscall_entry.S's numbers of the calls that have a fast path, and what
+// its checks before offering them assume.
 static_assert(hal::syscall::has_fast_path(98) && hal::syscall::has_fast_path(100));
-
-// Called by syscall_entry.S instead of x86_64_handle_system_call for those
-// calls: the IPC fast path first, before interrupts are enabled (a
-// `syscall` frame with a canonical return rip is what parking needs,
-// hal/park.h), then the usual way if it did not take the call.
-extern "C" void x86_64_handle_fast_system_call(hal::x86_64::ExceptionFrame* frame,
-                                               const hal::syscall::Arguments* arguments) {
-    using namespace hal::x86_64;
-    if (frame->rip < kUserSpaceEnd && !test_hooks::active()) [[likely]]
-        kernel::try_fast_syscall(*arguments);
-    x86_64_handle_system_call(frame, arguments);
-}
+static_assert(hal::x86_64::kUserSpaceEnd == uint64_t{1} << 47);
+static_assert(offsetof(hal::x86_64::test_hooks::Hooks, system_call) == 0);

@@ -28,6 +28,9 @@
 #define SYSTEM_CALL_VECTOR 256   // kSystemCallVector, cpu/exception_frame.h
 #define IPC_CALL 98              // cairn::Syscall::kIpcCall (checked in cpu/syscall.cc)
 #define IPC_REPLY_RECEIVE 100    // cairn::Syscall::kIpcReplyReceive
+// hal::x86_64::test_hooks::hooks.system_call and kernel::try_fast_syscall.
+#define TEST_HOOKS_SYSTEM_CALL _ZN3hal6x86_6410test_hooks5hooksE
+#define TRY_FAST_SYSCALL _ZN6kernel16try_fast_syscallERKN3hal7syscall9ArgumentsE
 
     .section .text.x86_64_syscall_entry, "ax"
     .code64
@@ -57,16 +60,24 @@ x86_64_syscall_entry:
     pushq %rsi
     pushq %rdi
     pushq %rax
-    movq %rsp, %rsi                 // the arguments
-    leaq 64(%rsp), %rdi             // the frame: 16-byte aligned (the top is, and 22 quadwords)
-    // The calls with a fast path (hal::syscall::has_fast_path) go through
-    // x86_64_handle_fast_system_call; the others pay no test for it.
+    // The calls with a fast path (hal::syscall::has_fast_path) are offered
+    // to kernel::try_fast_syscall first, before interrupts are enabled, if
+    // the frame can be left with sysret (a canonical return rip: parking,
+    // hal/park.h, returns that way) and the HAL self-test's hooks are off
+    // (cpu/syscall.cc checks the hook pointer's offset); the other calls pay
+    // two compares. rcx still holds the return rip (the frame has a copy).
     cmpq $IPC_CALL, %rax
     je 1f
     cmpq $IPC_REPLY_RECEIVE, %rax
-    je 1f
+    jne 3f
+1:  shrq $47, %rcx                  // X86_64_USER_SPACE_END is 1 << 47
+    jnz 3f
+    cmpq $0, TEST_HOOKS_SYSTEM_CALL(%rip)
+    jne 3f
+    movq %rsp, %rdi                 // the arguments
+    call TRY_FAST_SYSCALL           // returns only if it did not take the call
+3:  movq %rsp, %rsi                 // the arguments
+    leaq 64(%rsp), %rdi             // the frame: 16-byte aligned (the top is, and 22 quadwords)
     call x86_64_handle_system_call
-    jmp 2f
-1:  call x86_64_handle_fast_system_call
 2:  addq $64, %rsp                  // the arguments and the pad
     SYSRET_FROM_FRAME
