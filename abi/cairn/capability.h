@@ -105,10 +105,11 @@ inline constexpr uint64_t kCapabilitySlots = 1024;
 // quota), which the process holds a reference on until it is freed. The
 // process itself and what the kernel makes for it without a quota argument
 // are charged there:
-//   process_spawn(_with_caps)  kProcessCost + kAddressSpaceCost + the
-//       program's pages (each loadable segment's memory size rounded to
-//       whole pages, plus one stack page for its StartInfo) + kThreadCost
-//       for the main thread
+//   process_spawn(_with_caps)  kProcessCost + kAddressSpaceCost +
+//       kThreadCost for the main thread, and, as the program is loaded,
+//       the pages and page tables it fills (below): the program's data,
+//       the stack page of its StartInfo. A spawn whose quota cannot pay
+//       for all of it fails with kQuotaExceeded and nothing left charged
 //   thread_create              kThreadCost
 //   as_create                  kAddressSpaceCost
 //   capability-space chunk     kCapabilityChunkCost, when a slot in a new
@@ -117,13 +118,30 @@ inline constexpr uint64_t kCapabilitySlots = 1024;
 // Refunds: a thread's kThreadCost - kObjectCost when it has ended and its
 // kernel stack is freed, the rest when it has been joined (or its process
 // has ended); an address space's when it is destroyed (as_destroy, or the
-// process's end, which also refunds its own space and program pages); the
-// process and its chunks when it is freed: by the time process_wait returns
+// process's end, which also refunds its own space), with every page and
+// table still in it; the process and its chunks when it is freed: by the
+// time process_wait returns
 // unless a process capability still names it (then when that goes), or
 // when it has ended and its parent is gone. thread_join returns once the
 // thread's charge is back, process_wait once the child's is (unless held).
-// Not charged yet (kernel/object/README.md): page tables below the root
-// and anonymous pages on first touch (as_map, the stack, faults).
+//
+// Memory of a process's address spaces (its own and as_create's), charged
+// to the same memory quota (kernel/object/README.md):
+//   a page table below the root   kPageTableCost, when the kernel makes it
+//       (a fault, a device mapping, the loader); refunded when it is freed
+//       (unmap empties it, or the space is destroyed)
+//   an anonymous page             kPageCost, when it enters the space's own
+//       memory (first touch of the stack, the heap, an as_map region, the
+//       program's pages while spawn loads them); refunded when it
+//       leaves: unmapped, the space destroyed, or
+//       moved by memory_take into the new memory object, which was charged
+//       its whole length up front (so the page's charge moves there)
+// Pages of memory objects (cap_create kMemory, memory_take) are paid by
+// the object's up-front charge and never per page. Every page and table
+// is charged to exactly one quota, once, and refunded once. A mapping that
+// needs a table the quota cannot pay for fails with kQuotaExceeded and
+// maps nothing; a fault that cannot be paid for ends the thread like any
+// unresolved fault (reported, kThreadKilledStatus).
 inline constexpr uint64_t kObjectCost = 256;
 // A thread: its 16 KiB kernel stack and its scheduler state (the kernel
 // checks these cover what it allocates).
@@ -135,5 +153,10 @@ inline constexpr uint64_t kProcessCost = 2048;
 // A capability space holds its slots in chunks made when first used.
 inline constexpr uint64_t kCapabilityChunkSlots = 64;
 inline constexpr uint64_t kCapabilityChunkCost = 4096;
+// A page table below an address space's root (4 KiB on every architecture;
+// the kernel checks it covers the table page it allocates).
+inline constexpr uint64_t kPageTableCost = 4096;
+// An anonymous page of an address space (one 4 KiB frame).
+inline constexpr uint64_t kPageCost = 4096;
 
 }  // namespace cairn

@@ -6,6 +6,7 @@
 // the user thread that ran last, and a switch moves it only for user threads.
 
 #include "hal/aarch64/context_layout.h"
+#include "hal/aarch64/exception_frame.h"
 #include "hal/aarch64/system_registers.h"
 
     // The kernel's compiler flags leave FP/SIMD out of the target; these
@@ -15,6 +16,9 @@
 
     .text
 
+// hal::context::park_and_resume(ThreadContext&, ThreadContext&, long, uint32_t*).
+#define PARK_AND_RESUME _ZN3hal7context15park_and_resumeERNS0_13ThreadContextES2_lPj
+
 // TPIDR_EL0 of a thread with user state and, if they are live (it used
 // them since it was switched in: CPACR_EL1.FPEN untrapped, see below), its
 // FP/SIMD registers and FPCR/FPSR, saved into the context in \reg (x9-x11
@@ -22,10 +26,22 @@
 .macro SAVE_USER_STATE reg
     ldr     w9, [\reg, #CONTEXT_USER_STATE]
     cbz     w9, 1f
+    SAVE_USER_REGISTERS \reg
+1:
+.endm
+
+// The same for a context known to have user state.
+.macro SAVE_USER_REGISTERS reg
     mrs     x9, tpidr_el0
     str     x9, [\reg, #CONTEXT_TPIDR_EL0]
     mrs     x9, cpacr_el1
-    tbz     x9, #CPACR_EL1_FPEN_SHIFT, 1f
+    tbz     x9, #CPACR_EL1_FPEN_SHIFT, 2f
+    SAVE_FP_REGISTERS \reg
+2:
+.endm
+
+// FP/SIMD registers, FPCR and FPSR into the context in \reg (x9-x11 scratch).
+.macro SAVE_FP_REGISTERS reg
     mrs     x9, fpcr
     mrs     x11, fpsr
     stp     x9, x11, [\reg, #CONTEXT_FPCR]
@@ -46,7 +62,6 @@
     stp     q26, q27, [x10, #416]
     stp     q28, q29, [x10, #448]
     stp     q30, q31, [x10, #480]
-1:
 .endm
 
 // The per-CPU "resolving a page fault" flag (page_fault.cc) is the running
@@ -57,6 +72,43 @@
     add     x10, x10, :lo12:aarch64_resolving_fault
     ldrb    w11, [x10, w9, uxtw]
     strb    w11, [\reg, #CONTEXT_RESOLVING_FAULT]
+.endm
+
+// hal/park.h's park() of the user thread whose context is in \reg, in a
+// system call from EL0 with its frame at its kernel stack top, once its
+// user state is saved: the next switch_to() into it "returns" to
+// aarch64_parked_start right under its frame (its fp is left stale:
+// aarch64_parked_start clears it).
+//
+// Its page fault flag (page_fault.cc) is recorded as false, and the CPU's
+// stays as it is, false: a thread parks only from its system call's own
+// code, never while kernel::handle_page_fault runs on its stack (the flag
+// is set only around that call). The same holds for every parked thread
+// the CPU resumes, so the parked resumptions below leave the flag alone.
+.macro PARK_CONTEXT reg
+    strb    wzr, [\reg, #CONTEXT_RESOLVING_FAULT]
+    ldr     x9, [\reg, #CONTEXT_KERNEL_STACK_TOP]
+    sub     x9, x9, #EXCEPTION_FRAME_SIZE
+    adr     x10, aarch64_parked_start
+    .if     CONTEXT_SP != CONTEXT_X29 + 16
+    .error  "PARK_CONTEXT stores lr and sp as a pair"
+    .endif
+    stp     x10, x9, [\reg, #(CONTEXT_X29 + 8)]    // lr, sp
+.endm
+
+// Makes the context in \reg, a parked thread's, this CPU's running thread
+// and moves onto its stack right under its frame: what a switch loads of
+// it besides the callee-saved registers it does not need (x9-x10 scratch;
+// FP/SIMD trapping is the caller's).
+.macro RESUME_PARKED_CONTEXT reg
+    ldr     x9, [\reg, #CONTEXT_KERNEL_STACK_TOP]
+    sub     sp, x9, #EXCEPTION_FRAME_SIZE
+    mrs     x9, tpidr_el1
+    adrp    x10, aarch64_current_contexts
+    add     x10, x10, :lo12:aarch64_current_contexts
+    str     \reg, [x10, w9, uxtw #3]
+    ldr     x9, [\reg, #CONTEXT_TPIDR_EL0]
+    msr     tpidr_el0, x9
 .endm
 
 // aarch64_switch_context(x0 = from, x1 = to): hal::context::switch_to.
@@ -147,17 +199,32 @@ aarch64_load_fp_state:
     ret
     .size   aarch64_load_fp_state, . - aarch64_load_fp_state
 
-// aarch64_park_context(x0 = context): what switching out saves of the
-// running thread besides its callee-saved registers and stack (hal/park.h:
-// a parked thread keeps neither; thread_context.cc sets where it resumes).
+// aarch64_park_context(x0 = context): hal::context::park(), all of it: the
+// user state a switch saves, and the resumption (PARK_CONTEXT). A parked
+// thread keeps no callee-saved registers and no stack below its frame.
     .global aarch64_park_context
     .type   aarch64_park_context, %function
     .balign 16
 aarch64_park_context:
-    SAVE_USER_STATE x0
-    SAVE_FAULT_FLAG x0
+    SAVE_USER_REGISTERS x0
+    PARK_CONTEXT x0
     ret
     .size   aarch64_park_context, . - aarch64_park_context
+
+// aarch64_resume_parked(x0 = to, x1 = result): hal::context::resume_parked()
+// after park(): `to` runs kernel::parked_thread_arrived() on its stack right
+// under its frame, then returns to user mode from the frame.
+    .global aarch64_resume_parked
+    .type   aarch64_resume_parked, %function
+    .balign 16
+aarch64_resume_parked:
+    RESUME_PARKED_CONTEXT x0
+    str     x1, [sp, #EXCEPTION_FRAME_X0]
+    msr     cpacr_el1, xzr          // FP/SIMD trapped: lazy
+    mov     x29, xzr                // the frame-pointer chain ends here
+    bl      aarch64_parked_thread_arrived
+    b       aarch64_user_return
+    .size   aarch64_resume_parked, . - aarch64_resume_parked
 
 // Where a parked thread resumes (its context's link register; its stack
 // pointer is right under its user frame). Switched to by switch_to():
@@ -165,28 +232,39 @@ aarch64_park_context:
     .type   aarch64_parked_start, %function
     .balign 16
 aarch64_parked_start:
+    mov     x29, xzr                        // the frame-pointer chain ends here
     bl      aarch64_resume_parked_thread    // never returns
     brk     #0
     .size   aarch64_parked_start, . - aarch64_parked_start
 
-// By resume_parked(): the result is in the frame already.
-    .global aarch64_parked_arrive
-    .type   aarch64_parked_arrive, %function
+// aarch64_park_and_resume(x0 = from, x1 = to, x2 = result, x3 = cpu lock) is
+// hal::context::park_and_resume (hal/park.h; defined here under its C++
+// name, which the link checks, to spare a call): park() of `from`, then
+// `to` resumed straight into user mode from its frame, its callee-saved
+// registers never loaded (nothing it runs needs them).
+    .global PARK_AND_RESUME
+    .type   PARK_AND_RESUME, %function
     .balign 16
-aarch64_parked_arrive:
-    bl      aarch64_parked_thread_arrived
-    b       aarch64_exception_return
-    .size   aarch64_parked_arrive, . - aarch64_parked_arrive
-
-// By park_and_resume(): on the parked thread's stack, right under its user
-// frame (the result is in it already), releases the CPU lock at x19.
-    .global aarch64_parked_release
-    .type   aarch64_parked_release, %function
-    .balign 16
-aarch64_parked_release:
-    stlrb   wzr, [x19]
-    b       aarch64_exception_return
-    .size   aarch64_parked_release, . - aarch64_parked_release
+PARK_AND_RESUME:
+aarch64_park_and_resume:
+    // What a switch saves of `from`, and FP/SIMD trapped for `to` (lazy, as
+    // in aarch64_load_context): CPACR_EL1 is either 0 (FPEN trapping, the
+    // only other value a switch writes) or FP_UNTRAPPED, so only the second
+    // needs the write.
+    mrs     x9, tpidr_el0
+    str     x9, [x0, #CONTEXT_TPIDR_EL0]
+    mrs     x9, cpacr_el1
+    tbz     x9, #CPACR_EL1_FPEN_SHIFT, 1f
+    SAVE_FP_REGISTERS x0
+    msr     cpacr_el1, xzr
+1:  PARK_CONTEXT x0
+    // `from`'s stack is free once we leave it; the CPU lock keeps everybody
+    // off `from` until the release below, on `to`'s stack.
+    RESUME_PARKED_CONTEXT x1
+    str     x2, [sp, #EXCEPTION_FRAME_X0]
+    stlr    wzr, [x3]               // the CPU lock word: 0, release order
+    b       aarch64_user_return
+    .size   PARK_AND_RESUME, . - PARK_AND_RESUME
 
 // aarch64_exit_through_frame(x0 = frame, x1 = hook): calls hook() on the
 // stack right under the running thread's user frame, then returns to user
@@ -197,7 +275,7 @@ aarch64_parked_release:
 aarch64_exit_through_frame:
     mov     sp, x0
     blr     x1
-    b       aarch64_exception_return
+    b       aarch64_user_return
     .size   aarch64_exit_through_frame, . - aarch64_exit_through_frame
 
 // Where the first switch into a new thread "returns" (initialize() puts it

@@ -25,8 +25,9 @@ struct ExceptionFrame {
     uint64_t sp;     // the stack pointer when the exception was taken
     uint64_t elr;    // ELR_EL1: the instruction that faulted or will run next
     uint64_t spsr;   // SPSR_EL1: PSTATE when the exception was taken
-    uint64_t esr;    // ESR_EL1: exception syndrome (class and details)
-    uint64_t far;    // FAR_EL1: faulting address, valid for aborts and alignment faults
+    // Not saved for an svc from EL0 (vectors.S): stale in a system call's frame.
+    uint64_t esr;  // ESR_EL1: exception syndrome (class and details)
+    uint64_t far;  // FAR_EL1: faulting address, valid for aborts and alignment faults
 };
 
 static_assert(offsetof(ExceptionFrame, x) == EXCEPTION_FRAME_X0);

@@ -47,9 +47,7 @@ void aarch64_switch_context(hal::context::ThreadContext* from, hal::context::Thr
 void aarch64_thread_trampoline();
 void aarch64_load_context(hal::context::ThreadContext* unused, hal::context::ThreadContext* to);
 void aarch64_park_context(hal::context::ThreadContext* context);
-void aarch64_parked_start();
-void aarch64_parked_arrive();
-void aarch64_parked_release();
+[[noreturn]] void aarch64_resume_parked(hal::context::ThreadContext* to, int64_t result);
 [[noreturn]] void aarch64_exit_through_frame(hal::aarch64::ExceptionFrame* frame, void (*hook)());
 // context_switch.S's parked resumptions (hal/park.h).
 void aarch64_resume_parked_thread() {
@@ -94,12 +92,9 @@ void switch_to(ThreadContext& from, ThreadContext& to) {
 }
 
 void park(ThreadContext& context) {
-    aarch64_park_context(&context);
-    // The next load of the context "returns" to aarch64_parked_start on the
-    // stack right under the user frame; resume_parked() redirects it.
-    context.link_register = reinterpret_cast<uint64_t>(&aarch64_parked_start);
-    context.frame_pointer = 0;
-    context.stack_pointer = reinterpret_cast<uintptr_t>(aarch64::user_frame(context));
+    // The next switch_to() into the context "returns" to
+    // aarch64_parked_start on the stack right under the user frame.
+    aarch64_park_context(&context);  // a tail call
 }
 
 void switch_from_parked(ThreadContext& to) {
@@ -108,21 +103,12 @@ void switch_from_parked(ThreadContext& to) {
 }
 
 void resume_parked(ThreadContext& to, int64_t result) {
-    aarch64::user_frame(to)->x[0] = static_cast<uint64_t>(result);
-    to.link_register = reinterpret_cast<uint64_t>(&aarch64_parked_arrive);
-    aarch64_load_context(nullptr, &to);
-    __builtin_unreachable();
+    aarch64_resume_parked(&to, result);
 }
 
-void park_and_resume(ThreadContext& from, ThreadContext& to, int64_t result, bool* cpu_lock) {
-    park(from);
-    aarch64::user_frame(to)->x[0] = static_cast<uint64_t>(result);
-    // aarch64_parked_release finds the lock in x19, which the load restores.
-    to.x19_to_x28[0] = reinterpret_cast<uint64_t>(cpu_lock);
-    to.link_register = reinterpret_cast<uint64_t>(&aarch64_parked_release);
-    aarch64_load_context(nullptr, &to);
-    __builtin_unreachable();
-}
+// park_and_resume() is context_switch.S's aarch64_park_and_resume under
+// its C++ name: park(from) and the load of `to` without the callee-saved
+// registers neither thread needs, and no call in front of it.
 
 void return_from_parked(int64_t result) {
     aarch64::ExceptionFrame* frame = aarch64::user_frame(*aarch64::running_context());

@@ -11,6 +11,7 @@
 #include "hal/aarch64/exception_syndrome.h"
 #include "hal/aarch64/exceptions.h"
 #include "hal/aarch64/interrupts/gic.h"
+#include "hal/aarch64/system_call_entry.h"
 #include "hal/aarch64/thread_context_internal.h"
 #include "hal/aarch64/user_trap_hooks.h"
 #include "hal/common/page_fault_description.h"
@@ -34,28 +35,7 @@ using u64 = unsigned long long;  // what the %llx conversions take
 
 // ESR_EL1 exception classes handled here rather than as faults.
 constexpr uint32_t kClassTrappedWfiWfe = 0x01;
-constexpr uint32_t kClassSvc64 = 0x15;
 constexpr uint32_t kClassFpTrapped = 0x07;  // FP/SIMD while CPACR_EL1.FPEN traps
-
-// The system call convention of hal/user_mode.h: number in x8, arguments in
-// x0-x5, result in x0; every other register comes back as it was (the frame
-// is restored whole). IRQs are unmasked while the kernel handles the call,
-// which may block, switch threads or never return.
-void handle_system_call(ExceptionFrame& frame) {
-    hal::syscall::Arguments arguments;
-    arguments.number = frame.x[8];
-    for (size_t i = 0; i < hal::syscall::kArgumentCount; ++i)
-        arguments.values[i] = frame.x[i];
-    // The IPC fast path first, before IRQs are unmasked: the frame is
-    // complete and tops the kernel stack, which parking needs (hal/park.h).
-    if (hal::syscall::has_fast_path(arguments.number) && user_trap_hooks == nullptr) [[likely]]
-        kernel::try_fast_syscall(arguments);
-    hal::irq::enable_interrupts();
-    int64_t result = user_trap_hooks != nullptr ? user_trap_hooks->syscall(arguments, frame)
-                                                : kernel::handle_syscall(arguments);
-    hal::disable_interrupts();
-    frame.x[0] = static_cast<uint64_t>(result);
-}
 
 // Reports a fault the kernel cannot resolve and hands it to the kernel,
 // which ends the thread. `description` stays valid: this never returns.
@@ -71,13 +51,10 @@ void handle_system_call(ExceptionFrame& frame) {
     kernel::handle_user_fault(fault);
 }
 
+// Never an svc: vectors.S sends those to el0_svc.
 void handle_synchronous(ExceptionVector vector, ExceptionFrame& frame) {
     ExceptionSyndrome syndrome(frame.esr);
     uint32_t exception_class = syndrome.exception_class();
-    if (exception_class == kClassSvc64) {  // ELR_EL1 is already past the svc
-        handle_system_call(frame);
-        return;
-    }
     if (syndrome.is_page_fault()) {
         PageFaultDescription description;
         if (resolve_user_page_fault(vector, frame, &description)) return;
@@ -127,6 +104,25 @@ void handle_user_exception(ExceptionVector vector, ExceptionFrame& frame) {
         print_fatal_exception(vector, frame);
         kernel::panic("unexpected FIQ from user mode at 0x%llx", static_cast<u64>(frame.elr));
     }
+    return_to_user();
+}
+
+// Every svc from EL0 that the IPC fast path did not end (vectors.S's
+// el0_svc offered it first), IRQs masked, `frame` complete at the top of the
+// kernel stack. The system call convention of hal/user_mode.h: number in
+// x8, arguments in x0-x5, result in x0; every other register comes back as
+// it was (the frame is restored whole). IRQs are unmasked while the kernel
+// handles the call, which may block, switch threads or never return.
+extern "C" void aarch64_system_call(ExceptionFrame& frame) {
+    hal::syscall::Arguments arguments;
+    arguments.number = frame.x[8];
+    for (size_t i = 0; i < hal::syscall::kArgumentCount; ++i)
+        arguments.values[i] = frame.x[i];
+    hal::irq::enable_interrupts();
+    int64_t result = user_trap_hooks != nullptr ? user_trap_hooks->syscall(arguments, frame)
+                                                : kernel::handle_syscall(arguments);
+    hal::disable_interrupts();
+    frame.x[0] = static_cast<uint64_t>(result);
     return_to_user();
 }
 

@@ -7,9 +7,19 @@
 // aarch64_handle_exception(vector, frame). That returns for exceptions it
 // dealt with (IRQs, page faults kernel/mm resolved, user-copy faults it
 // turned into a resumption at the recovery point, which it writes to
-// frame->elr, system calls and everything else from EL0 that does not end
-// the thread); the restore half then reloads the frame and returns with
-// eret. Any other exception from EL1 ends in a register dump and a panic.
+// frame->elr, everything from EL0 that does not end the thread); the
+// restore half then reloads the frame and returns with eret. Any other
+// exception from EL1 ends in a register dump and a panic.
+//
+// The one exception is slot 8 (synchronous from EL0, where system calls
+// arrive): it saves the whole frame itself and sends an svc to el0_svc
+// with the caller's x0-x5 and x8 still in registers. el0_svc offers
+// ipc_call and ipc_reply_receive to kernel::try_fast_syscall and hands
+// every call that does not end there to user_traps.cc's
+// aarch64_system_call; any other synchronous exception from EL0 goes to
+// aarch64_handle_exception from the slot. A system call is the IPC fast
+// path's way in and out, where every instruction counts
+// (kernel/ipc/README.md); both leave through aarch64_user_return.
 //
 // It runs on SP_EL1. From EL1 that is the stack that was in use (the kernel
 // runs in EL1h). From EL0 it is the top of the running thread's kernel
@@ -19,6 +29,7 @@
 // (thread_context_internal.h's user_frame()).
 
 #include "hal/aarch64/exception_frame.h"
+#include "hal/aarch64/system_call_entry.h"
 
 .macro vector_slot index
     .balign 0x80
@@ -32,9 +43,88 @@
     .balign 2048                    // VBAR_EL1 bits [10:0] are RES0
     .global exception_vectors
 exception_vectors:
-    .irp    index, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+    .irp    index, 0, 1, 2, 3, 4, 5, 6, 7
     vector_slot \index
     .endr
+
+// Slot 8, synchronous from EL0 (ESR_EL1 valid). The frame is saved in full
+// as for every trap from EL0 (a parked thread keeps nothing else, and the
+// kernel may read or restore any of it); x0-x8 keep their user values for
+// el0_svc, and x9-x13 are the scratch registers (already saved). ESR_EL1
+// and FAR_EL1 are saved for everything but an svc: nothing reads them from
+// a system call's frame (they describe faults), and the svc path is the
+// IPC fast path's.
+    .balign 0x80
+el0_synchronous:
+    sub     sp, sp, #EXCEPTION_FRAME_SIZE
+    stp     x0, x1, [sp, #(EXCEPTION_FRAME_X0 + 0 * 8)]
+    stp     x2, x3, [sp, #(EXCEPTION_FRAME_X0 + 2 * 8)]
+    stp     x4, x5, [sp, #(EXCEPTION_FRAME_X0 + 4 * 8)]
+    stp     x6, x7, [sp, #(EXCEPTION_FRAME_X0 + 6 * 8)]
+    stp     x8, x9, [sp, #(EXCEPTION_FRAME_X0 + 8 * 8)]
+    stp     x10, x11, [sp, #(EXCEPTION_FRAME_X0 + 10 * 8)]
+    stp     x12, x13, [sp, #(EXCEPTION_FRAME_X0 + 12 * 8)]
+    stp     x14, x15, [sp, #(EXCEPTION_FRAME_X0 + 14 * 8)]
+    stp     x16, x17, [sp, #(EXCEPTION_FRAME_X0 + 16 * 8)]
+    stp     x18, x19, [sp, #(EXCEPTION_FRAME_X0 + 18 * 8)]
+    stp     x20, x21, [sp, #(EXCEPTION_FRAME_X0 + 20 * 8)]
+    stp     x22, x23, [sp, #(EXCEPTION_FRAME_X0 + 22 * 8)]
+    stp     x24, x25, [sp, #(EXCEPTION_FRAME_X0 + 24 * 8)]
+    stp     x26, x27, [sp, #(EXCEPTION_FRAME_X0 + 26 * 8)]
+    stp     x28, x29, [sp, #(EXCEPTION_FRAME_X0 + 28 * 8)]
+    mrs     x9, sp_el0              // from EL0: always the user's stack
+    stp     x30, x9, [sp, #EXCEPTION_FRAME_X30]
+    mrs     x10, elr_el1
+    mrs     x11, spsr_el1
+    stp     x10, x11, [sp, #EXCEPTION_FRAME_ELR]
+    mrs     x12, esr_el1
+    ubfx    x9, x12, #26, #6        // ESR_EL1.EC
+    cmp     x9, #0x15               // svc from AArch64 (ELR_EL1 is past it)
+    b.eq    el0_svc
+    // Faults, FP/SIMD traps, WFI/WFE: the general handler.
+    mrs     x13, far_el1
+    stp     x12, x13, [sp, #EXCEPTION_FRAME_ESR]
+    mov     x0, #8
+    mov     x1, sp
+    bl      aarch64_handle_exception
+    b       aarch64_user_return
+    .if     . - el0_synchronous > 0x80
+    .error  "el0_synchronous overflows its vector slot"
+    .endif
+
+    .irp    index, 9, 10, 11, 12, 13, 14, 15
+    vector_slot \index
+    .endr
+
+// An svc from EL0, the frame saved, x0-x5 and x8 still the caller's. The
+// IPC fast path first (hal::syscall::has_fast_path(x8), no test hooks
+// installed): kernel::try_fast_syscall(number, argument0, argument1,
+// argument2) with interrupts still masked, the frame complete at the top of
+// the kernel stack, which parking needs (hal/park.h). It either parks the
+// thread (and never returns) or returns having changed nothing; then, as
+// for every other call, aarch64_system_call(frame) (user_traps.cc) serves
+// it from the frame and runs kernel::handle_return_to_user(). The numbers
+// and the symbols are system_call_entry.h's.
+el0_svc:
+    // x8 - kIpcCall is 0 or 2 exactly for the two (ccmp takes no
+    // immediate that large): no bit set but bit 1.
+    .if     SYSCALL_FAST_PATH_IPC_REPLY_RECEIVE - SYSCALL_FAST_PATH_IPC_CALL != 2
+    .error  "el0_svc's fast-path test needs the two numbers 2 apart"
+    .endif
+    sub     x9, x8, #SYSCALL_FAST_PATH_IPC_CALL
+    tst     x9, #~2
+    b.ne    1f
+    adrp    x9, SYSCALL_USER_TRAP_HOOKS
+    ldr     x9, [x9, :lo12:SYSCALL_USER_TRAP_HOOKS]
+    cbnz    x9, 1f
+    mov     x3, x2
+    mov     x2, x1
+    mov     x1, x0
+    mov     x0, x8
+    bl      SYSCALL_TRY_FAST_SYSCALL    // returns only if it declined
+1:  mov     x0, sp
+    bl      aarch64_system_call
+    b       aarch64_user_return
 
 // x0 = vector index; x0 and x1 of the interrupted code are already saved.
 save_frame_and_handle:
@@ -73,7 +163,6 @@ save_frame_and_handle:
     mov     x1, sp                  // the frame
     bl      aarch64_handle_exception
 
-    // Also the way out of a parked thread's system call (context_switch.S):
     // sp is the frame, IRQs masked.
     .global aarch64_exception_return
 aarch64_exception_return:
@@ -103,5 +192,34 @@ aarch64_exception_return:
     ldp     x26, x27, [sp, #(EXCEPTION_FRAME_X0 + 26 * 8)]
     ldp     x28, x29, [sp, #(EXCEPTION_FRAME_X0 + 28 * 8)]
     ldr     x30, [sp, #EXCEPTION_FRAME_X30]
+    add     sp, sp, #EXCEPTION_FRAME_SIZE
+    eret
+
+// The restore half for a frame known to come from EL0 (slot 8, and a
+// parked or resumed thread's system call frame: context_switch.S): SPSR.M
+// is EL0t, so SP_EL0 is always the one to restore. Otherwise the same as
+// above; sp is the frame, IRQs masked.
+    .global aarch64_user_return
+aarch64_user_return:
+    ldp     x0, x1, [sp, #EXCEPTION_FRAME_ELR]
+    ldp     x30, x2, [sp, #EXCEPTION_FRAME_X30]     // x30 and SP_EL0
+    msr     elr_el1, x0
+    msr     spsr_el1, x1
+    msr     sp_el0, x2
+    ldp     x0, x1, [sp, #(EXCEPTION_FRAME_X0 + 0 * 8)]
+    ldp     x2, x3, [sp, #(EXCEPTION_FRAME_X0 + 2 * 8)]
+    ldp     x4, x5, [sp, #(EXCEPTION_FRAME_X0 + 4 * 8)]
+    ldp     x6, x7, [sp, #(EXCEPTION_FRAME_X0 + 6 * 8)]
+    ldp     x8, x9, [sp, #(EXCEPTION_FRAME_X0 + 8 * 8)]
+    ldp     x10, x11, [sp, #(EXCEPTION_FRAME_X0 + 10 * 8)]
+    ldp     x12, x13, [sp, #(EXCEPTION_FRAME_X0 + 12 * 8)]
+    ldp     x14, x15, [sp, #(EXCEPTION_FRAME_X0 + 14 * 8)]
+    ldp     x16, x17, [sp, #(EXCEPTION_FRAME_X0 + 16 * 8)]
+    ldp     x18, x19, [sp, #(EXCEPTION_FRAME_X0 + 18 * 8)]
+    ldp     x20, x21, [sp, #(EXCEPTION_FRAME_X0 + 20 * 8)]
+    ldp     x22, x23, [sp, #(EXCEPTION_FRAME_X0 + 22 * 8)]
+    ldp     x24, x25, [sp, #(EXCEPTION_FRAME_X0 + 24 * 8)]
+    ldp     x26, x27, [sp, #(EXCEPTION_FRAME_X0 + 26 * 8)]
+    ldp     x28, x29, [sp, #(EXCEPTION_FRAME_X0 + 28 * 8)]
     add     sp, sp, #EXCEPTION_FRAME_SIZE
     eret

@@ -112,6 +112,7 @@ high_entry:
     addi    t0, t0, -TRAP_STACK_CPU_AREA_SIZE
     sd      tp, CPU_AREA_KERNEL_TP(t0)
     sd      zero, CPU_AREA_KERNEL_STACK_TOP(t0)
+    sd      zero, CPU_AREA_CONTEXT(t0)
     csrw    sscratch, t0
     lla     sp, __boot_stack_top
 

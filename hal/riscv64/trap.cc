@@ -145,8 +145,9 @@ void report_fatal_trap(const TrapFrame& frame, const char* format, ...) {
 }
 
 extern "C" void riscv64_handle_trap(TrapFrame& frame) {
-    // First: system calls come this way, and the check below is about
-    // S-mode traps only.
+    // First: user traps (but system calls, which trap_entry.S hands to
+    // riscv64_serve_system_call) come this way, and the check below is
+    // about S-mode traps only.
     if ((frame.sstatus & kSstatusSpp) == 0) {
         handle_user_trap(frame);
         return;

@@ -7,7 +7,9 @@
  * running a system call with interrupts enabled) or never returns. Every
  * integer register (x1-x31), sepc and sstatus come back as saved, except
  * that a return to S-mode keeps the live tp: tp is the CPU index there, and
- * a preempted thread may resume on another CPU.
+ * a preempted thread may resume on another CPU; and that sstatus.FS stays
+ * live: it tells whose FP registers the CPU holds, which a switch in the
+ * handler may have changed (context/switch.S).
  *
  * Where the frame goes:
  *   - from U-mode: right below the running thread's kernel stack top, which
@@ -24,14 +26,51 @@
  *
  * sscratch always holds the CPU's trap area; the entry swaps it with sp to
  * get a free register and swaps it back.
+ *
+ * System calls (ecall from U-mode) skip the generic dispatch: with the
+ * frame saved, system_call_from_user records the rest (sepc already past
+ * the ecall); the IPC fast path's calls (a7 = 98 or 100,
+ * hal::syscall::has_fast_path) go straight from a7 and a0-a2 to the register
+ * form of kernel::try_fast_syscall (unless the HAL's test hooks, user_trap.h,
+ * are set); every call it declines, and every other call, is served by
+ * riscv64_serve_system_call (user_trap.cc). Then riscv64_user_trap_return.
  */
 
 #include "hal/riscv64/trap_frame.h"
 
 #define SSTATUS_SPP (1 << 8)
+#define SSTATUS_FS_MASK (3 << 13)
 #define SSTATUS_SUM (1 << 18)
 
+#define SCAUSE_ECALL_FROM_U 8
+#define SYSCALL_IPC_CALL 98           /* cairn::Syscall::kIpcCall, checked in user_trap.cc */
+#define SYSCALL_IPC_REPLY_RECEIVE 100 /* cairn::Syscall::kIpcReplyReceive */
+
 #define X(n) (TRAP_FRAME_REGISTERS + ((n) - 1) * 8)
+
+/* sstatus <- the frame's at sp, but with the live FS (see above):
+   t0 ^= (t0 ^ live) & FS. t0-t2 scratch. */
+.macro restore_sstatus
+    ld      t0, TRAP_FRAME_SSTATUS(sp)
+    csrr    t1, sstatus
+    xor     t1, t1, t0
+    li      t2, SSTATUS_FS_MASK
+    and     t1, t1, t2
+    xor     t0, t0, t1
+    csrw    sstatus, t0
+.endm
+
+/* Loads x1, x3, x5..x31, then sp, from the frame at sp, and returns from
+   the trap. */
+.macro restore_rest_and_sret
+    ld      x1, X(1)(sp)
+    ld      x3, X(3)(sp)
+    .irp n, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+    ld      x\n, X(\n)(sp)
+    .endr
+    ld      sp, X(2)(sp)
+    sret
+.endm
 
 /* Stores x1, x3, x6..x31 (not sp, tp, t0) at sp. */
 .macro save_most
@@ -95,18 +134,19 @@ from_user:
        in sscratch first: should the stores below fault (no kernel stack
        installed), the nested trap must find it there. */
     csrrw   t0, sscratch, sp
-    sd      t0, CPU_AREA_SCRATCH1(sp)
-    ld      t0, CPU_AREA_KERNEL_STACK_TOP(sp)
-    addi    t0, t0, -TRAP_FRAME_SIZE
-    sd      tp, X(4)(t0)
-    mv      tp, sp
-    mv      sp, t0
+    ld      sp, CPU_AREA_KERNEL_STACK_TOP(sp)
+    addi    sp, sp, -TRAP_FRAME_SIZE
+    sd      t0, X(2)(sp)
+    sd      tp, X(4)(sp)
+    csrr    tp, sscratch
     save_most
     ld      t0, CPU_AREA_SCRATCH0(tp)
     sd      t0, X(5)(sp)
-    ld      t0, CPU_AREA_SCRATCH1(tp)
-    sd      t0, X(2)(sp)
     ld      tp, CPU_AREA_KERNEL_TP(tp)
+    /* System calls (see above). */
+    csrr    t0, scause
+    addi    t0, t0, -SCAUSE_ECALL_FROM_U
+    beqz    t0, system_call_from_user
 
     .globl riscv64_trap_frame_saved
 riscv64_trap_frame_saved:
@@ -138,8 +178,7 @@ riscv64_trap_return:
     /* sstatus first: a nested trap in the handler overwrote SPP and SPIE,
        which sret reads. SIE is clear in the saved value (the trap cleared it
        before it was saved), so nothing interrupts the restore. */
-    ld      t0, TRAP_FRAME_SSTATUS(sp)
-    csrw    sstatus, t0
+    restore_sstatus
     ld      t1, TRAP_FRAME_SEPC(sp)
     csrw    sepc, t1
     /* Back to U-mode: the user's tp. Back to S-mode: keep this CPU's. */
@@ -147,11 +186,51 @@ riscv64_trap_return:
     bnez    t0, 1f
     ld      tp, X(4)(sp)
 1:
-    ld      x1, X(1)(sp)
-    ld      x3, X(3)(sp)
-    .irp n, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
-    ld      x\n, X(\n)(sp)
-    .endr
-    ld      sp, X(2)(sp)
-    sret
+    restore_rest_and_sret
     .size riscv64_trap_return, . - riscv64_trap_return
+
+/* Resumes the frame at sp, which is one from U-mode (a thread's user frame,
+ * at the top of its kernel stack): riscv64_trap_return without the test for
+ * the mode. Interrupts masked. */
+    .globl riscv64_user_trap_return
+    .type riscv64_user_trap_return, @function
+riscv64_user_trap_return:
+    restore_sstatus
+    ld      t1, TRAP_FRAME_SEPC(sp)
+    csrw    sepc, t1
+    ld      tp, X(4)(sp)
+    restore_rest_and_sret
+    .size riscv64_user_trap_return, . - riscv64_user_trap_return
+
+/* A system call (see above), its registers saved: first what frame_saved
+ * records, for an ecall from U-mode. SUM needs no clearing: it is 0 in
+ * U-mode (enter_user clears it and every return to U-mode restores a frame
+ * taken there), hence in the sstatus the trap left. a0-a7 are still the
+ * user's. */
+system_call_from_user:
+    li      t0, SCAUSE_ECALL_FROM_U
+    sd      t0, TRAP_FRAME_SCAUSE(sp)
+    sd      zero, TRAP_FRAME_STVAL(sp)  /* an ecall's stval is 0 */
+    csrr    t0, sepc
+    addi    t0, t0, 4           /* past the ecall (no compressed form) */
+    sd      t0, TRAP_FRAME_SEPC(sp)
+    csrr    t0, sstatus
+    sd      t0, TRAP_FRAME_SSTATUS(sp)
+    li      fp, 0
+    /* a7 - 98 in {0, 2} (bit 1 aside, zero): the IPC fast path's. */
+    addi    t0, a7, -SYSCALL_IPC_CALL
+    andi    t0, t0, ~(SYSCALL_IPC_REPLY_RECEIVE - SYSCALL_IPC_CALL)
+    bnez    t0, 1f
+    ld      t0, _ZN3hal7riscv6415user_trap_hooksE
+    bnez    t0, 1f
+    /* kernel::try_fast_syscall(number, argument0, argument1, argument2)
+       (hal/user_mode.h; under its C++ name, so a change of its parameters
+       fails the link): returns only if it declined. */
+    mv      a3, a2
+    mv      a2, a1
+    mv      a1, a0
+    mv      a0, a7
+    call    _ZN6kernel16try_fast_syscallEmmmm
+1:  mv      a0, sp
+    call    riscv64_serve_system_call   /* (frame) */
+    j       riscv64_user_trap_return

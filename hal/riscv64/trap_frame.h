@@ -19,7 +19,10 @@
 //     U-mode arrive with the user's;
 //   - the running thread's kernel stack top (switch_to() installs it): the
 //     frame of a trap from U-mode goes right below it;
-//   - two scratch slots for t0/t1 (or the user's sp) while the frame is built.
+//   - two scratch slots for t0/t1 while the frame is built;
+//   - the running thread's hal::context::ThreadContext (switch_to() installs
+//     it; 0 until the first switch): the trap that loads a user thread's FP
+//     registers on its first FP instruction finds them there (user_trap.cc).
 // Below the area lies the trap stack proper, used only when a trap hits the
 // frame-saving code itself (a broken or overflowed kernel stack), so that
 // the fault is reported instead of recurring forever.
@@ -27,7 +30,8 @@
 #define CPU_AREA_KERNEL_STACK_TOP 8
 #define CPU_AREA_SCRATCH0 16
 #define CPU_AREA_SCRATCH1 24
-#define TRAP_STACK_CPU_AREA_SIZE 32  // bytes; keeps the trap stack 16-byte aligned
+#define CPU_AREA_CONTEXT 32
+#define TRAP_STACK_CPU_AREA_SIZE 48  // bytes; keeps the trap stack 16-byte aligned
 
 #ifndef __ASSEMBLER__
 
@@ -64,11 +68,14 @@ struct CpuTrapArea {
     uint64_t kernel_tp;
     uint64_t kernel_stack_top;
     uint64_t scratch[2];
+    uint64_t context;  // the running thread's ThreadContext*
+    uint64_t padding;
 };
 
 static_assert(offsetof(CpuTrapArea, kernel_tp) == CPU_AREA_KERNEL_TP);
 static_assert(offsetof(CpuTrapArea, kernel_stack_top) == CPU_AREA_KERNEL_STACK_TOP);
 static_assert(offsetof(CpuTrapArea, scratch) == CPU_AREA_SCRATCH0);
+static_assert(offsetof(CpuTrapArea, context) == CPU_AREA_CONTEXT);
 static_assert(sizeof(CpuTrapArea) == TRAP_STACK_CPU_AREA_SIZE);
 
 inline CpuTrapArea& this_cpu_trap_area() {

@@ -6,7 +6,12 @@
 #include "hal/cpu.h"
 #include "hal/riscv64/interrupts/interrupt_trap.h"
 #include "hal/riscv64/trap.h"
+#include "hal/thread_context.h"
 #include "kernel/debug/print.h"
+
+// context/switch.S: loads the FP registers and fcsr of `context` and sets
+// sstatus.FS = Clean.
+extern "C" void riscv64_load_fp_state(hal::context::ThreadContext* context);
 
 namespace hal::riscv64 {
 
@@ -17,10 +22,10 @@ namespace {
 using u64 = unsigned long long;  // what %llx takes
 
 constexpr uint64_t kInterruptBit = uint64_t{1} << 63;
-constexpr uint64_t kEnvironmentCallFromU = 8;
+constexpr uint64_t kIllegalInstruction = 2;
+constexpr uint64_t kSstatusFsMask = uint64_t{3} << 13;  // 0: Off
 constexpr unsigned kRegisterA0 = 10;
 constexpr unsigned kRegisterA7 = 17;
-constexpr unsigned kEcallSize = 4;  // ecall has no compressed form
 
 // Exceptions whose stval is the faulting data or instruction address
 // (privileged specification 4.1.9); for the others it is the instruction
@@ -42,6 +47,22 @@ bool stval_is_address(uint64_t scause) {
     }
 }
 
+// FP state is switched lazily (context/switch.S): with sstatus.FS = Off, the
+// running user thread's first FP instruction since it was switched in
+// traps as illegal. Loads its FP state (FS = Clean) so that the instruction
+// can run again; false if FS was on already (the instruction is illegal for
+// another reason; one that is not FP thus traps twice, the second time as
+// a fault) or the thread has no user state.
+bool load_fp_state_if_off() {
+    uint64_t sstatus;
+    asm volatile("csrr %0, sstatus" : "=r"(sstatus));
+    if ((sstatus & kSstatusFsMask) != 0) return false;
+    auto* context = reinterpret_cast<hal::context::ThreadContext*>(this_cpu_trap_area().context);
+    if (context == nullptr || context->user_state == 0) return false;
+    riscv64_load_fp_state(context);
+    return true;
+}
+
 void enable_interrupts_here() {
     asm volatile("csrsi sstatus, 1 << 1" ::: "memory");
 }
@@ -54,21 +75,19 @@ void return_to_user() {
     }
 }
 
-// a7 = number, a0..a5 = arguments, result to a0; every other register comes
-// back as it was (the frame is restored whole). sepc moves past the ecall
-// before the call, so a handler that switches threads and comes back (or a
-// signal-like redirect that edits sepc) sees the resume address.
-void system_call(TrapFrame& frame) {
-    frame.sepc += kEcallSize;
+// a7 = number, a0..a5 = arguments.
+hal::syscall::Arguments arguments_of(const TrapFrame& frame) {
     hal::syscall::Arguments arguments;
     arguments.number = frame.x(kRegisterA7);
     for (size_t i = 0; i < hal::syscall::kArgumentCount; ++i)
         arguments.values[i] = frame.x(kRegisterA0 + static_cast<unsigned>(i));
-    // The IPC fast path first, before interrupts are enabled: the frame is
-    // complete (sepc past the ecall) and tops the kernel stack, which
-    // parking needs (hal/park.h).
-    if (hal::syscall::has_fast_path(arguments.number) && user_trap_hooks == nullptr) [[likely]]
-        kernel::try_fast_syscall(arguments);
+    return arguments;
+}
+
+// The system call in `arguments` from `frame`, whose sepc is past the
+// ecall: the kernel's (or the test hook's) handler with interrupts enabled,
+// the result to a0.
+void serve_system_call(TrapFrame& frame, const hal::syscall::Arguments& arguments) {
     enable_interrupts_here();
     int64_t result = user_trap_hooks != nullptr && user_trap_hooks->syscall != nullptr
                          ? user_trap_hooks->syscall(arguments)
@@ -109,11 +128,27 @@ void interrupt_return() {
     }
 }
 
+// trap_entry.S recognizes these numbers itself.
+static_assert(hal::syscall::has_fast_path(98) && hal::syscall::has_fast_path(100));
+static_assert(!hal::syscall::has_fast_path(97) && !hal::syscall::has_fast_path(99) &&
+              !hal::syscall::has_fast_path(101));
+
+// System calls: from trap_entry.S for every ecall from U-mode (never
+// through handle_user_trap()), with interrupts masked, after it offered the
+// IPC fast path's calls to kernel::try_fast_syscall() (unless the test hooks
+// are set) and that declined. a7 = number, a0..a5 = arguments, result to
+// a0; every other register comes back as it was (the frame is restored
+// whole). The entry moved sepc past the ecall already, so a handler that
+// switches threads and comes back (or a signal-like redirect that edits
+// sepc) sees the resume address. Returns when the frame may be resumed.
+extern "C" void riscv64_serve_system_call(TrapFrame& frame) {
+    serve_system_call(frame, arguments_of(frame));
+    return_to_user();
+}
+
 void handle_user_trap(TrapFrame& frame) {
     uint64_t cause = frame.scause;
-    if (cause == kEnvironmentCallFromU) {
-        system_call(frame);
-    } else if ((cause & kInterruptBit) != 0) {
+    if ((cause & kInterruptBit) != 0) {
         // The HAL enables no other interrupt source: one it does not know is
         // a kernel bug, not the user's.
         if (!handle_interrupt_trap(cause & ~kInterruptBit))
@@ -124,6 +159,8 @@ void handle_user_trap(TrapFrame& frame) {
             hal::PageFaultDescription description = describe_page_fault(fault);
             user_fault(frame, description.text, frame.stval, true);
         }
+    } else if (cause == kIllegalInstruction && load_fp_state_if_off()) {
+        // Resumes at the same instruction, FP now on.
     } else {
         user_fault(frame, cause_name(cause), stval_is_address(cause) ? frame.stval : 0, false);
     }

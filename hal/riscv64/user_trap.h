@@ -10,8 +10,9 @@
 
 namespace hal::riscv64 {
 
-// Handles a trap whose frame says it came from U-mode; returns when the
-// frame may be resumed (after kernel::handle_return_to_user()).
+// Handles a trap whose frame says it came from U-mode, other than a system
+// call (trap_entry.S sends those to user_trap.cc's riscv64_serve_system_call);
+// returns when the frame may be resumed (after kernel::handle_return_to_user()).
 void handle_user_trap(TrapFrame& frame);
 
 // A test seam for the HAL's own user-mode self-test (selftest/), which must

@@ -66,8 +66,9 @@ os::ErrorOr<void> write_into(mm::AddressSpace& space, uint64_t address, const vo
         mm::PageTable::Translation translation;
         // Resolve first: an entry may exist read-only (shared zero page,
         // copy-on-write) and must become this space's own writable frame.
-        if (space.handle_fault(fault) != FaultResolution::kResolved ||
-            !space.translate(address, &translation) || !translation.attributes.writable) {
+        // A page or table the space's quota cannot pay for: kQuotaExceeded.
+        TRY(space.fault_in(fault));
+        if (!space.translate(address, &translation) || !translation.attributes.writable) {
             return os::Error::kBadAddress;
         }
         void* to = hal::mm::physical_to_virtual(translation.physical);

@@ -82,10 +82,25 @@ ThreadState* waiting_partner(bool is_call, ThreadState& self, Endpoint& endpoint
     return true;
 }
 
+// Whether the system call rate limit is on; as kDefaultRate (> 0) has it
+// until syscall::configure() says otherwise at boot.
+bool rate_limited = true;
+
 }  // namespace
 
-void try_parked_call(bool is_call, uint64_t endpoint_slot, uint64_t message_address,
-                     uint64_t timeout, bool rate_limited) {
+void set_fast_path_rate_limited(bool on) {
+    rate_limited = on;
+}
+
+}  // namespace kernel::ipc
+
+namespace kernel {
+
+using namespace ipc;
+
+void try_fast_syscall(uint64_t number, uint64_t endpoint_slot, uint64_t message_address,
+                      uint64_t timeout) {
+    bool is_call = number == static_cast<uint64_t>(cairn::Syscall::kIpcCall);
     sched::Thread& thread = sched::thread_of_own_stack();
     sched::SyscallAccount& account = thread.syscall_account;
     // Throttling sleeps: a thread out of tokens takes the slow path.
@@ -105,7 +120,7 @@ void try_parked_call(bool is_call, uint64_t endpoint_slot, uint64_t message_addr
         partner = waiting_partner(is_call, self, *static_cast<Endpoint*>(found.value()));
     uint64_t sequence = 0;
     if (partner == nullptr || !partner->waiting || partner->thread->priority > thread.priority ||
-        !sched::begin_direct_switch(*partner->thread, partner->wait_sequence, &sequence)) {
+        !sched::begin_direct_switch(thread, *partner->thread, partner->wait_sequence, &sequence)) {
         lock.unlock_masked();
         return;
     }
@@ -140,12 +155,6 @@ void try_parked_call(bool is_call, uint64_t endpoint_slot, uint64_t message_addr
     lock.unlock_masked();
     sched::park_switching_to(thread, next, partner_parked, 0);
 }
-
-}  // namespace kernel::ipc
-
-namespace kernel {
-
-using namespace ipc;
 
 void resume_parked_thread() {
     sched::complete_parked_switch();

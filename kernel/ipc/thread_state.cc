@@ -40,8 +40,7 @@ void thread_exiting(sched::Thread& thread) {
 
 }  // namespace
 
-void ThreadState::release() {
-    if (__atomic_sub_fetch(&references, 1, __ATOMIC_ACQ_REL) != 0) return;
+void ThreadState::destroy() {
     // No out-of-line range to give back: the last reference goes after the
     // thread exited, and every system call settles its message's range
     // before it returns (out_of_line.h).
@@ -149,7 +148,7 @@ bool wait_switching_to(ThreadState& self, ThreadState& partner, os::ErrorOr<void
     sched::Thread& next = *partner.thread;
     uint64_t sequence;
     if (!partner.waiting || sched::kill_pending(thread) ||
-        !sched::begin_direct_switch(next, partner.wait_sequence, &sequence)) {
+        !sched::begin_direct_switch(thread, next, partner.wait_sequence, &sequence)) {
         return false;
     }
     // `next` runs on this CPU from here; this CPU's lock is held until the

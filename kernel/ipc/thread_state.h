@@ -59,7 +59,11 @@ struct ThreadState {
     // (another thread's, or a Reply object) holds one on its caller. Frees
     // itself at zero.
     void retain() { __atomic_add_fetch(&references, 1, __ATOMIC_RELAXED); }
-    void release();
+    void release() {
+        if (__atomic_sub_fetch(&references, 1, __ATOMIC_ACQ_REL) == 0) [[unlikely]]
+            destroy();
+    }
+    [[gnu::noinline]] void destroy();  // the last reference went
 
     sched::Thread* thread;        // nullptr once the thread exited
     cap::CapabilitySpace* space;  // its process's (nullptr: kernel thread)

@@ -3,12 +3,12 @@
 // irq_register, io_port_create, cap_obtain, ipc_save_reply) is charged to a
 // quota capability the call names: cairn::kObjectCost plus its payload (a
 // memory object's bytes, the bytes moved into a new quota). Processes,
-// threads, address spaces and capability-space chunks are charged to the
-// memory quota of their process (kernel/process). So a process can only
-// make kernel objects out of memory it was given; init starts with half of
-// the memory free at boot. The full rule, and what is not charged yet
-// (page tables, anonymous pages): kernel/object/README.md and
-// abi/cairn/capability.h.
+// threads, address spaces, capability-space chunks, and the page tables
+// and anonymous pages of the process's address spaces (through
+// mm::MemoryAccount) are charged to the memory quota of their process
+// (kernel/process). So a process can only make the kernel allocate out of
+// memory it was given; init starts with half of the memory free at boot.
+// The full rule: kernel/object/README.md and abi/cairn/capability.h.
 //
 // Accounting invariants:
 //  - available() only moves by charge()/refund(); it never exceeds the
@@ -22,11 +22,14 @@
 #include <stdint.h>
 
 #include "kernel/lib/error.h"
+#include "kernel/mm/vm/memory_account.h"
 #include "kernel/object/kernel_object.h"
 
 namespace kernel::object {
 
-class Quota final : public KernelObject {
+// Also the MemoryAccount of its processes' address spaces (kernel/mm
+// charges page tables and anonymous pages to it).
+class Quota final : public KernelObject, public mm::MemoryAccount {
 public:
     // A quota of `bytes` carved out of `parent` (which is charged
     // kObjectCost + bytes: kQuotaExceeded), or a root quota when `parent`
@@ -45,6 +48,12 @@ public:
     os::ErrorOr<Quota*> split(uint64_t bytes) { return create(this, bytes); }
 
     uint64_t info_size() const override { return available(); }
+
+    // mm::MemoryAccount: the same budget.
+    os::ErrorOr<void> charge_memory(uint64_t bytes) override { return charge(bytes); }
+    void refund_memory(uint64_t bytes) override { refund(bytes); }
+    void retain_account() override { retain(); }
+    void release_account() override { release(); }
 
 private:
     friend class Allocator;

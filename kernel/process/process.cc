@@ -439,7 +439,8 @@ os::ErrorOr<int64_t> Process::wait_for_exit(uint64_t deadline_ns) {
 
 os::ErrorOr<uint64_t> Process::create_address_space() {
     object::ScopedCharge charge = TRY(object::ScopedCharge::take(quota_, cairn::kAddressSpaceCost));
-    mm::AddressSpace* space = TRY(mm::as_create());
+    // Its tables and pages are charged to the quota as they are made.
+    mm::AddressSpace* space = TRY(mm::as_create(quota_));
     auto handle = [&]() -> os::ErrorOr<uint64_t> {
         SpinLockGuard guard(lock_);
         if (state_ != ProcessState::kRunning) return os::Error::kNoSpace;

@@ -23,8 +23,12 @@
 // holds a reference on the quota its spawner named, and what the kernel
 // allocates for it is charged there and refunded where it is freed:
 //   kProcessCost (this struct, the capability space's header): release()
-//   kAddressSpaceCost + program pages (its own space):   reap()
+//   kAddressSpaceCost (its own space):                   reap()
 //   kAddressSpaceCost per as_create handle:     destroy_address_space(), reap()
+//   the page tables and anonymous pages of all its spaces, including the
+//     program's pages the loader fills (the spaces carry the quota as their
+//     mm::MemoryAccount): as each is freed, at the latest when its space is
+//     destroyed (kernel/mm/vm/memory_account.h)
 //   kThreadCost per thread: kThreadCost - kObjectCost when reap() lets go of
 //     the thread (its kernel stack is freed), kObjectCost when its record is
 //     freed (joined, or the process ended)
@@ -211,7 +215,7 @@ public:
     // ---- For process.cc / reaper.cc -------------------------------------------
     // `path`: the program's ("bin/<name>"); its base name names the threads.
     // Takes over `quota`'s charge of kProcessCost and `space_charge` (its
-    // own space and program pages; spawn took them) and retains it.
+    // own space's kAddressSpaceCost; spawn took them) and retains it.
     Process(ProcessId id, ProcessId parent, const char* path, mm::AddressSpace* space,
             cap::CapabilitySpace* capabilities, object::Quota* quota, uint64_t space_charge);
     // Undoes a spawn whose main thread never started (spawn.cc): closes the
@@ -266,9 +270,10 @@ Process* current();
 
 // Loads `path` ("bin/<name>") from the boot archive into a new process whose
 // main thread gets `argument` in its StartInfo. `quota` becomes its memory
-// quota and pays for it first: kProcessCost + kAddressSpaceCost + the
-// program's pages + kThreadCost (abi/cairn/capability.h), kQuotaExceeded
-// before anything is made. Errors: kNotFound (no such file or no boot
+// quota and pays for it: kProcessCost + kAddressSpaceCost + kThreadCost
+// first, then the pages and tables the loader fills (its space charges them
+// as they are made; abi/cairn/capability.h). kQuotaExceeded before anything
+// visible is made (no process, no id used up, nothing left charged). Errors: kNotFound (no such file or no boot
 // archive), the ELF's (kMalformed, kUnsupported, kPermissionDenied; the
 // reason is printed), kOutOfMemory. On error nothing stays charged.
 //

@@ -42,21 +42,6 @@ os::ErrorOr<void> parse(const char* path, os::Bytes file, elf::Image* image) {
     return {};
 }
 
-// The program's pages as the memory quota pays for them: every loadable
-// segment's memory size in whole pages, and the top page of the stack that
-// the kernel writes the StartInfo and its strings into (they fit in one:
-// build_main_stack takes at most kMaxPath + kMaxArgument + a StartInfo).
-uint64_t program_bytes(const elf::Image& image) {
-    uint64_t bytes = kPage;
-    for (size_t i = 0; i < image.segment_count; ++i) {
-        const elf::Segment& segment = image.segments[i];
-        uint64_t start = segment.address & ~(kPage - 1);
-        uint64_t end = (segment.address + segment.memory_size + kPage - 1) & ~(kPage - 1);
-        bytes += end - start;
-    }
-    return bytes;
-}
-
 // Loads the program into `space` and builds the main stack.
 os::ErrorOr<elf::MainStack> load(const char* path, const elf::Image& image, os::Bytes file,
                                  const char* argument, ProcessId id, mm::AddressSpace& space,
@@ -88,21 +73,31 @@ os::ErrorOr<ProcessId> spawn(const char* path, const char* argument, ProcessId p
     TRY(internal::start_reaper());
     // Paid for before anything is made; each charge goes back on any error
     // until its owner takes it over (the Process, the main thread).
-    const uint64_t space_charge = cairn::kAddressSpaceCost + program_bytes(image);
+    const uint64_t space_charge = cairn::kAddressSpaceCost;
     object::ScopedCharge process_charge =
         TRY(object::ScopedCharge::take(quota, cairn::kProcessCost + space_charge));
     object::ScopedCharge thread_charge = TRY(object::ScopedCharge::take(quota, cairn::kThreadCost));
+    // The space charges the pages and tables the loader fills to the quota
+    // as it goes (kQuotaExceeded when it cannot pay); as_destroy refunds
+    // them. Loaded before the id is taken, so a refused spawn uses none:
+    // the StartInfo gets the id afterwards, on a page present already.
+    mm::AddressSpace* space = TRY(mm::as_create(quota));
+    uint64_t entry = 0;
+    auto stack = load(path, image, file, argument, 0, *space, &entry);
+    if (stack.is_error()) {
+        mm::as_destroy(space);
+        return stack.error();
+    }
     ProcessId id;
     {
         SpinLockGuard guard(internal::table_lock);
         id = internal::next_id++;
     }
-    mm::AddressSpace* space = TRY(mm::as_create());
-    uint64_t entry = 0;
-    auto stack = load(path, image, file, argument, id, *space, &entry);
-    if (stack.is_error()) {
+    const uint64_t id_field = stack.value().start_info + offsetof(cairn::StartInfo, process_id);
+    auto patched = elf::write_into(*space, id_field, &id, sizeof(id));
+    if (patched.is_error()) {  // not expected: the StartInfo's page is present and writable
         mm::as_destroy(space);
-        return stack.error();
+        return patched.error();
     }
 
     auto capabilities = cap::CapabilitySpace::create(cairn::kCapabilitySlots, quota);

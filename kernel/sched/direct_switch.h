@@ -18,33 +18,37 @@
 
 #include <stdint.h>
 
+#include "hal/park.h"
+#include "kernel/mm/vm/address_space.h"
 #include "kernel/sched/internal.h"
 #include "kernel/sched/thread.h"
 
 namespace kernel::sched {
 
-// Interrupts masked. If `next` is blocked in wait `next_sequence`, last ran
-// on this CPU and has switched off it, and may run here: the running thread
-// becomes kBlocked with a new block sequence (*sequence, as begin_wait()
-// returns it), `next` becomes this CPU's running thread, and this CPU's
-// lock stays HELD for complete_direct_switch(), which the caller must call
-// next without taking any CPU lock. Otherwise false and nothing changed.
-// Inline: the IPC fast path's (kernel/ipc/parking.cc).
-[[gnu::always_inline]] inline bool begin_direct_switch(Thread& next, uint64_t next_sequence,
-                                                       uint64_t* sequence) {
+// Interrupts masked; `self` is the running thread. If `next` is blocked in
+// wait `next_sequence`, last ran on this CPU and has switched off it, and
+// may run here: `self` becomes kBlocked with a new block sequence
+// (*sequence, as begin_wait() returns it), `next` becomes this CPU's running
+// thread, and this CPU's lock stays HELD for complete_direct_switch() or
+// park_switching_to(), which the caller must call next without taking any
+// CPU lock. Otherwise false and nothing changed. Inline: the IPC fast
+// path's (kernel/ipc/parking.cc).
+[[gnu::always_inline]] inline bool begin_direct_switch(Thread& self, Thread& next,
+                                                       uint64_t next_sequence, uint64_t* sequence) {
     uint32_t index = internal::this_cpu_index();
     // Only a partner whose `cpu` is this CPU: then this CPU's lock guards
     // both threads' scheduling fields, and one lock is all it takes.
-    if (__atomic_load_n(&next.cpu, __ATOMIC_RELAXED) != index) return false;
+    if (__atomic_load_n(&next.cpu, __ATOMIC_RELAXED) != index || &next == &self) return false;
     internal::Cpu& c = internal::cpu(index);
     c.lock.lock_masked();
-    Thread& self = *c.current;
-    // Blocked in that wait and off this CPU (its context is saved: the
-    // lock is held from a switch until finish_switch() in the next thread).
-    // Not cpu_bit(): `index` < kMaxCpus needs no check (see internal.h).
+    // Blocked in that wait: off this CPU, its context saved (the lock is
+    // held from a switch until finish_switch() in the next thread, and a
+    // thread blocks only itself, so a kBlocked thread other than the
+    // running one has switched off). Not cpu_bit(): `index` < kMaxCpus
+    // needs no check (see internal.h). `self`, in a system call, is not the
+    // idle thread.
     bool direct = next.cpu == index && next.state == ThreadState::kBlocked &&
-                  next.block_sequence == next_sequence && c.current != &next &&
-                  ((next.affinity >> index) & 1) != 0 && &self != c.idle;
+                  next.block_sequence == next_sequence && ((next.affinity >> index) & 1) != 0;
     if (!direct) [[unlikely]] {
         c.lock.unlock_masked();
         return false;
@@ -61,13 +65,75 @@ namespace kernel::sched {
 // is switched back in.
 void complete_direct_switch(Thread& self, Thread& next);
 
+// A kernel stack overflowed into its canary: panics.
+[[noreturn]] void stack_overflow(Thread& self);
+
+// What every switch off `self` checks and counts.
+[[gnu::always_inline]] inline void leaving(internal::Cpu& c, Thread& self) {
+    if (self.stack_base != nullptr && *static_cast<uint64_t*>(self.stack_base) != kStackCanary)
+        [[unlikely]] {
+        stack_overflow(self);
+    }
+    ++self.context_switches;
+    ++c.context_switches;
+}
+
+namespace detail {
+// Whether park_switching_to() finishes a parked partner's arrival itself
+// (hal::context::park_and_resume); false only for tests
+// (set_fused_parked_arrival()).
+inline bool fused_parked_arrival = true;
+}  // namespace detail
+
+// `ipc_arrival=slow` on the kernel command line (tests/user/ipctest): every
+// parked partner arrives through hal::context::resume_parked() and
+// kernel::parked_thread_arrived(), the way a partner with a pending kill or
+// preemption always does, so that tests run that path on purpose.
+inline void set_fused_parked_arrival(bool on) {
+    detail::fused_parked_arrival = on;
+}
+
+// park_switching_to()'s general part (after leaving()): hal::context::park,
+// then resume_parked() or switch_from_parked(), and `next` finishes the
+// switch in kernel::parked_thread_arrived() or where its last switch left off.
+[[noreturn]] void park_switching_to_slowly(Thread& self, Thread& next, bool next_parked,
+                                           int64_t next_result);
+
 // The same switch for a `self` in a system call that parks (hal/park.h):
 // nothing of its kernel stack is kept, and it resumes in
 // kernel::resume_parked_thread() or straight in user mode when a partner
 // parks for it. `next` runs from where its last switch left off, or, if
 // `next_parked`, returns to user mode with `next_result`. Never returns.
-[[noreturn]] void park_switching_to(Thread& self, Thread& next, bool next_parked,
-                                    int64_t next_result);
+// Inline: the IPC fast path's (kernel/ipc/parking.cc), after
+// begin_direct_switch() (this CPU's lock held).
+[[noreturn, gnu::always_inline]] inline void park_switching_to(Thread& self, Thread& next,
+                                                               bool next_parked,
+                                                               int64_t next_result) {
+    uint32_t index = internal::this_cpu_index();
+    internal::Cpu& c = internal::cpu(index);
+    leaving(c, self);
+    // The common case of the fast path, both threads parked: `next`'s
+    // arrival work (parked_thread_arrived()) is done here, on our stack,
+    // and the HAL goes straight to its user mode. Nothing to place or
+    // release (leaving), no kill or preemption to act on before it returns
+    // to user mode (handle_return_to_user()): a kill or wake that comes
+    // later finds `next` running only after it took this CPU's lock, which
+    // the HAL releases only once `next` runs, and then sends its IPI, which
+    // interrupts `next` in user mode as it would after any return. The
+    // address space is activated under the CPU lock, unlike in
+    // finish_switch(): activate_masked() never waits for another CPU (its
+    // slow path takes only the ASID lock, whose holders take no CPU lock),
+    // so a CPU spinning on our lock is only delayed.
+    if (next_parked && c.leaving == nullptr && !kill_pending(next) &&
+        !__atomic_load_n(&c.need_resched, __ATOMIC_RELAXED) && detail::fused_parked_arrival)
+        [[likely]] {
+        mm::as_switch_masked(next.address_space, index);
+        hal::context::park_and_resume(self.context, next.context, next_result,
+                                      c.lock.word_for_release());
+    }
+    park_switching_to_slowly(self, next, next_parked, next_result);
+}
+
 // What a parked thread runs first, however it is resumed (on its own stack,
 // interrupts masked): completes the switch into it as every switch point
 // does (drops the CPU lock, activates its address space).

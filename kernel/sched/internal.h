@@ -29,10 +29,11 @@ class AddressSpace;
 
 namespace kernel::sched::internal {
 
+// The fields every switch touches come first, ahead of the run queue's
+// lists: within a few hundred bytes of the start, each is one load or store
+// with a short offset on every architecture (riscv64's reach 2 KiB).
 struct Cpu {
     SpinLock lock;
-    RunQueue queue;             // guarded by lock
-    uint32_t ready = 0;         // queue.size(), written under lock, read atomically
     Thread* current = nullptr;  // guarded by lock
     Thread* idle = nullptr;     // set once when the CPU joins
     // The thread just switched off, if finish_switch() has work for it:
@@ -42,12 +43,14 @@ struct Cpu {
     Thread* leaving = nullptr;
     bool need_resched = false;  // atomic: switch at the next preemption point
     bool online = false;        // atomic
+    uint32_t ready = 0;         // queue.size(), written under lock, read atomically
+    uint64_t context_switches = 0;
+    RunQueue queue;  // guarded by lock
     uint32_t node = 0;
     uint64_t switched_in_ns = 0;  // when `current` started running
     uint64_t slice_end_ns = 0;
     uint64_t next_balance_ns = 0;
 
-    uint64_t context_switches = 0;
     uint64_t idle_ns = 0;
     uint64_t migrations_in = 0;
     uint64_t timer_interrupts = 0;

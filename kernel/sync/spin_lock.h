@@ -6,6 +6,8 @@
 // anything that can block or fault on user memory.
 #pragma once
 
+#include <stdint.h>
+
 #include "hal/cpu.h"
 
 namespace kernel {
@@ -35,31 +37,33 @@ public:
     // lock() for a caller that has interrupts masked already (the
     // scheduler's switch path): no read or write of the interrupt state.
     void lock_masked() {
-        while (__atomic_exchange_n(&locked_, true, __ATOMIC_ACQUIRE)) {
-            while (__atomic_load_n(&locked_, __ATOMIC_RELAXED))
+        while (__atomic_exchange_n(&locked_, 1u, __ATOMIC_ACQUIRE) != 0) {
+            while (__atomic_load_n(&locked_, __ATOMIC_RELAXED) != 0)
                 SpinPolicy::spin();
         }
     }
 
     void unlock(hal::InterruptState state) {
-        __atomic_store_n(&locked_, false, __ATOMIC_RELEASE);
+        __atomic_store_n(&locked_, 0u, __ATOMIC_RELEASE);
         hal::restore_interrupts(state);
     }
 
     // unlock() that leaves interrupts masked, as lock() made them, for a
     // holder that unmasks later itself: the release alone, with no read or
     // write of the interrupt state (the scheduler's switch path).
-    void unlock_masked() { __atomic_store_n(&locked_, false, __ATOMIC_RELEASE); }
+    void unlock_masked() { __atomic_store_n(&locked_, 0u, __ATOMIC_RELEASE); }
 
-    bool is_locked() const { return __atomic_load_n(&locked_, __ATOMIC_RELAXED); }
+    bool is_locked() const { return __atomic_load_n(&locked_, __ATOMIC_RELAXED) != 0; }
 
     // The lock word, for a holder whose release is done by assembly that
-    // stores false to it with release order (hal::context::park_and_resume,
+    // stores 0 to it with release order (hal::context::park_and_resume,
     // which must leave the stack it runs on before the lock goes).
-    bool* word_for_release() { return &locked_; }
+    uint32_t* word_for_release() { return &locked_; }
 
 private:
-    bool locked_ = false;
+    // A word, not a bool: every architecture swaps a word in one instruction
+    // (riscv64 has no byte swap: a byte lock costs an lr/sc loop with masks).
+    uint32_t locked_ = 0;
 };
 
 // Holds a lock for the lifetime of a scope.

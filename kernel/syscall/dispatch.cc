@@ -121,15 +121,18 @@ RateLimit limit = RateLimit::per_second(kDefaultRate);
 
 void configure(const os::CommandLine& command_line) {
     char text[24];
-    if (!command_line.value("syscall_rate", text, sizeof(text))) return;
     uint64_t rate = 0;
-    if (!parse_decimal(text, &rate) || rate > kMaximumRate) {
+    if (!command_line.value("syscall_rate", text, sizeof(text))) {
+        // The default stays.
+    } else if (!parse_decimal(text, &rate) || rate > kMaximumRate) {
         print("syscall: ignoring syscall_rate=%s (0..%llu calls per second)\n", text,
               static_cast<unsigned long long>(kMaximumRate));
-        return;
+    } else {
+        limit = RateLimit::per_second(rate);
+        if (rate == 0) limit = RateLimit{};
     }
-    limit = RateLimit::per_second(rate);
-    if (rate == 0) limit = RateLimit{};
+    // The IPC fast path takes its tokens itself (kernel/ipc/parking.h).
+    ipc::set_fast_path_rate_limited(limit.rate != 0);
 }
 
 const RateLimit& rate_limit() {
@@ -175,13 +178,6 @@ int64_t handle_syscall(const hal::syscall::Arguments& arguments) {
     syscall::Handler handler = syscall::table.handlers[arguments.number];
     if (handler == nullptr) return syscall::error_result(os::Error::kUnsupported);
     return handler(arguments);
-}
-
-void try_fast_syscall(const hal::syscall::Arguments& arguments) {
-    // A tail call: parking.cc finds the thread and counts the call itself.
-    ipc::try_parked_call(arguments.number == static_cast<uint64_t>(cairn::Syscall::kIpcCall),
-                         arguments.values[0], arguments.values[1], arguments.values[2],
-                         syscall::limit.rate != 0);
 }
 
 void handle_user_fault(const hal::user::Fault& fault) {

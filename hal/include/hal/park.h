@@ -49,12 +49,12 @@ void park(ThreadContext& context);
 // beforehand what kernel::parked_thread_arrived() does (`to`'s address space
 // is active, nothing is pending for its return to user mode) except the
 // one thing that cannot happen on `from`'s stack: the scheduler's CPU lock
-// is released only once this CPU runs on `to`'s stack, by a store of false
-// to `cpu_lock` with release order (until then a wake of `from` on another
+// is released only once this CPU runs on `to`'s stack, by a store of 0 to
+// the word `cpu_lock` with release order (until then a wake of `from` on another
 // CPU waits for the lock, so nobody resumes `from` while its stack is in
 // use). `to`'s frame is then restored straight away.
 [[noreturn]] void park_and_resume(ThreadContext& from, ThreadContext& to, int64_t result,
-                                  bool* cpu_lock);
+                                  uint32_t* cpu_lock);
 
 // Ends the system call of the running thread, resumed by switch_to() in
 // kernel::resume_parked_thread(), with `result`: through

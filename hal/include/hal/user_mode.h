@@ -61,9 +61,15 @@ int64_t handle_syscall(const hal::syscall::Arguments& arguments);
 // names, from a system call entry that saved the complete user register
 // frame at the top of the thread's kernel stack (hal/park.h), on that stack
 // with interrupts still masked. Either ends the call, parking the thread
-// (then it never returns here), or returns having changed nothing except
-// maybe a rate-limit token, and handle_syscall() serves the call.
-void try_fast_syscall(const hal::syscall::Arguments& arguments);
+// (then it never returns here), or returns having changed nothing, and
+// handle_syscall() serves the call. It reads the number and the first three
+// arguments only: an entry may offer the call before it has built the
+// Arguments. (The kernel defines it in kernel/ipc/parking.cc.)
+void try_fast_syscall(uint64_t number, uint64_t argument0, uint64_t argument1, uint64_t argument2);
+inline void try_fast_syscall(const hal::syscall::Arguments& arguments) {
+    try_fast_syscall(arguments.number, arguments.values[0], arguments.values[1],
+                     arguments.values[2]);
+}
 
 // Called by the HAL for a user-mode exception it cannot resolve, after it
 // printed the user registers; interrupts enabled. Ends the faulting thread

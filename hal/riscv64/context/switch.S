@@ -3,12 +3,22 @@
  *
  * FP state: the kernel is built rv64imac and never touches the FP registers,
  * so only user threads have FP state, tracked by sstatus.FS (privileged
- * specification 3.1.6.6): a switch saves the outgoing user thread's registers
- * only if FS says Dirty (it wrote them since they were last loaded), loads
- * the incoming user thread's and marks them Clean; kernel threads run with
- * FS = Off, so an FP instruction there traps instead of clobbering a user's
- * registers. The FP instructions are spelled with .insn (the kernel's
- * -march has no F/D; x<n> in the operands stands for f<n>).
+ * specification 3.1.6.6) and switched lazily: a switch into any thread sets
+ * FS = Off and loads no FP register; a user thread's first FP instruction
+ * after that traps (illegal instruction from U-mode with FS = Off), and the
+ * trap loads its registers and fcsr (riscv64_load_fp_state), sets FS = Clean
+ * and runs the instruction again (user_trap.cc). A switch out saves them
+ * only if FS says Dirty (written since they were loaded). So:
+ *
+ *   FS != Off on a CPU => the FP registers hold the running thread's FP
+ *   state, loaded by that trap since the thread was switched in (and it is
+ *   a user thread); FS == Dirty => they are newer than its context.
+ *
+ * The switch keeps this by setting FS = Off; every other write of sstatus
+ * (trap_entry.S's return, enter_user below) keeps the live FS instead of
+ * one saved earlier, which could belong to another thread's registers.
+ * Kernel code never turns FS on. The FP instructions are spelled with .insn
+ * (the kernel's -march has no F/D; x<n> in the operands stands for f<n>).
  */
 
 #include "hal/riscv64/context/context_layout.h"
@@ -17,7 +27,6 @@
 #define SSTATUS_SIE (1 << 1)
 #define SSTATUS_SPIE (1 << 5)
 #define SSTATUS_SPP (1 << 8)
-#define SSTATUS_FS_INITIAL (1 << 13)
 #define SSTATUS_FS_CLEAN (2 << 13)
 #define SSTATUS_FS_DIRTY (3 << 13)
 #define SSTATUS_FS_MASK (3 << 13)
@@ -27,11 +36,10 @@
 
     .section .text, "ax", @progbits
 
-/* The outgoing user thread's FP registers into the context at \reg, if it
- * wrote them (t0-t2 scratch). */
+/* The outgoing thread's FP registers into the context at \reg, if it wrote
+ * them since its trap loaded them (FS == Dirty, which only a user thread's
+ * can be: see above; t1-t2 scratch). */
 .macro SAVE_FP reg
-    ld      t0, CONTEXT_USER_STATE(\reg)
-    beqz    t0, 1f
     csrr    t1, sstatus
     li      t2, SSTATUS_FS_DIRTY
     and     t1, t1, t2
@@ -61,26 +69,15 @@ _ZN3hal7context9switch_toERNS0_13ThreadContextES2_:
  * to save. */
     .globl riscv64_load_context
 riscv64_load_context:
-    /* The incoming thread's: loaded, Clean, for a user thread; Off for a
-       kernel thread. */
+    /* FP off until the incoming thread's first FP instruction (see above). */
     li      t2, SSTATUS_FS_MASK
-    ld      t0, CONTEXT_USER_STATE(a1)
-    bnez    t0, 2f
     csrc    sstatus, t2
-    j       3f
-2:  csrs    sstatus, t2         /* Dirty: the unit is on for the loads */
-    .irp n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
-    .insn i 0x07, 3, x\n, CONTEXT_F0 + \n * 8(a1)   /* fld f<n> */
-    .endr
-    ld      t1, CONTEXT_FCSR(a1)
-    csrw    CSR_FCSR, t1
-    li      t1, SSTATUS_FS_DIRTY ^ SSTATUS_FS_CLEAN
-    csrc    sstatus, t1         /* Dirty -> Clean */
-3:
-    /* Traps from U-mode on this CPU land on the incoming thread's stack. */
+    /* Traps from U-mode on this CPU land on the incoming thread's stack;
+       the FP trap finds its context. */
     ld      t0, CONTEXT_KERNEL_STACK_TOP(a1)
     csrr    t1, sscratch
     sd      t0, CPU_AREA_KERNEL_STACK_TOP(t1)
+    sd      a1, CPU_AREA_CONTEXT(t1)
 
     ld      ra, CONTEXT_RA(a1)
     ld      sp, CONTEXT_SP(a1)
@@ -90,16 +87,73 @@ riscv64_load_context:
     ret
     .size _ZN3hal7context9switch_toERNS0_13ThreadContextES2_, . - _ZN3hal7context9switch_toERNS0_13ThreadContextES2_
 
-/* riscv64_park_context(ThreadContext* context = a0): what switching out
- * saves of the running thread besides ra, sp and s0-s11, which a parked
- * thread does not keep (thread_context.cc sets where it resumes). */
-    .globl riscv64_park_context
-    .type riscv64_park_context, @function
+/* riscv64_load_fp_state(ThreadContext* context = a0): the running user
+ * thread's first FP instruction since it was switched in trapped
+ * (user_trap.cc): loads its FP registers and fcsr and marks them Clean. */
+    .globl riscv64_load_fp_state
+    .type riscv64_load_fp_state, @function
     .balign 4
-riscv64_park_context:
-    SAVE_FP a0
+riscv64_load_fp_state:
+    li      t1, SSTATUS_FS_DIRTY
+    csrs    sstatus, t1         /* Dirty: the unit is on for the loads */
+    .irp n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+    .insn i 0x07, 3, x\n, CONTEXT_F0 + \n * 8(a0)   /* fld f<n> */
+    .endr
+    ld      t1, CONTEXT_FCSR(a0)
+    csrw    CSR_FCSR, t1
+    li      t1, SSTATUS_FS_DIRTY ^ SSTATUS_FS_CLEAN
+    csrc    sstatus, t1         /* Dirty -> Clean */
     ret
-    .size riscv64_park_context, . - riscv64_park_context
+    .size riscv64_load_fp_state, . - riscv64_load_fp_state
+
+/* Parks the running thread, whose context is at \reg (hal/park.h): saves
+ * its FP registers if it wrote them (nothing else: its user frame has the
+ * rest) and makes the next load of the context "return" to
+ * riscv64_parked_start on the stack right under its user frame (t0-t2
+ * scratch). */
+.macro PARK reg
+    SAVE_FP \reg
+    lla     t0, riscv64_parked_start
+    sd      t0, CONTEXT_RA(\reg)
+    ld      t0, CONTEXT_KERNEL_STACK_TOP(\reg)
+    addi    t0, t0, -TRAP_FRAME_SIZE
+    sd      t0, CONTEXT_SP(\reg)
+.endm
+
+/* void hal::context::park(ThreadContext& context = a0) */
+    .globl _ZN3hal7context4parkERNS0_13ThreadContextE
+    .type _ZN3hal7context4parkERNS0_13ThreadContextE, @function
+    .balign 4
+_ZN3hal7context4parkERNS0_13ThreadContextE:
+    PARK    a0
+    ret
+    .size _ZN3hal7context4parkERNS0_13ThreadContextE, . - _ZN3hal7context4parkERNS0_13ThreadContextE
+
+/* [[noreturn]] void hal::context::park_and_resume(ThreadContext& from = a0,
+ *     ThreadContext& to = a1, int64_t result = a2, uint32_t* cpu_lock = a3)
+ * park(from), then what riscv64_load_context does for `to` except loading
+ * ra, sp and s0-s11: `to` is parked, so its context holds nothing it needs
+ * (its sp would be right under its user frame, where this goes straight
+ * away). On its stack, the CPU lock is released and its frame, with the
+ * result in a0, restored. */
+    .globl _ZN3hal7context15park_and_resumeERNS0_13ThreadContextES2_lPj
+    .type _ZN3hal7context15park_and_resumeERNS0_13ThreadContextES2_lPj, @function
+    .balign 4
+_ZN3hal7context15park_and_resumeERNS0_13ThreadContextES2_lPj:
+    PARK    a0
+    li      t2, SSTATUS_FS_MASK
+    csrc    sstatus, t2         /* FP off, as every switch leaves it */
+    ld      t0, CONTEXT_KERNEL_STACK_TOP(a1)
+    csrr    t1, sscratch
+    sd      t0, CPU_AREA_KERNEL_STACK_TOP(t1)
+    sd      a1, CPU_AREA_CONTEXT(t1)
+    addi    sp, t0, -TRAP_FRAME_SIZE
+    sd      a2, (TRAP_FRAME_REGISTERS + 9 * 8)(sp)   /* the frame's a0 (x10) */
+    /* From here `from` may be resumed elsewhere: nothing of it is used. */
+    fence   rw, w
+    sw      zero, 0(a3)
+    j       riscv64_user_trap_return
+    .size _ZN3hal7context15park_and_resumeERNS0_13ThreadContextES2_lPj, . - _ZN3hal7context15park_and_resumeERNS0_13ThreadContextES2_lPj
 
 /* Where a parked thread resumes (its context's ra; its sp is right under
  * its user frame). Switched to by switch_to(): */
@@ -119,19 +173,8 @@ riscv64_parked_start:
 riscv64_parked_arrive:
     li      fp, 0
     call    riscv64_parked_thread_arrived
-    j       riscv64_trap_return
+    j       riscv64_user_trap_return
     .size riscv64_parked_arrive, . - riscv64_parked_arrive
-
-/* By park_and_resume(): on the parked thread's stack, right under its user
- * frame (the result is in it already), releases the CPU lock at s0. */
-    .globl riscv64_parked_release
-    .type riscv64_parked_release, @function
-    .balign 4
-riscv64_parked_release:
-    fence   rw, w
-    sb      zero, 0(s0)
-    j       riscv64_trap_return
-    .size riscv64_parked_release, . - riscv64_parked_release
 
 /* riscv64_exit_through_frame(frame = a0, hook = a1): calls hook() on the
  * stack right under the running thread's user frame, then resumes the frame
@@ -142,7 +185,7 @@ riscv64_parked_release:
 riscv64_exit_through_frame:
     mv      sp, a0
     jalr    a1
-    j       riscv64_trap_return
+    j       riscv64_user_trap_return
     .size riscv64_exit_through_frame, . - riscv64_exit_through_frame
 
 /* A new thread's first switch "returns" here (initialize() put it in ra):
@@ -171,10 +214,12 @@ riscv64_enter_user:
     csrci   sstatus, SSTATUS_SIE
     csrw    sepc, a0
     /* SPP = U, SPIE = 1 (U-mode takes interrupts anyway; this is what sstatus
-       holds after the next trap's sret), SUM and MXR off, FS = Initial. */
-    li      t0, SSTATUS_SPP | SSTATUS_FS_MASK | SSTATUS_SUM | SSTATUS_MXR
+       holds after the next trap's sret), SUM and MXR off. FS stays as it is
+       (see above): Off since the switch into this thread, so its first FP
+       instruction loads the state enable_user_state() gave it. */
+    li      t0, SSTATUS_SPP | SSTATUS_SUM | SSTATUS_MXR
     csrc    sstatus, t0
-    li      t0, SSTATUS_SPIE | SSTATUS_FS_INITIAL
+    li      t0, SSTATUS_SPIE
     csrs    sstatus, t0
     mv      sp, a1
     mv      tp, a4

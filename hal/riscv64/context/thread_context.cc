@@ -16,11 +16,8 @@ extern "C" [[noreturn]] void riscv64_enter_user(uint64_t pc, uint64_t stack_poin
                                                 uint64_t thread_pointer);  // switch.S
 
 extern "C" void riscv64_load_context(hal::context::ThreadContext* unused,
-                                     hal::context::ThreadContext* to);       // switch.S
-extern "C" void riscv64_park_context(hal::context::ThreadContext* context);  // switch.S
-extern "C" char riscv64_parked_start[];                                      // switch.S
-extern "C" char riscv64_parked_arrive[];                                     // switch.S
-extern "C" char riscv64_parked_release[];                                    // switch.S
+                                     hal::context::ThreadContext* to);  // switch.S
+extern "C" char riscv64_parked_arrive[];                                // switch.S
 extern "C" [[noreturn]] void riscv64_exit_through_frame(hal::riscv64::TrapFrame* frame,
                                                         void (*hook)());  // switch.S
 
@@ -70,13 +67,11 @@ void returning_to_user() {
 
 }  // namespace
 
-void park(ThreadContext& context) {
-    riscv64_park_context(&context);
-    // The next load of the context "returns" to riscv64_parked_start on the
-    // stack right under the user frame; resume_parked() redirects it.
-    context.ra = reinterpret_cast<uint64_t>(riscv64_parked_start);
-    context.sp = reinterpret_cast<uint64_t>(user_frame(context));
-}
+// park() and park_and_resume() are in switch.S, under these C++ names and
+// with these parameters (a0-a3).
+static_assert(__is_same(decltype(&park), void (*)(ThreadContext&)));
+static_assert(__is_same(decltype(&park_and_resume),
+                        void (*)(ThreadContext&, ThreadContext&, int64_t, uint32_t*)));
 
 void switch_from_parked(ThreadContext& to) {
     riscv64_load_context(nullptr, &to);
@@ -86,16 +81,6 @@ void switch_from_parked(ThreadContext& to) {
 void resume_parked(ThreadContext& to, int64_t result) {
     user_frame(to)->set_x(kRegisterA0, static_cast<uint64_t>(result));
     to.ra = reinterpret_cast<uint64_t>(riscv64_parked_arrive);
-    riscv64_load_context(nullptr, &to);
-    __builtin_unreachable();
-}
-
-void park_and_resume(ThreadContext& from, ThreadContext& to, int64_t result, bool* cpu_lock) {
-    park(from);
-    user_frame(to)->set_x(kRegisterA0, static_cast<uint64_t>(result));
-    // riscv64_parked_release finds the lock in s0, which the load restores.
-    to.s[0] = reinterpret_cast<uint64_t>(cpu_lock);
-    to.ra = reinterpret_cast<uint64_t>(riscv64_parked_release);
     riscv64_load_context(nullptr, &to);
     __builtin_unreachable();
 }

@@ -16,6 +16,12 @@ constinit uint64_t riscv64_kernel_physical_start = 0;  // the load address of _s
 
 extern char __kernel_start[];
 extern uint64_t riscv64_boot_root[];  // boot_paging.S
+
+// What activate_user_root() (activate_user_root.S) combines on every switch
+// of address space, computed once by initialize_paging(): satp's MODE
+// field, and the mask of the ASID bits it keeps (0 without ASIDs).
+constinit uint64_t riscv64_user_satp_mode = 0;
+constinit uint64_t riscv64_asid_field_mask = 0;
 }
 
 namespace hal::riscv64::mmu {
@@ -25,11 +31,8 @@ constexpr uint64_t kSatpAsidAllOnes = uint64_t{RISCV64_SATP_ASID_MASK} << RISCV6
 
 constinit PagingMode mode = PagingMode::kSv39;
 constinit unsigned asid_width = 0;
-// What activate_user_root() combines on every switch of address space,
-// computed once by initialize_paging(): satp's MODE field, and the mask of
-// the ASID bits it keeps (0 without ASIDs).
-constinit uint64_t user_satp_mode = 0;
-constinit uint64_t asid_field_mask = 0;
+// activate_user_root.S shifts the ASID into place itself.
+static_assert(RISCV64_SATP_ASID_SHIFT == 44);
 
 // ASIDLEN is not reported anywhere: the privileged specification has
 // software write all ones to satp.ASID and count the bits that stick (they
@@ -51,8 +54,8 @@ void initialize_paging() {
     mode = riscv64_boot_satp_mode == RISCV64_SATP_MODE_SV48 ? PagingMode::kSv48 : PagingMode::kSv39;
     PageTableFormat::set_levels(page_table_levels());
     asid_width = measure_asid_bits();
-    user_satp_mode = satp_mode_bits();
-    asid_field_mask = (uint64_t{1} << asid_width) - 1;
+    riscv64_user_satp_mode = satp_mode_bits();
+    riscv64_asid_field_mask = (uint64_t{1} << asid_width) - 1;
     record_boot_direct_map();
 }
 
@@ -137,17 +140,8 @@ uint32_t asid_count() {
     return uint32_t{1} << asid_bits();  // 1 (only ASID 0) without ASIDs
 }
 
-void activate_user_root(PhysicalAddress root, uint32_t asid) {
-    // From the values initialize_paging() computed: this runs on every
-    // switch of address space. Without ASIDs the mask is 0, so the field is.
-    uint64_t asid_field = asid & asid_field_mask;
-    write_satp(user_satp_mode | (asid_field << RISCV64_SATP_ASID_SHIFT) | (root >> kPageShift));
-    // Without ASIDs every address space is ASID 0: drop the previous one's
-    // translations (the kernel's are global and stay). With ASIDs, the ASID
-    // allocator flushes an ASID before it reuses it.
-    if (asid_field_mask == 0) [[unlikely]]
-        fence_asid(0);
-}
+// activate_user_root() is in activate_user_root.S (it runs on every switch
+// of address space).
 
 extern const bool kTlbFlushBroadcasts = false;  // sfence.vma is local
 

@@ -9,7 +9,8 @@
  *     a4/a5 = the a0/a1 the thread started with.
  *   riscv64_user_blob_illegal: an illegal instruction.
  *   riscv64_user_blob_breakpoint: ebreak.
- *   riscv64_user_blob_spin, riscv64_user_blob_loop: see there.
+ *   riscv64_user_blob_spin, riscv64_user_blob_loop, riscv64_user_blob_fp:
+ *     see there.
  */
 
 /* Counts in t1 a register that does not hold `value` (t2 is scratch). */
@@ -124,6 +125,86 @@ riscv64_user_blob_loop:
     ecall
     addi    s1, s1, -1
     bnez    s1, 1b
+    li      t0, 8
+    sd      t0, 0(t0)
+    j       .
+
+/* System calls 98, 99 and 100 (98 and 100 take the IPC fast path's entry,
+   trap_entry.S) with a0..a5 = 0x20..0x25 and a0 = the previous call's
+   result, then a store to address 8 like the first. */
+    .globl riscv64_user_blob_numbers
+riscv64_user_blob_numbers:
+    li      a0, 0x20
+    .irp number, 98, 99, 100
+    li      a1, 0x21
+    li      a2, 0x22
+    li      a3, 0x23
+    li      a4, 0x24
+    li      a5, 0x25
+    li      a7, \number
+    ecall
+    .endr
+    li      t0, 8
+    sd      t0, 0(t0)
+    j       .
+
+/* f0..f31 <- \base + n for f<n>, fcsr <- \fcsr (t0 scratch). */
+.macro set_fp base, fcsr
+    csrw    0x003, \fcsr                    /* fcsr: needs FS != Off */
+    .irp n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+    addi    t0, \base, \n
+    .insn r 0x53, 0, 0x79, x\n, x5, x0      /* fmv.d.x f<n>, t0 */
+    .endr
+.endm
+
+/* t1 += how many of f0..f31 and fcsr differ from what set_fp set (t0, t3
+   scratch). */
+.macro check_fp base, fcsr
+    .irp n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+    .insn r 0x53, 0, 0x71, x28, x\n, x0     /* fmv.x.d t3, f<n> */
+    addi    t0, \base, \n
+    beq     t3, t0, 1f
+    addi    t1, t1, 1
+1:
+    .endr
+    csrr    t3, 0x003
+    beq     t3, \fcsr, 1f
+    addi    t1, t1, 1
+1:
+.endm
+
+/* One of two threads that share the CPU (a0 = seed, a1 = fcsr, a rounding
+   mode in frm): sets its FP registers and fcsr, yields (system call 4),
+   checks them; sets other values (and flips the rounding mode), arms the
+   word at sp - 8 (1) and spins until the test's return hook, after an
+   interrupt from U-mode, sets it to 2 and switches to the other thread (a
+   preemption), checks them again and reports (system call 5: a1 = what
+   differed after the yield, a2 = after the preemption). Then faults. */
+    .globl riscv64_user_blob_fp
+riscv64_user_blob_fp:
+    mv      s1, a0
+    mv      s2, a1
+    addi    s4, sp, -8
+    set_fp  s1, s2
+    li      a7, 4
+    ecall
+    li      t1, 0
+    check_fp s1, s2
+    mv      s5, t1
+    not     s1, s1
+    xori    s2, s2, 0x60        /* frm (fcsr bits 7:5): 1 <-> 2, 3 <-> 0 */
+    set_fp  s1, s2
+    li      t0, 1
+    sw      t0, 0(s4)
+    li      t2, 2
+1:  lw      t0, 0(s4)
+    bne     t0, t2, 1b
+    li      t1, 0
+    check_fp s1, s2
+    mv      a1, s5
+    mv      a2, t1
+    li      a7, 5
+    ecall
     li      t0, 8
     sd      t0, 0(t0)
     j       .

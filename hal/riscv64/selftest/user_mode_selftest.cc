@@ -14,7 +14,8 @@
 
 extern "C" const char riscv64_user_blob[], riscv64_user_blob_end[];
 extern "C" const char riscv64_user_blob_fault[], riscv64_user_blob_illegal[],
-    riscv64_user_blob_breakpoint[], riscv64_user_blob_spin[], riscv64_user_blob_loop[];
+    riscv64_user_blob_breakpoint[], riscv64_user_blob_spin[], riscv64_user_blob_loop[],
+    riscv64_user_blob_fp[], riscv64_user_blob_numbers[];
 
 namespace hal::riscv64 {
 namespace {
@@ -33,11 +34,26 @@ constexpr int64_t kFirstResult = 0x1234;
 constexpr size_t kMaxCalls = 4;
 constexpr size_t kKernelStackSize = 16384;
 constexpr size_t kNullCallCount = 1000;  // riscv64_user_blob_loop
+constexpr int kMaxThreads = 2;
+// Each thread's stack top: the stack page split in two.
+constexpr uint64_t kThreadStackSize = hal::mm::kPageSize / kMaxThreads;
+// riscv64_user_blob_fp's system calls.
+constexpr uint64_t kCallYield = 4;
+constexpr uint64_t kCallReportFp = 5;
+// riscv64_user_blob_fp's word at sp - 8: armed by the thread, set by the
+// return hook when it preempts the thread.
+constexpr uint32_t kArmed = 1;
+constexpr uint32_t kPreempted = 2;
 
 struct UserRun {
     hal::context::ThreadContext test_context{};
-    hal::context::ThreadContext user_context{};
-    hal::context::UserEntry entry;
+    hal::context::ThreadContext user_contexts[kMaxThreads]{};
+    hal::context::UserEntry entries[kMaxThreads];
+    int threads = 1;
+    int running = 0;  // the user thread on the CPU
+    bool reported[kMaxThreads] = {};
+    hal::syscall::Arguments reports[kMaxThreads] = {};
+    int preemptions = 0;
     hal::syscall::Arguments calls[kMaxCalls] = {};
     size_t call_count = 0;
     uint64_t first_loop_call_cycles = 0;  // hal::cycle_counter() at the first system call 3
@@ -50,9 +66,33 @@ struct UserRun {
 };
 
 constinit UserRun* run = nullptr;
-alignas(16) unsigned char user_kernel_stack[kKernelStackSize];
+alignas(16) unsigned char user_kernel_stacks[kMaxThreads][kKernelStackSize];
+
+// From the running user thread to user thread `to` (-1: back to the test);
+// interrupts masked.
+void switch_from_user_thread(int to) {
+    int from = run->running;
+    run->running = to;
+    hal::context::switch_to(run->user_contexts[from],
+                            to < 0 ? run->test_context : run->user_contexts[to]);
+}
 
 int64_t record_syscall(const hal::syscall::Arguments& arguments) {
+    if (run->threads > 1) {
+        // riscv64_user_blob_fp: the other thread's turn.
+        int self = run->running;
+        hal::InterruptState interrupts = hal::disable_interrupts();
+        if (arguments.number == kCallYield) {
+            switch_from_user_thread(1 - self);
+        } else if (arguments.number == kCallReportFp) {
+            run->reported[self] = true;
+            run->reports[self] = arguments;
+            // Never resumed: the other thread finishes, then the test.
+            switch_from_user_thread(run->reported[1 - self] ? -1 : 1 - self);
+        }
+        hal::restore_interrupts(interrupts);
+        return 0;
+    }
     if (arguments.number == 3) {
         uint64_t now = hal::cycle_counter();
         if (run->first_loop_call_cycles == 0) run->first_loop_call_cycles = now;
@@ -73,7 +113,7 @@ void record_fault(const hal::user::Fault& fault) {
         run->description[i] = fault.description[i];
     run->description[i] = 0;
     hal::disable_interrupts();
-    hal::context::switch_to(run->user_context, run->test_context);
+    switch_from_user_thread(-1);
     hal::halt();
 }
 
@@ -84,6 +124,18 @@ void record_return_to_user() {
     const TrapFrame* frame = current_user_frame();
     if (frame == nullptr || (frame->scause >> 63) == 0) return;
     ++run->interrupts_from_user;
+    if (run->threads > 1) {
+        // riscv64_user_blob_fp: preempts a thread that armed its word.
+        uint64_t word = kStackTop - static_cast<uint64_t>(run->running) * kThreadStackSize - 8;
+        uint32_t value = 0;
+        if (hal::mm::copy_from_user(&value, word, sizeof(value)).is_error() || value != kArmed)
+            return;
+        value = kPreempted;
+        (void)hal::mm::copy_to_user(word, &value, sizeof(value));
+        ++run->preemptions;
+        switch_from_user_thread(1 - run->running);
+        return;
+    }
     uint32_t one = 1;
     (void)hal::mm::copy_to_user(kStackAddress, &one, sizeof(one));
 }
@@ -93,8 +145,8 @@ void ignore_interrupt_return() {}
 
 UserTrapHooks hooks{record_syscall, record_fault, record_return_to_user, ignore_interrupt_return};
 
-void user_thread(void*) {
-    hal::context::enter_user_mode(run->entry);
+void user_thread(void* index) {
+    hal::context::enter_user_mode(run->entries[reinterpret_cast<uintptr_t>(index)]);
 }
 
 bool contains(const char* text, const char* part) {
@@ -117,9 +169,12 @@ uint64_t map(AddressSpace* space, uint64_t address, Permissions permissions) {
     return mapped.is_error() ? 0 : mapped.value();
 }
 
-// Runs the blob from `entry_point` in a new address space until it faults.
-// false if the address space could not be set up.
-bool run_user_code(UserRun& state, const char* entry_point) {
+// Runs the blob from `entry_point` in a new address space until it faults
+// (or, with `threads` = 2, until both threads reported), each thread with
+// its own half of the stack page; thread i starts with a0/a1 =
+// `arguments[i]`. false if the address space could not be set up.
+bool run_user_code(UserRun& state, const char* entry_point, int threads = 1,
+                   const uint64_t (*arguments)[2] = nullptr) {
     auto created = AddressSpace::create();
     if (created.is_error()) return false;
     AddressSpace* space = created.value();
@@ -136,19 +191,25 @@ bool run_user_code(UserRun& state, const char* entry_point) {
         // The code was written through the data side: make this hart's
         // instruction fetches see it (fence.i, Zifencei).
         asm volatile(".insn i 0x0f, 1, x0, x0, 0" ::: "memory");
-        state.entry.pc = kCodeAddress + static_cast<uint64_t>(entry_point - riscv64_user_blob);
-        state.entry.stack_pointer = kStackTop;
-        state.entry.argument0 = kArgument0;
-        state.entry.argument1 = kArgument1;
-        state.entry.thread_pointer = kThreadPointer;
+        state.threads = threads;
+        for (int i = 0; i < threads; ++i) {
+            hal::context::UserEntry& entry = state.entries[i];
+            entry.pc = kCodeAddress + static_cast<uint64_t>(entry_point - riscv64_user_blob);
+            entry.stack_pointer = kStackTop - static_cast<uint64_t>(i) * kThreadStackSize;
+            entry.argument0 = arguments != nullptr ? arguments[i][0] : kArgument0;
+            entry.argument1 = arguments != nullptr ? arguments[i][1] : kArgument1;
+            entry.thread_pointer = kThreadPointer;
+            hal::context::initialize(
+                state.user_contexts[i],
+                reinterpret_cast<uintptr_t>(user_kernel_stacks[i] + kKernelStackSize), user_thread,
+                reinterpret_cast<void*>(static_cast<uintptr_t>(i)));
+            hal::context::enable_user_state(state.user_contexts[i]);
+        }
         run = &state;
-        hal::context::initialize(state.user_context,
-                                 reinterpret_cast<uintptr_t>(user_kernel_stack + kKernelStackSize),
-                                 user_thread, nullptr);
-        hal::context::enable_user_state(state.user_context);
         hal::InterruptState interrupts = hal::disable_interrupts();
         user_trap_hooks = &hooks;
-        hal::context::switch_to(state.test_context, state.user_context);
+        state.running = 0;
+        hal::context::switch_to(state.test_context, state.user_contexts[0]);
         user_trap_hooks = nullptr;
         hal::restore_interrupts(interrupts);
         run = nullptr;
@@ -190,6 +251,28 @@ KERNEL_TEST(rv_user, system_calls_keep_registers_then_a_bad_store_ends_the_threa
     CHECK(contains(state.description, "page fault in user mode: write at 0x0000000000000008"));
 }
 
+// The IPC fast path's numbers (98, 100) have their own way in
+// (trap_entry.S); with the test hooks set they reach the hook like any other
+// call, with their arguments and their result.
+KERNEL_TEST(rv_user, fast_path_numbers_reach_the_hook_with_their_arguments) {
+    static UserRun state;
+    state = UserRun{};
+    REQUIRE(run_user_code(state, riscv64_user_blob_numbers));
+    REQUIRE_EQ(state.call_count, 3u);
+    constexpr uint64_t kNumbers[] = {98, 99, 100};
+    for (size_t call = 0; call < 3; ++call) {
+        const hal::syscall::Arguments& arguments = state.calls[call];
+        CHECK_EQ(arguments.number, kNumbers[call]);
+        // The first call's a0 is the blob's; the others get the previous result.
+        uint64_t first = call == 0 ? 0x20 : call == 1 ? static_cast<uint64_t>(kFirstResult) : 0;
+        CHECK_EQ(arguments.values[0], first);
+        for (size_t i = 1; i < hal::syscall::kArgumentCount; ++i)
+            CHECK_EQ(arguments.values[i], 0x20 + i);
+    }
+    REQUIRE(state.faulted);
+    CHECK_EQ(state.fault.address, 8u);
+}
+
 KERNEL_TEST(rv_user, illegal_instruction_is_a_user_fault) {
     static UserRun state;
     state = UserRun{};
@@ -225,6 +308,29 @@ KERNEL_TEST(rv_user, interrupts_from_user_mode_keep_registers) {
     CHECK_EQ(report.values[5], kArgument1);
     REQUIRE(state.faulted);
     CHECK_EQ(state.fault.address, 8u);
+}
+
+// FP state is switched lazily (context/switch.S): two threads with different
+// FP registers and fcsr (rounding mode and flags) take turns on the CPU, by
+// a yield and then by a preemption from an interrupt, and each finds its
+// own values every time. A return that restored the FS of its trap frame
+// instead of the live one would leave a thread running on the other's
+// registers marked Clean or Dirty, and this would count them.
+KERNEL_TEST(rv_user, switches_keep_each_threads_fp_state) {
+    constexpr uint64_t kArguments[kMaxThreads][2] = {
+        {0x1111222233334444, (1 << 5) | 0x01},  // frm RTZ, NX set
+        {0x5555666677778888, (3 << 5) | 0x10},  // frm RUP, NV set
+    };
+    static UserRun state;
+    state = UserRun{};
+    REQUIRE(run_user_code(state, riscv64_user_blob_fp, kMaxThreads, kArguments));
+    CHECK(!state.faulted);
+    CHECK_EQ(state.preemptions, 2);
+    for (int i = 0; i < kMaxThreads; ++i) {
+        REQUIRE(state.reported[i]);
+        CHECK_EQ(state.reports[i].values[1], 0u);  // f0..f31 and fcsr after the yield
+        CHECK_EQ(state.reports[i].values[2], 0u);  // ... after the preemption
+    }
 }
 
 // The cost of a system call that does nothing, from one ecall to the next

@@ -74,6 +74,7 @@ secondary_high:
     mv      tp, s2
     sd      tp, CPU_AREA_KERNEL_TP(s4)
     sd      zero, CPU_AREA_KERNEL_STACK_TOP(s4)
+    sd      zero, CPU_AREA_CONTEXT(s4)
     csrw    sscratch, s4
     lla     t0, riscv64_trap_entry
     csrw    stvec, t0

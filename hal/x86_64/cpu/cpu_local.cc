@@ -1,5 +1,6 @@
 #include "hal/x86_64/cpu/cpu_local.h"
 
+#include "hal/x86_64/cpu/gdt.h"
 #include "hal/x86_64/cpu/instructions.h"
 #include "kernel/debug/panic.h"
 
@@ -22,6 +23,7 @@ void install_cpu_local(uint32_t cpu) {
     KERNEL_ASSERT(cpu < kMaxCpus);
     cpu_locals[cpu].local.index = cpu;
     cpu_locals[cpu].local.self = &cpu_locals[cpu].local;
+    cpu_locals[cpu].local.privilege_stack = privilege_stack_slot(cpu);
     write_msr(kMsrGsBase, reinterpret_cast<uint64_t>(&cpu_locals[cpu].local));
     // The user's GS base, which the first swapgs on the way to user mode
     // brings in.

@@ -51,6 +51,9 @@ struct CpuLocal {
     // The page fault being handed to the kernel on the running thread (see
     // cpu/page_fault.cc); switch_to() saves it in the thread's context.
     const void* fault_in_progress;
+    // Where this CPU's TSS.RSP0 lives (cpu/gdt.h privilege_stack_slot()):
+    // every switch writes it, without a call or a multiply to find it.
+    void* privilege_stack;
 };
 static_assert(offsetof(CpuLocal, index) == 0);
 // syscall_entry.S uses these offsets.

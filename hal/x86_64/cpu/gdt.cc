@@ -107,6 +107,11 @@ void set_privilege_stack(uint32_t cpu, uint64_t stack_top) {
     per_cpu_tables[cpu].task_state.task_state.privilege_stack[0] = stack_top;
 }
 
+void* privilege_stack_slot(uint32_t cpu) {
+    KERNEL_ASSERT(cpu < kMaxCpus);
+    return &per_cpu_tables[cpu].task_state.task_state.privilege_stack[0];
+}
+
 uint8_t* io_permission_bitmap(uint32_t cpu) {
     return per_cpu_tables[cpu].task_state.io_bitmap;
 }

@@ -37,6 +37,9 @@ void load_gdt_and_task_state(uint32_t cpu);
 // interrupt or exception arrives in user mode (thread switches keep it at the
 // running thread's kernel stack top).
 void set_privilege_stack(uint32_t cpu, uint64_t stack_top);
+// Where CPU `cpu`'s TSS.RSP0 is (8 bytes, not 8-aligned: the TSS is packed),
+// for CpuLocal::privilege_stack.
+void* privilege_stack_slot(uint32_t cpu);
 
 // CPU `cpu`'s TSS I/O permission bitmap (kIoBitmapBytes, cpu/io_bitmap.h),
 // all ports denied at load_gdt_and_task_state(); cpu/io_ports.cc edits it.

@@ -81,3 +81,10 @@ extern "C" void x86_64_handle_system_call(hal::x86_64::ExceptionFrame* frame,
 static_assert(hal::syscall::has_fast_path(98) && hal::syscall::has_fast_path(100));
 static_assert(hal::x86_64::kUserSpaceEnd == uint64_t{1} << 47);
 static_assert(offsetof(hal::x86_64::test_hooks::Hooks, system_call) == 0);
+static_assert(offsetof(hal::x86_64::ExceptionFrame, r10) == 40 &&
+              offsetof(hal::x86_64::ExceptionFrame, r9) == 48 &&
+              offsetof(hal::x86_64::ExceptionFrame, r8) == 56 &&
+              offsetof(hal::x86_64::ExceptionFrame, rdi) == 72 &&
+              offsetof(hal::x86_64::ExceptionFrame, rsi) == 80 &&
+              offsetof(hal::x86_64::ExceptionFrame, rdx) == 88 &&
+              offsetof(hal::x86_64::ExceptionFrame, rax) == 112);

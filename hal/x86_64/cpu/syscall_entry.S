@@ -30,7 +30,15 @@
 #define IPC_REPLY_RECEIVE 100    // cairn::Syscall::kIpcReplyReceive
 // hal::x86_64::test_hooks::hooks.system_call and kernel::try_fast_syscall.
 #define TEST_HOOKS_SYSTEM_CALL _ZN3hal6x86_6410test_hooks5hooksE
-#define TRY_FAST_SYSCALL _ZN6kernel16try_fast_syscallERKN3hal7syscall9ArgumentsE
+#define TRY_FAST_SYSCALL _ZN6kernel16try_fast_syscallEmmmm
+// ExceptionFrame (cpu/exception_frame.h; cpu/syscall.cc checks these).
+#define FRAME_R10 40
+#define FRAME_R9 48
+#define FRAME_R8 56
+#define FRAME_RDI 72
+#define FRAME_RSI 80
+#define FRAME_RDX 88
+#define FRAME_RAX 112
 
     .section .text.x86_64_syscall_entry, "ax"
     .code64
@@ -49,23 +57,13 @@ x86_64_syscall_entry:
     pushq $0                        // error code
     pushq $SYSTEM_CALL_VECTOR
     PUSH_GENERAL_REGISTERS
-    // Below the frame, the call's hal::syscall::Arguments {number, values[6]}
-    // straight from the registers (cheaper than C++ copying them out of the
-    // frame), and a pad that keeps the stack 16-byte aligned.
-    subq $8, %rsp
-    pushq %r9
-    pushq %r8
-    pushq %r10
-    pushq %rdx
-    pushq %rsi
-    pushq %rdi
-    pushq %rax
     // The calls with a fast path (hal::syscall::has_fast_path) are offered
-    // to kernel::try_fast_syscall first, before interrupts are enabled, if
-    // the frame can be left with sysret (a canonical return rip: parking,
-    // hal/park.h, returns that way) and the HAL self-test's hooks are off
-    // (cpu/syscall.cc checks the hook pointer's offset); the other calls pay
-    // two compares. rcx still holds the return rip (the frame has a copy).
+    // to kernel::try_fast_syscall first, before interrupts are enabled and
+    // with the four registers it reads, if the frame can be left with
+    // sysret (a canonical return rip: parking, hal/park.h, returns that way)
+    // and the HAL self-test's hooks are off (cpu/syscall.cc checks the hook
+    // pointer's offset); the other calls pay two compares. rcx still holds
+    // the return rip (the frame has a copy).
     cmpq $IPC_CALL, %rax
     je 1f
     cmpq $IPC_REPLY_RECEIVE, %rax
@@ -74,9 +72,31 @@ x86_64_syscall_entry:
     jnz 3f
     cmpq $0, TEST_HOOKS_SYSTEM_CALL(%rip)
     jne 3f
-    movq %rsp, %rdi                 // the arguments
+    movq %rdx, %rcx                 // (number, argument0, argument1, argument2)
+    movq %rsi, %rdx
+    movq %rdi, %rsi
+    movq %rax, %rdi
     call TRY_FAST_SYSCALL           // returns only if it did not take the call
-3:  movq %rsp, %rsi                 // the arguments
+    // Not taken: the argument registers back from the frame.
+    movq FRAME_RAX(%rsp), %rax
+    movq FRAME_RDI(%rsp), %rdi
+    movq FRAME_RSI(%rsp), %rsi
+    movq FRAME_RDX(%rsp), %rdx
+    movq FRAME_R10(%rsp), %r10
+    movq FRAME_R8(%rsp), %r8
+    movq FRAME_R9(%rsp), %r9
+    // Below the frame, the call's hal::syscall::Arguments {number, values[6]}
+    // straight from the registers (cheaper than C++ copying them out of the
+    // frame), and a pad that keeps the stack 16-byte aligned.
+3:  subq $8, %rsp
+    pushq %r9
+    pushq %r8
+    pushq %r10
+    pushq %rdx
+    pushq %rsi
+    pushq %rdi
+    pushq %rax
+    movq %rsp, %rsi                 // the arguments
     leaq 64(%rsp), %rdi             // the frame: 16-byte aligned (the top is, and 22 quadwords)
     call x86_64_handle_system_call
 2:  addq $64, %rsp                  // the arguments and the pad

@@ -123,5 +123,5 @@ x86_64_exit_through_frame:
     .globl x86_64_exit_parked
 x86_64_exit_parked:
     movq %rdi, %rsp
-    movb $0, (%rsi)
+    movl $0, (%rsi)
     SYSRET_FROM_FRAME

@@ -30,7 +30,8 @@ extern "C" void x86_64_thread_start();
 extern "C" const uint64_t x86_64_parked_layout[];
 extern "C" [[noreturn]] void x86_64_exit_through_frame(hal::x86_64::ExceptionFrame* frame,
                                                        void (*hook)());
-extern "C" [[noreturn]] void x86_64_exit_parked(hal::x86_64::ExceptionFrame* frame, bool* cpu_lock);
+extern "C" [[noreturn]] void x86_64_exit_parked(hal::x86_64::ExceptionFrame* frame,
+                                                uint32_t* cpu_lock);
 extern "C" [[noreturn]] void x86_64_enter_user_mode(uint64_t frame_top, uint64_t pc, uint64_t stack,
                                                     uint64_t argument0, uint64_t argument1);
 
@@ -68,7 +69,8 @@ void load_fs_base(CpuLocal& cpu, uint64_t base) {
 // Makes `context` the running thread's as far as traps from user mode care.
 [[gnu::always_inline]] inline void install(CpuLocal& cpu, ThreadContext& context) {
     cpu.kernel_stack_top = context.kernel_stack_top;
-    x86_64::set_privilege_stack(cpu.index, context.kernel_stack_top);
+    // TSS.RSP0 (x86_64::set_privilege_stack() without the call).
+    __builtin_memcpy(cpu.privilege_stack, &context.kernel_stack_top, sizeof(uint64_t));
     cpu.current_context = &context;
 }
 
@@ -146,7 +148,7 @@ void resume_parked(ThreadContext& to, int64_t result) {
     x86_64_exit_through_frame(frame, &parked_arrived);
 }
 
-void park_and_resume(ThreadContext& from, ThreadContext& to, int64_t result, bool* cpu_lock) {
+void park_and_resume(ThreadContext& from, ThreadContext& to, int64_t result, uint32_t* cpu_lock) {
     CpuLocal& cpu = this_cpu();
     save(cpu, from);
     from.stack_pointer = reinterpret_cast<uintptr_t>(x86_64_parked_layout);

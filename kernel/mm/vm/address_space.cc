@@ -116,15 +116,23 @@ AddressSpace* current_address_space() {
     return space;
 }
 
-AddressSpace::AddressSpace(VmEnvironment& environment, PageTable table)
-    : environment_(environment), table_(os::move(table)) {
+AddressSpace::AddressSpace(VmEnvironment& environment, PhysicalAddress root, MemoryAccount* account)
+    : environment_(environment),
+      account_(account),
+      tables_(*environment.tables, account),
+      table_(root, tables_) {
     table_.set_split_flusher(this);
+    if (account_ != nullptr) account_->retain_account();
 }
 
-os::ErrorOr<AddressSpace*> AddressSpace::create(VmEnvironment& environment) {
+os::ErrorOr<AddressSpace*> AddressSpace::create(VmEnvironment& environment,
+                                                MemoryAccount* account) {
+    // The root comes straight from the environment: kAddressSpaceCost (or
+    // the kernel) pays for it, and destroy() frees it the same way.
     PageTable table = TRY(PageTable::create(*environment.tables));
     hal::mm::initialize_user_root(table.root());
-    auto* space = create_object<AddressSpace>(*environment.objects, environment, os::move(table));
+    auto* space =
+        create_object<AddressSpace>(*environment.objects, environment, table.root(), account);
     if (space == nullptr) {
         environment.tables->free_table(table.root());
         return os::Error::kOutOfMemory;
@@ -204,6 +212,7 @@ os::ErrorOr<VirtualAddress> AddressSpace::map(const MapRequest& request) {
             free_region(region);
             return object.error();
         }
+        object.value()->set_account(account_);  // its pages are this space's to pay for
         region->object = object.value();
     } else if (request.object != nullptr) {
         request.object->add_reference();
@@ -532,7 +541,11 @@ void AddressSpace::destroy() {
         }
     }
     environment_.tables->free_table(table_.root());
+    // Every table and page is refunded by now (the tables as destroy_user_half
+    // freed them, the pages with their objects): the account may go.
+    MemoryAccount* account = account_;
     destroy_object(*environment_.objects, this);
+    if (account != nullptr) account->release_account();
 }
 
 bool AddressSpace::translate(VirtualAddress address, PageTable::Translation* translation) const {

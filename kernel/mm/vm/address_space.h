@@ -35,6 +35,17 @@
 // read-only; the first write splits it unless every page under it is the
 // parent's alone again, which makes the whole leaf writable.
 //
+// Accounting (memory_account.h): a process's address space carries the
+// process's memory quota as its MemoryAccount (nullptr: the kernel's own
+// spaces, charged to nobody). Every table below the root comes through
+// `tables_`, which charges kPageTableCost and refunds it when the walker
+// frees the table; every anonymous region's private object charges
+// kPageCost per page it holds. So a fault the account cannot pay for is
+// unresolved (the thread ends as for any bad access, the report says
+// "quota exceeded"), a device mapping it cannot pay tables for fails with
+// kQuotaExceeded having mapped nothing, and destroy() gives everything
+// back before it lets go of the account. Nothing here runs on activate().
+//
 // Locking: `lock_` guards the regions, the page table and the private
 // objects' page lists; the ASID context is the AsidAllocator's (activate()
 // takes no address-space lock). `lock_` is an AddressSpaceLock: it may be
@@ -51,6 +62,7 @@
 
 #include "hal/mm.h"
 #include "kernel/lib/error.h"
+#include "kernel/mm/vm/accounted_table_source.h"
 #include "kernel/mm/vm/asid_allocator.h"
 #include "kernel/mm/vm/page_table.h"
 #include "kernel/mm/vm/region.h"
@@ -88,8 +100,14 @@ struct MapRequest {
 
 class AddressSpace final : private SplitFlusher {
 public:
-    // A new, empty address space whose root carries the kernel half.
-    static os::ErrorOr<AddressSpace*> create(VmEnvironment& environment = vm_environment());
+    // A new, empty address space whose root carries the kernel half. It
+    // charges its tables and anonymous pages to `account` (which it holds a
+    // reference on until destroy(); nullptr: nobody).
+    static os::ErrorOr<AddressSpace*> create(VmEnvironment& environment = vm_environment(),
+                                             MemoryAccount* account = nullptr);
+    static os::ErrorOr<AddressSpace*> create(MemoryAccount* account) {
+        return create(vm_environment(), account);
+    }
 
     // Unmaps everything and frees the regions, page tables, ASID and the
     // address space itself. It must not be active on another CPU; on this
@@ -173,6 +191,10 @@ public:
     // Resolves a fault at a user-half address of this address space, or
     // prints why it cannot and returns kUnresolved (see handle_page_fault).
     FaultResolution handle_fault(const hal::mm::PageFault& fault);
+    // handle_fault() for the kernel filling a space it builds (the ELF
+    // loader): nothing printed, and why not as an error: kQuotaExceeded,
+    // kOutOfMemory, else kBadAddress.
+    os::ErrorOr<void> fault_in(const hal::mm::PageFault& fault);
 
     // ---- Introspection (tests, diagnostics) -------------------------------
 
@@ -190,9 +212,10 @@ public:
     bool check_invariants() const;
 
     VmEnvironment& environment() const { return environment_; }
+    MemoryAccount* account() const { return account_; }
 
     // Use create(); public only for create_object().
-    AddressSpace(VmEnvironment& environment, PageTable table);
+    AddressSpace(VmEnvironment& environment, PhysicalAddress root, MemoryAccount* account);
 
 private:
     ~AddressSpace() = default;
@@ -241,6 +264,8 @@ private:
                                                     PageFrame* shared);
 
     VmEnvironment& environment_;
+    MemoryAccount* const account_;  // referenced until destroy() ends
+    AccountedTableSource tables_;   // what table_ takes tables below the root from
     mutable AddressSpaceLock lock_;
     PageTable table_;     // guarded by lock_
     RegionTree regions_;  // guarded by lock_
@@ -264,6 +289,10 @@ void switch_masked(AddressSpace* space, uint32_t cpu);
 // The operations as the design names them.
 inline os::ErrorOr<AddressSpace*> as_create(VmEnvironment& environment = vm_environment()) {
     return AddressSpace::create(environment);
+}
+// A process's space, charged to its memory quota.
+inline os::ErrorOr<AddressSpace*> as_create(MemoryAccount* account) {
+    return AddressSpace::create(account);
 }
 inline void as_destroy(AddressSpace* space) {
     space->destroy();

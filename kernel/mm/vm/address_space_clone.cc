@@ -31,6 +31,7 @@ os::ErrorOr<void> AddressSpace::clone_region(const Region& region, AddressSpace&
         child.free_region(copy);
         return object.error();
     }
+    object.value()->set_account(child.account_);
     copy->object = object.value();
     insert_region(child.regions_, *copy);  // from here on the child's destroy() cleans up
 
@@ -68,7 +69,9 @@ os::ErrorOr<void> AddressSpace::clone_region(const Region& region, AddressSpace&
 }
 
 os::ErrorOr<AddressSpace*> AddressSpace::clone() {
-    AddressSpace* child = TRY(create(environment_));
+    // The child pays like its parent: the same account, charged for every
+    // page it holds (shared copy-on-write ones too) and its own tables.
+    AddressSpace* child = TRY(create(environment_, account_));
     os::ErrorOr<void> result;
     {
         AddressSpaceLockGuard guard(lock_);

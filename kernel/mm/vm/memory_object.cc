@@ -66,7 +66,22 @@ void MemoryObject::release() {
     uint32_t remaining = __atomic_sub_fetch(&references_, 1, __ATOMIC_ACQ_REL);
     if (remaining != 0) return;
     // Nobody else can reach the object now: no lock needed to tear it down.
+    refund_pages(pages_.resident_pages());
     destroy_object(*environment_.objects, this);  // ~PageList drops the pages
+}
+
+void MemoryObject::set_account(MemoryAccount* account) {
+    KERNEL_ASSERT(account_ == nullptr && resident_pages() == 0);
+    account_ = account;
+}
+
+os::ErrorOr<void> MemoryObject::charge_pages(uint64_t count) {
+    if (account_ != nullptr && count != 0) TRY(account_->charge_memory(count * cairn::kPageCost));
+    return {};
+}
+
+void MemoryObject::refund_pages(uint64_t count) {
+    if (account_ != nullptr && count != 0) account_->refund_memory(count * cairn::kPageCost);
 }
 
 PageFrame* MemoryObject::find_page(uint64_t index) const {
@@ -81,13 +96,21 @@ uint64_t MemoryObject::resident_pages() const {
 }
 
 os::ErrorOr<PageFrame*> MemoryObject::zero_fill_locked(uint64_t index) {
+    // Paid for first: a page the account cannot pay for is never made.
+    TRY(charge_pages(1));
     PageRequest request;
     request.zeroed = true;
-    PageFrame* frame = TRY(environment_.frames->allocate(request));
+    auto allocated = environment_.frames->allocate(request);
+    if (allocated.is_error()) {
+        refund_pages(1);
+        return allocated.error();
+    }
+    PageFrame* frame = allocated.value();
     frame->set_usage(FrameUsage::kUserMemory);
     auto inserted = pages_.insert(index, frame);
     if (inserted.is_error()) {
         release_frame(*environment_.frames, frame);
+        refund_pages(1);
         return inserted.error();
     }
     return frame;
@@ -135,7 +158,13 @@ os::ErrorOr<void> MemoryObject::supply_page(uint64_t index, os::Bytes data) {
     os::ErrorOr<void> inserted = os::Error::kAlreadyExists;
     {
         SpinLockGuard guard(lock_);
-        if (pages_.find(index) == nullptr) inserted = pages_.insert(index, frame);
+        if (pages_.find(index) == nullptr) {
+            inserted = charge_pages(1);
+            if (!inserted.is_error()) {
+                inserted = pages_.insert(index, frame);
+                if (inserted.is_error()) refund_pages(1);
+            }
+        }
     }
     if (inserted.is_error()) release_frame(frames, frame);
     return inserted;
@@ -149,8 +178,12 @@ PageFrame* MemoryObject::replace_page(uint64_t index, PageFrame* frame) {
 void MemoryObject::release_pages(uint64_t first, uint64_t count) {
     SpinLockGuard guard(lock_);
     PhysicalMemory& frames = *environment_.frames;
-    pages_.remove_range(first, count,
-                        [&frames](uint64_t, PageFrame* frame) { release_frame(frames, frame); });
+    uint64_t removed = 0;
+    pages_.remove_range(first, count, [&frames, &removed](uint64_t, PageFrame* frame) {
+        release_frame(frames, frame);
+        ++removed;
+    });
+    refund_pages(removed);
 }
 
 os::ErrorOr<PhysicalAddress> MemoryObject::populate_block(uint64_t first, unsigned order) {
@@ -165,10 +198,16 @@ os::ErrorOr<PhysicalAddress> MemoryObject::populate_block(uint64_t first, unsign
     pages_.for_each(first, count, [&any_present](uint64_t, PageFrame*) { any_present = true; });
     if (any_present) return os::Error::kAlreadyExists;
 
+    TRY(charge_pages(count));
     PageRequest request;
     request.order = order;
     request.zeroed = true;
-    PageFrame* head = TRY(frames.allocate(request));
+    auto allocated = frames.allocate(request);
+    if (allocated.is_error()) {
+        refund_pages(count);
+        return allocated.error();
+    }
+    PageFrame* head = allocated.value();
     head->set_usage(FrameUsage::kUserMemory);
     const PhysicalAddress base = frames.address_of(head);
     frames.split_block(head);  // from here on `count` frames with a reference each
@@ -180,6 +219,7 @@ os::ErrorOr<PhysicalAddress> MemoryObject::populate_block(uint64_t first, unsign
             for (uint64_t rest = i; rest < count; ++rest) {
                 release_frame(frames, frames.frame_of(base + rest * hal::mm::kPageSize));
             }
+            refund_pages(count);
             return inserted.error();
         }
     }
@@ -207,8 +247,15 @@ os::ErrorOr<void> MemoryObject::share_pages_with(MemoryObject& target, uint64_t 
     os::ErrorOr<void> result;
     pages_.for_each(first, count, [&](uint64_t index, PageFrame* frame) {
         if (result.is_error()) return;
-        result = target.pages_.insert(index, frame);
+        // The target pays for each page it holds (a clone's copy-on-write
+        // page may become a copy of its own).
+        result = target.charge_pages(1);
         if (result.is_error()) return;
+        result = target.pages_.insert(index, frame);
+        if (result.is_error()) {
+            target.refund_pages(1);
+            return;
+        }
         frame->add_reference();
         shared(context, index, frame);
     });
@@ -229,12 +276,17 @@ os::ErrorOr<void> MemoryObject::transfer_pages_to(MemoryObject& target, uint64_t
     os::ErrorOr<void> result;
     pages_.for_each(first, count, [&](uint64_t index, PageFrame* frame) {
         if (result.is_error()) return;
+        // memory_take's target was paid for whole and charges nothing here;
+        // this object refunds the page when the caller drops it.
+        result = target.charge_pages(1);
+        if (result.is_error()) return;
         PageFrame* given = frame;
         if (frame->reference_count() == 1) {
             frame->add_reference();  // the caller drops this object's afterwards
         } else {
             auto copy = frames.allocate(PageRequest{});
             if (copy.is_error()) {
+                target.refund_pages(1);
                 result = copy.error();
                 return;
             }
@@ -244,7 +296,10 @@ os::ErrorOr<void> MemoryObject::transfer_pages_to(MemoryObject& target, uint64_t
                              hal::mm::kPageSize);
         }
         result = target.pages_.insert(target_first + (index - first), given);
-        if (result.is_error()) release_frame(frames, given);
+        if (result.is_error()) {
+            release_frame(frames, given);
+            target.refund_pages(1);
+        }
     });
     return result;
 }

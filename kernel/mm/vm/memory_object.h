@@ -16,6 +16,14 @@
 // are flushed, which the address-space code guarantees (see its unmap and
 // copy-on-write paths), and an object dies only when no region maps it.
 //
+// Accounting: a private object of an address space that pays for its
+// memory (memory_account.h) carries that space's account and charges it
+// kPageCost for every page that enters its page list (zero-fill, a huge
+// block, pages shared into it by a clone) and refunds it for every page
+// that leaves (release_pages, the last release()); replace_page() swaps a
+// frame for another and moves no charge. Objects without an account charge
+// nothing per page (memory objects behind capabilities are paid for whole).
+//
 // Locking: `lock_` protects the page list. Lock order (outer first):
 //   AddressSpace::lock_  ->  MemoryObject::lock_  ->  PhysicalMemory's locks.
 // The lock is never held while a Pager runs.
@@ -27,6 +35,7 @@
 #include "hal/mm.h"
 #include "kernel/lib/error.h"
 #include "kernel/lib/span.h"
+#include "kernel/mm/vm/memory_account.h"
 #include "kernel/mm/vm/page_list.h"
 #include "kernel/mm/vm/vm_environment.h"
 #include "kernel/sync/spin_lock.h"
@@ -142,6 +151,11 @@ public:
 
     VmEnvironment& environment() const { return environment_; }
 
+    // Makes this new object (no page yet) charge `account` per page (see
+    // above). Its address space keeps the account alive for it.
+    void set_account(MemoryAccount* account);
+    MemoryAccount* account() const { return account_; }
+
     // Use the create_* functions; public only for create_object().
     MemoryObject(MemoryObjectKind kind, uint64_t page_count, VmEnvironment& environment);
 
@@ -153,12 +167,15 @@ private:
     static os::ErrorOr<MemoryObject*> create(MemoryObjectKind kind, uint64_t size,
                                              VmEnvironment& environment);
     os::ErrorOr<PageFrame*> zero_fill_locked(uint64_t index);
+    os::ErrorOr<void> charge_pages(uint64_t count);
+    void refund_pages(uint64_t count);
 
     VmEnvironment& environment_;
     const MemoryObjectKind kind_;
     const uint64_t page_count_;
     hal::mm::PhysicalAddress physical_base_ = 0;
     Pager* pager_ = nullptr;
+    MemoryAccount* account_ = nullptr;  // set once, before the first page
     uint32_t references_ = 1;
     mutable SpinLock lock_;
     PageList pages_;  // guarded by lock_; empty for kPhysical

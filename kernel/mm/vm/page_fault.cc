@@ -89,6 +89,24 @@ FaultResolution AddressSpace::handle_fault(const hal::mm::PageFault& fault) {
     return FaultResolution::kUnresolved;
 }
 
+os::ErrorOr<void> AddressSpace::fault_in(const hal::mm::PageFault& fault) {
+    RegionInfo region;
+    FaultOutcome outcome;
+    {
+        AddressSpaceLockGuard guard(lock_);
+        outcome = resolve_fault(fault, &region);
+    }
+    if (outcome.pager_object != nullptr) {
+        outcome = populate_from_pager(fault, outcome.pager_object, outcome.pager_index);
+    }
+    if (outcome.resolved) return {};
+    if (outcome.has_error &&
+        (outcome.error == os::Error::kQuotaExceeded || outcome.error == os::Error::kOutOfMemory)) {
+        return outcome.error;
+    }
+    return os::Error::kBadAddress;
+}
+
 AddressSpace::FaultOutcome AddressSpace::resolve_fault(const hal::mm::PageFault& fault,
                                                        RegionInfo* info) {
     Region* region = regions_.find_containing(fault.address);

@@ -162,14 +162,17 @@ void test_take() {
     Result mapped = sys::as_map(0, 0, kLength, kMapRead | kMapWrite, 0);
     CHECK(mapped.ok());
     if (!mapped) return;
+    // Before the pages are touched: they and their tables are charged to
+    // the quota (the process's memory quota is kQuota) until the take.
+    uint64_t quota_before = quota_left();
     auto* bytes = reinterpret_cast<uint8_t*>(mapped.value());
     for (uint64_t page = 0; page < kLength / kPage; ++page)
         bytes[page * kPage + 7] = page & 0xff;
+    CHECK(quota_left() <= quota_before - kLength);
 
     SystemInfo system{};
     CHECK(sys::system_info(&system).ok());
     uint64_t free_before = system.free_memory;
-    uint64_t quota_before = quota_left();
     uint64_t take_start = sys::clock_monotonic();
     Result taken = sys::memory_take(kQuota, mapped.value(), kLength);
     uint64_t take_ns = sys::clock_monotonic() - take_start;
@@ -178,6 +181,8 @@ void test_take() {
     CHECK(sys::system_info(&system).ok());
     // No copy: not a megabyte less free memory (a little for tables is fine).
     CHECK(system.free_memory + 64 * 1024 > free_before);
+    // The object is charged whole; the pages' own charges moved there, and
+    // the tables the range emptied went back.
     CHECK(quota_left() == quota_before - kObjectCost - kLength);
     // The range is gone: mapping there again works, and reads zeros.
     Result again = sys::as_map(0, mapped.value(), kPage, kMapRead, kMapFixed);
@@ -734,6 +739,10 @@ void test_process_quota() {
     failures += memtest::run_process_quota();
 }
 
+void test_mm_quota() {
+    failures += memtest::run_mm_quota();
+}
+
 struct Case {
     const char* name;
     void (*run)();
@@ -745,25 +754,36 @@ constexpr Case kCases[] = {
     {"leaks", test_leaks},       {"device_hole", test_device_hole},
     {"ports", test_ports},       {"ports_fault", test_ports_fault},
     {"quota", test_quota},       {"process_quota", test_process_quota},
+    {"mm_quota", test_mm_quota},
 };
 
 }  // namespace
 
 int main(int argc, char** argv) {
     const char* which = argc > 1 ? argv[1] : "all";
+    // Stack pages are charged to the quota when first touched: touch them
+    // now, so that the cases comparing quotas see only what they made.
+    memtest::pre_touch_stack();
     if (strcmp(which, "child_share") == 0) return child_share();
     if (strcmp(which, "child_hold_irq") == 0) return child_hold_irq();
     if (strcmp(which, "child_ports") == 0) return child_ports();
     if (strcmp(which, "child_spin_ports") == 0) return child_spin_ports();
     if (strcmp(which, "child_threads") == 0) return memtest::child_threads();
     if (strcmp(which, "child_sleep") == 0) return memtest::child_sleep();
+    if (strcmp(which, "child_touch") == 0) return memtest::child_touch();
+    if (strcmp(which, "child_map_tables") == 0) return memtest::child_map_tables();
+    if (strcmp(which, "child_take") == 0) return memtest::child_take();
+    // Likewise what the runtime touches once for its first thread.
+    cairn::Thread first;
+    CHECK(first.start([] { return int64_t{0}; }).ok() && first.join().raw == 0);
     bool found = false;
     for (const Case& test : kCases) {
         // "all" runs everything but irq, which needs serial input.
-        bool selected = strcmp(which, test.name) == 0 ||
-                        (strcmp(which, "all") == 0 && strcmp(test.name, "irq") != 0 &&
-                         strcmp(test.name, "leaks") != 0 && strcmp(test.name, "device_hole") != 0 &&
-                         strcmp(test.name, "ports_fault") != 0);
+        bool selected =
+            strcmp(which, test.name) == 0 ||
+            (strcmp(which, "all") == 0 && strcmp(test.name, "irq") != 0 &&
+             strcmp(test.name, "leaks") != 0 && strcmp(test.name, "device_hole") != 0 &&
+             strcmp(test.name, "ports_fault") != 0 && strcmp(test.name, "mm_quota") != 0);
         if (!selected) continue;
         found = true;
         int before = failures;

@@ -22,9 +22,10 @@ struct ThreadContext {
     // frame right below it (trap_entry.S finds it in the CPU's trap area,
     // where switch_to() installs it). 0 for a CPU's boot thread.
     uint64_t kernel_stack_top = 0;
-    // Non-zero once enable_user_state() ran: the switch saves (if sstatus.FS
-    // says Dirty) and restores the FP registers. Kernel threads run with
-    // FS = Off: the kernel is built rv64imac and never touches them.
+    // Non-zero once enable_user_state() ran: the thread has FP state, which
+    // its first FP instruction after a switch loads (the trap in
+    // user_trap.cc) and a switch out saves if sstatus.FS says Dirty
+    // (context/switch.S). The kernel is built rv64imac and never touches it.
     uint64_t user_state = 0;
     uint64_t f[32] = {};  // f0..f31, as raw 64-bit patterns
     uint64_t fcsr = 0;
