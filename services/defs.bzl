@@ -113,8 +113,8 @@ def _service_impl(ctx):
         quota = ctx.attr.quota
         unit = {"K": 1024, "M": 1024 * 1024}.get(quota[-1:], 0)
         if not unit or not _is_number(quota[:-1]) or \
-           int(quota[:-1]) * unit < 128 * 1024 or int(quota[:-1]) * unit > 64 * 1024 * 1024:
-            fail("%s: invalid quota %r (<n>K or <n>M, 128K..64M)" % (what, quota))
+           int(quota[:-1]) * unit < 192 * 1024 or int(quota[:-1]) * unit > 64 * 1024 * 1024:
+            fail("%s: invalid quota %r (<n>K or <n>M, 192K..64M)" % (what, quota))
         fields.append("quota=" + quota)
 
     return [

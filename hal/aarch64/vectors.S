@@ -31,6 +31,25 @@
 #include "hal/aarch64/exception_frame.h"
 #include "hal/aarch64/system_call_entry.h"
 
+// x2-x29 into the frame at sp (x0, x1, x30 and the system registers are
+// each path's own business).
+.macro STORE_X2_TO_X29
+    stp     x2, x3, [sp, #(EXCEPTION_FRAME_X0 + 2 * 8)]
+    stp     x4, x5, [sp, #(EXCEPTION_FRAME_X0 + 4 * 8)]
+    stp     x6, x7, [sp, #(EXCEPTION_FRAME_X0 + 6 * 8)]
+    stp     x8, x9, [sp, #(EXCEPTION_FRAME_X0 + 8 * 8)]
+    stp     x10, x11, [sp, #(EXCEPTION_FRAME_X0 + 10 * 8)]
+    stp     x12, x13, [sp, #(EXCEPTION_FRAME_X0 + 12 * 8)]
+    stp     x14, x15, [sp, #(EXCEPTION_FRAME_X0 + 14 * 8)]
+    stp     x16, x17, [sp, #(EXCEPTION_FRAME_X0 + 16 * 8)]
+    stp     x18, x19, [sp, #(EXCEPTION_FRAME_X0 + 18 * 8)]
+    stp     x20, x21, [sp, #(EXCEPTION_FRAME_X0 + 20 * 8)]
+    stp     x22, x23, [sp, #(EXCEPTION_FRAME_X0 + 22 * 8)]
+    stp     x24, x25, [sp, #(EXCEPTION_FRAME_X0 + 24 * 8)]
+    stp     x26, x27, [sp, #(EXCEPTION_FRAME_X0 + 26 * 8)]
+    stp     x28, x29, [sp, #(EXCEPTION_FRAME_X0 + 28 * 8)]
+.endm
+
 .macro vector_slot index
     .balign 0x80
     sub     sp, sp, #EXCEPTION_FRAME_SIZE
@@ -58,20 +77,7 @@ exception_vectors:
 el0_synchronous:
     sub     sp, sp, #EXCEPTION_FRAME_SIZE
     stp     x0, x1, [sp, #(EXCEPTION_FRAME_X0 + 0 * 8)]
-    stp     x2, x3, [sp, #(EXCEPTION_FRAME_X0 + 2 * 8)]
-    stp     x4, x5, [sp, #(EXCEPTION_FRAME_X0 + 4 * 8)]
-    stp     x6, x7, [sp, #(EXCEPTION_FRAME_X0 + 6 * 8)]
-    stp     x8, x9, [sp, #(EXCEPTION_FRAME_X0 + 8 * 8)]
-    stp     x10, x11, [sp, #(EXCEPTION_FRAME_X0 + 10 * 8)]
-    stp     x12, x13, [sp, #(EXCEPTION_FRAME_X0 + 12 * 8)]
-    stp     x14, x15, [sp, #(EXCEPTION_FRAME_X0 + 14 * 8)]
-    stp     x16, x17, [sp, #(EXCEPTION_FRAME_X0 + 16 * 8)]
-    stp     x18, x19, [sp, #(EXCEPTION_FRAME_X0 + 18 * 8)]
-    stp     x20, x21, [sp, #(EXCEPTION_FRAME_X0 + 20 * 8)]
-    stp     x22, x23, [sp, #(EXCEPTION_FRAME_X0 + 22 * 8)]
-    stp     x24, x25, [sp, #(EXCEPTION_FRAME_X0 + 24 * 8)]
-    stp     x26, x27, [sp, #(EXCEPTION_FRAME_X0 + 26 * 8)]
-    stp     x28, x29, [sp, #(EXCEPTION_FRAME_X0 + 28 * 8)]
+    STORE_X2_TO_X29
     mrs     x9, sp_el0              // from EL0: always the user's stack
     stp     x30, x9, [sp, #EXCEPTION_FRAME_X30]
     mrs     x10, elr_el1
@@ -98,8 +104,8 @@ el0_synchronous:
 
 // An svc from EL0, the frame saved, x0-x5 and x8 still the caller's. The
 // IPC fast path first (hal::syscall::has_fast_path(x8), no test hooks
-// installed): kernel::try_fast_syscall(number, argument0, argument1,
-// argument2) with interrupts still masked, the frame complete at the top of
+// installed): kernel::try_fast_syscall(argument0, argument1, argument2,
+// number) with interrupts still masked, the frame complete at the top of
 // the kernel stack, which parking needs (hal/park.h). It either parks the
 // thread (and never returns) or returns having changed nothing; then, as
 // for every other call, aarch64_system_call(frame) (user_traps.cc) serves
@@ -117,10 +123,7 @@ el0_svc:
     adrp    x9, SYSCALL_USER_TRAP_HOOKS
     ldr     x9, [x9, :lo12:SYSCALL_USER_TRAP_HOOKS]
     cbnz    x9, 1f
-    mov     x3, x2
-    mov     x2, x1
-    mov     x1, x0
-    mov     x0, x8
+    mov     w3, w8                  // the number, after the three arguments
     bl      SYSCALL_TRY_FAST_SYSCALL    // returns only if it declined
 1:  mov     x0, sp
     bl      aarch64_system_call
@@ -128,20 +131,7 @@ el0_svc:
 
 // x0 = vector index; x0 and x1 of the interrupted code are already saved.
 save_frame_and_handle:
-    stp     x2, x3, [sp, #(EXCEPTION_FRAME_X0 + 2 * 8)]
-    stp     x4, x5, [sp, #(EXCEPTION_FRAME_X0 + 4 * 8)]
-    stp     x6, x7, [sp, #(EXCEPTION_FRAME_X0 + 6 * 8)]
-    stp     x8, x9, [sp, #(EXCEPTION_FRAME_X0 + 8 * 8)]
-    stp     x10, x11, [sp, #(EXCEPTION_FRAME_X0 + 10 * 8)]
-    stp     x12, x13, [sp, #(EXCEPTION_FRAME_X0 + 12 * 8)]
-    stp     x14, x15, [sp, #(EXCEPTION_FRAME_X0 + 14 * 8)]
-    stp     x16, x17, [sp, #(EXCEPTION_FRAME_X0 + 16 * 8)]
-    stp     x18, x19, [sp, #(EXCEPTION_FRAME_X0 + 18 * 8)]
-    stp     x20, x21, [sp, #(EXCEPTION_FRAME_X0 + 20 * 8)]
-    stp     x22, x23, [sp, #(EXCEPTION_FRAME_X0 + 22 * 8)]
-    stp     x24, x25, [sp, #(EXCEPTION_FRAME_X0 + 24 * 8)]
-    stp     x26, x27, [sp, #(EXCEPTION_FRAME_X0 + 26 * 8)]
-    stp     x28, x29, [sp, #(EXCEPTION_FRAME_X0 + 28 * 8)]
+    STORE_X2_TO_X29
 
     // The interrupted stack pointer: SP_EL1 before our frame for exceptions
     // from EL1h (vectors 4-7); SP_EL0 for those from EL1t or a lower EL.

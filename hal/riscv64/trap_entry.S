@@ -223,14 +223,12 @@ system_call_from_user:
     bnez    t0, 1f
     ld      t0, _ZN3hal7riscv6415user_trap_hooksE
     bnez    t0, 1f
-    /* kernel::try_fast_syscall(number, argument0, argument1, argument2)
+    /* kernel::try_fast_syscall(argument0, argument1, argument2, number)
        (hal/user_mode.h; under its C++ name, so a change of its parameters
-       fails the link): returns only if it declined. */
-    mv      a3, a2
-    mv      a2, a1
-    mv      a1, a0
-    mv      a0, a7
-    call    _ZN6kernel16try_fast_syscallEmmmm
+       fails the link): returns only if it declined. The number is a 32-bit
+       parameter, which the psABI passes sign-extended. */
+    sext.w  a3, a7
+    call    _ZN6kernel16try_fast_syscallEmmmj
 1:  mv      a0, sp
     call    riscv64_serve_system_call   /* (frame) */
     j       riscv64_user_trap_return

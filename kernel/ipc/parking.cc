@@ -98,9 +98,9 @@ namespace kernel {
 
 using namespace ipc;
 
-void try_fast_syscall(uint64_t number, uint64_t endpoint_slot, uint64_t message_address,
-                      uint64_t timeout) {
-    bool is_call = number == static_cast<uint64_t>(cairn::Syscall::kIpcCall);
+void try_fast_syscall(uint64_t endpoint_slot, uint64_t message_address, uint64_t timeout,
+                      uint32_t number) {
+    bool is_call = number == static_cast<uint32_t>(cairn::Syscall::kIpcCall);
     sched::Thread& thread = sched::thread_of_own_stack();
     sched::SyscallAccount& account = thread.syscall_account;
     // Throttling sleeps: a thread out of tokens takes the slow path.

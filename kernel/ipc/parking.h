@@ -12,7 +12,7 @@
 
 namespace kernel::ipc {
 
-// The fast path is kernel::try_fast_syscall(number, ...) (hal/user_mode.h),
+// The fast path is kernel::try_fast_syscall(...) (hal/user_mode.h),
 // defined in parking.cc: ipc_call or ipc_reply_receive by the running
 // thread, which is in that system call with its complete user frame at the
 // top of its kernel stack and interrupts masked. It ends the call and parks

@@ -217,7 +217,7 @@ const char* parse_option(Text key, Text value, ServiceSpec* spec) {
         if (unit == 0 ||
             !parse_number({value.data, value.length - 1}, ServiceSpec::kMaxQuota / unit, &count) ||
             count * unit < ServiceSpec::kMinQuota) {
-            return "invalid quota (want <n>K or <n>M, 128K..64M)";
+            return "invalid quota (want <n>K or <n>M, 192K..64M)";
         }
         spec->quota_bytes = count * unit;
         return nullptr;

@@ -62,13 +62,15 @@ int64_t handle_syscall(const hal::syscall::Arguments& arguments);
 // frame at the top of the thread's kernel stack (hal/park.h), on that stack
 // with interrupts still masked. Either ends the call, parking the thread
 // (then it never returns here), or returns having changed nothing, and
-// handle_syscall() serves the call. It reads the number and the first three
-// arguments only: an entry may offer the call before it has built the
-// Arguments. (The kernel defines it in kernel/ipc/parking.cc.)
-void try_fast_syscall(uint64_t number, uint64_t argument0, uint64_t argument1, uint64_t argument2);
+// handle_syscall() serves the call. It reads the first three arguments and
+// the number only, in the order that leaves an entry's argument registers
+// where they are (the number, 98 or 100, as 32 bits: any stale caller of an
+// older parameter list fails the link). The kernel defines it in
+// kernel/ipc/parking.cc.
+void try_fast_syscall(uint64_t argument0, uint64_t argument1, uint64_t argument2, uint32_t number);
 inline void try_fast_syscall(const hal::syscall::Arguments& arguments) {
-    try_fast_syscall(arguments.number, arguments.values[0], arguments.values[1],
-                     arguments.values[2]);
+    try_fast_syscall(arguments.values[0], arguments.values[1], arguments.values[2],
+                     static_cast<uint32_t>(arguments.number));
 }
 
 // Called by the HAL for a user-mode exception it cannot resolve, after it

@@ -30,7 +30,7 @@
 #define IPC_REPLY_RECEIVE 100    // cairn::Syscall::kIpcReplyReceive
 // hal::x86_64::test_hooks::hooks.system_call and kernel::try_fast_syscall.
 #define TEST_HOOKS_SYSTEM_CALL _ZN3hal6x86_6410test_hooks5hooksE
-#define TRY_FAST_SYSCALL _ZN6kernel16try_fast_syscallEmmmm
+#define TRY_FAST_SYSCALL _ZN6kernel16try_fast_syscallEmmmj
 // ExceptionFrame (cpu/exception_frame.h; cpu/syscall.cc checks these).
 #define FRAME_R10 40
 #define FRAME_R9 48
@@ -72,10 +72,7 @@ x86_64_syscall_entry:
     jnz 3f
     cmpq $0, TEST_HOOKS_SYSTEM_CALL(%rip)
     jne 3f
-    movq %rdx, %rcx                 // (number, argument0, argument1, argument2)
-    movq %rsi, %rdx
-    movq %rdi, %rsi
-    movq %rax, %rdi
+    movl %eax, %ecx                 // (argument0, argument1, argument2, number)
     call TRY_FAST_SYSCALL           // returns only if it did not take the call
     // Not taken: the argument registers back from the frame.
     movq FRAME_RAX(%rsp), %rax

@@ -178,13 +178,13 @@ TEST(Manifest, ArgumentBounds) {
 
 TEST(Manifest, QuotaInKibibytesOrMebibytes) {
     static Manifest manifest;
-    ASSERT_TRUE(parse("a a\nb b quota=8M\nc c quota=128K\nd d quota=64M\n", &manifest).ok);
+    ASSERT_TRUE(parse("a a\nb b quota=8M\nc c quota=192K\nd d quota=64M\n", &manifest).ok);
     EXPECT_EQ(manifest.services[0].quota_bytes, ServiceSpec::kDefaultQuota);
     EXPECT_EQ(manifest.services[1].quota_bytes, 8u << 20);
-    EXPECT_EQ(manifest.services[2].quota_bytes, 128u << 10);
+    EXPECT_EQ(manifest.services[2].quota_bytes, 192u << 10);
     EXPECT_EQ(manifest.services[3].quota_bytes, 64u << 20);
-    const char* quota = "1: invalid quota (want <n>K or <n>M, 128K..64M)";
-    for (const char* bad : {"quota=", "quota=8", "quota=M", "quota=127K", "quota=65M",
+    const char* quota = "1: invalid quota (want <n>K or <n>M, 192K..64M)";
+    for (const char* bad : {"quota=", "quota=8", "quota=M", "quota=191K", "quota=65M",
                             "quota=8G", "quota=-1M", "quota=1.5M",
                             "quota=99999999999999999999999M"}) {
         EXPECT_EQ(failure(std::string("d d ") + bad + "\n"), quota) << bad;
