@@ -253,6 +253,7 @@ private:
     void flush_all();
 
     // page_fault.cc
+    FaultOutcome resolve_and_populate(const hal::mm::PageFault& fault, RegionInfo* region);
     FaultOutcome resolve_fault(const hal::mm::PageFault& fault, RegionInfo* info);
     FaultOutcome resolve_in_region(Region& region, const hal::mm::PageFault& fault);
     FaultOutcome populate(Region& region, hal::mm::VirtualAddress page, hal::mm::Access access);

@@ -63,17 +63,25 @@ struct AddressSpace::FaultOutcome {
     }
 };
 
-FaultResolution AddressSpace::handle_fault(const hal::mm::PageFault& fault) {
-    RegionInfo region;
+// Under the space's lock, then (for a pager-backed region) the pager's
+// part without it.
+AddressSpace::FaultOutcome AddressSpace::resolve_and_populate(const hal::mm::PageFault& fault,
+                                                              RegionInfo* region) {
     FaultOutcome outcome;
     {
         AddressSpaceLockGuard guard(lock_);
-        outcome = resolve_fault(fault, &region);
+        outcome = resolve_fault(fault, region);
     }
     if (outcome.pager_object != nullptr) {
         outcome = populate_from_pager(fault, outcome.pager_object, outcome.pager_index);
         outcome.has_region = true;
     }
+    return outcome;
+}
+
+FaultResolution AddressSpace::handle_fault(const hal::mm::PageFault& fault) {
+    RegionInfo region;
+    FaultOutcome outcome = resolve_and_populate(fault, &region);
     if (outcome.resolved) return FaultResolution::kResolved;
 
     FaultReport report;
@@ -91,14 +99,7 @@ FaultResolution AddressSpace::handle_fault(const hal::mm::PageFault& fault) {
 
 os::ErrorOr<void> AddressSpace::fault_in(const hal::mm::PageFault& fault) {
     RegionInfo region;
-    FaultOutcome outcome;
-    {
-        AddressSpaceLockGuard guard(lock_);
-        outcome = resolve_fault(fault, &region);
-    }
-    if (outcome.pager_object != nullptr) {
-        outcome = populate_from_pager(fault, outcome.pager_object, outcome.pager_index);
-    }
+    FaultOutcome outcome = resolve_and_populate(fault, &region);
     if (outcome.resolved) return {};
     if (outcome.has_error &&
         (outcome.error == os::Error::kQuotaExceeded || outcome.error == os::Error::kOutOfMemory)) {

@@ -19,34 +19,19 @@
 #include "cairn/sys.h"
 #include "tests/user/check.h"
 #include "tests/user/memtest/quota.h"
+#include "tests/user/memtest/quota_cases.h"
 
 namespace memtest {
 namespace {
 
 using namespace cairn;
 
-#define CHECK_STATUS(result, expected) CHECK((result).status() == (expected))
-
-constexpr CapSlot kQuota = kInitQuotaSlot;
-constexpr CapSlot kPlatform = kInitPlatformSlot;
-constexpr CapSlot kChildQuota = 1;   // the child's memory quota, in its slot 1
 constexpr CapSlot kChildDevice = 2;  // child_map_tables: a device page
-constexpr uint64_t kPage = 4096;
-constexpr uint64_t kSecond = 1'000'000'000;
-constexpr uint64_t kMaxSpaces = 16;  // the handle table's size
 // A page nobody maps: the first 1 GiB there needs two new tables on every
 // architecture (x86_64, aarch64, Sv48: a directory and a table under the
 // root's first entry; Sv39: both under a root entry of its own).
 constexpr uintptr_t kFarAddress = uintptr_t{0x20} << 32;
 constexpr uint64_t kTouchRegion = 64 << 20;
-
-#if defined(__x86_64__)
-constexpr uint64_t kSomeDevice = 0xfee00000;  // the local APIC
-#elif defined(__aarch64__)
-constexpr uint64_t kSomeDevice = 0x09000000;  // the PL011
-#else
-constexpr uint64_t kSomeDevice = 0x10000000;  // the ns16550a
-#endif
 
 // Spends the child's quota on address spaces until less than one is left
 // (as_create charges kAddressSpaceCost and touches no user memory).

@@ -10,6 +10,7 @@
 // quota is spent, the refused calls changing nothing, and gets every byte
 // back when they are gone.
 #include "tests/user/memtest/quota.h"
+#include "tests/user/memtest/quota_cases.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -24,16 +25,7 @@ namespace {
 
 using namespace cairn;
 
-// The call answered exactly `expected`.
-#define CHECK_STATUS(result, expected) CHECK((result).status() == (expected))
-
-constexpr CapSlot kQuota = kInitQuotaSlot;
-constexpr CapSlot kChildQuota = 1;  // the child's memory quota, in its slot 1
-constexpr uint64_t kPage = 4096;
-constexpr uint64_t kMillisecond = 1'000'000;
-constexpr uint64_t kSecond = 1'000'000'000;
 constexpr uint64_t kMaxThreads = 16;
-constexpr uint64_t kMaxSpaces = 16;  // the handle table's size
 // What a started thread's own pages may cost beyond kThreadCost: its
 // stack, start record and TLS pages the runtime and the thread touch, and
 // the tables over them.

@@ -7,6 +7,7 @@
 // the child process that held it). And ipc_call on the slow path (a
 // capability in every message) allocates nothing that outlives the call.
 #include "tests/user/memtest/quota.h"
+#include "tests/user/memtest/quota_cases.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -22,27 +23,11 @@ namespace {
 
 using namespace cairn;
 
-// The call answered exactly `expected`.
-#define CHECK_STATUS(result, expected) CHECK((result).status() == (expected))
-
-constexpr CapSlot kQuota = kInitQuotaSlot;
-constexpr CapSlot kPlatform = kInitPlatformSlot;
-constexpr uint64_t kPage = 4096;
-constexpr uint64_t kMillisecond = 1'000'000;
-constexpr uint64_t kSecond = 1'000'000'000;
 constexpr uint64_t kCom1 = 0x3f8;
 constexpr uint64_t kSlowCalls = 2000;
 // What cap_obtain names (id 0: the caller's own).
 constexpr ObjectType kObtainable[] = {ObjectType::kThread, ObjectType::kProcess,
                                       ObjectType::kAddressSpace, ObjectType::kCapabilitySpace};
-#if defined(__x86_64__)
-constexpr uint64_t kSomeDevice = 0xfee00000;  // the local APIC
-#elif defined(__aarch64__)
-constexpr uint64_t kSomeDevice = 0x09000000;  // the PL011
-#else
-constexpr uint64_t kSomeDevice = 0x10000000;  // the ns16550a
-#endif
-
 uint64_t object_bytes() {
     SystemInfo info{};
     (void)sys::system_info(&info);
