@@ -454,27 +454,6 @@ void AddressSpace::activate() {
     activate_masked(hal::current_cpu_index());
 }
 
-void AddressSpace::activate_masked(uint32_t cpu) {
-    AddressSpace*& current = internal::current_spaces[cpu];
-    AddressSpace* previous = current;
-    AsidAllocator& asids = *environment_.asids;
-    // Before the root is loaded: from now on shootdowns include this CPU.
-    tlb_cpus_.add_if_absent(cpu);
-    __atomic_store_n(&current, this, __ATOMIC_RELEASE);  // destroy() reads it
-    AsidAssignment assignment = asids.assign(asid_, cpu);
-    if (!assignment.flush) [[likely]] {
-        // With ASIDs the previous space's entries stay in this CPU's TLB,
-        // tagged with its ASID (its bit stays set, see tlb_shootdown.h).
-        hal::mm::activate_user_root(table_.root(), assignment.asid);
-        return;
-    }
-    // Without ASIDs (the only case with assignment.flush), loading the root
-    // drops every user entry by itself (hal/mm.h): no second flush, and
-    // nothing of the previous space stays in this CPU's TLB.
-    hal::mm::activate_user_root(table_.root(), assignment.asid);
-    if (previous != nullptr && previous != this) previous->tlb_cpus_.remove(cpu);
-}
-
 void AddressSpace::deactivate_masked(uint32_t cpu) {
     // An empty user half with the kernel's ASID 0. Nothing of the user half
     // is cached under ASID 0 except, without ASIDs, the old space's

@@ -287,6 +287,29 @@ extern AddressSpace* current_spaces[hal::kMaxCpus];
 void switch_masked(AddressSpace* space, uint32_t cpu);
 }  // namespace internal
 
+// Inline: every switch to another address space runs it (the scheduler's
+// and the IPC fast path's, as_switch_masked()).
+inline void AddressSpace::activate_masked(uint32_t cpu) {
+    AddressSpace*& current = internal::current_spaces[cpu];
+    AddressSpace* previous = current;
+    AsidAllocator& asids = *environment_.asids;
+    // Before the root is loaded: from now on shootdowns include this CPU.
+    tlb_cpus_.add_if_absent(cpu);
+    __atomic_store_n(&current, this, __ATOMIC_RELEASE);  // destroy() reads it
+    AsidAssignment assignment = asids.assign(asid_, cpu);
+    if (!assignment.flush) [[likely]] {
+        // With ASIDs the previous space's entries stay in this CPU's TLB,
+        // tagged with its ASID (its bit stays set, see tlb_shootdown.h).
+        hal::mm::activate_user_root(table_.root(), assignment.asid);
+        return;
+    }
+    // Without ASIDs (the only case with assignment.flush), loading the root
+    // drops every user entry by itself (hal/mm.h): no second flush, and
+    // nothing of the previous space stays in this CPU's TLB.
+    hal::mm::activate_user_root(table_.root(), assignment.asid);
+    if (previous != nullptr && previous != this) previous->tlb_cpus_.remove(cpu);
+}
+
 // The operations as the design names them.
 inline os::ErrorOr<AddressSpace*> as_create(VmEnvironment& environment = vm_environment()) {
     return AddressSpace::create(environment);
@@ -324,8 +347,12 @@ void as_switch(AddressSpace* space);
 [[gnu::always_inline]] inline void as_switch_masked(AddressSpace* space,
                                                     uint32_t cpu = hal::current_cpu_index()) {
     // Relaxed: only this CPU writes its slot.
-    if (__atomic_load_n(&internal::current_spaces[cpu], __ATOMIC_RELAXED) != space)
-        internal::switch_masked(space, cpu);
+    if (__atomic_load_n(&internal::current_spaces[cpu], __ATOMIC_RELAXED) == space) return;
+    if (space != nullptr) [[likely]] {
+        space->activate_masked(cpu);
+        return;
+    }
+    internal::switch_masked(space, cpu);
 }
 
 }  // namespace kernel::mm
