@@ -31,8 +31,11 @@ namespace kernel::sched::internal {
 
 // The fields every switch touches come first, ahead of the run queue's
 // lists: within a few hundred bytes of the start, each is one load or store
-// with a short offset on every architecture (riscv64's reach 2 KiB).
-struct Cpu {
+// with a short offset on every architecture (riscv64's reach 2 KiB). A
+// power-of-two size, so that cpu(index) is a shift, not a multiply (which
+// riscv64 otherwise repeats on every use in a long function); a page each,
+// so no two CPUs' records share a cache line either.
+struct alignas(4096) Cpu {
     SpinLock lock;
     Thread* current = nullptr;  // guarded by lock
     Thread* idle = nullptr;     // set once when the CPU joins
@@ -62,6 +65,7 @@ struct Cpu {
 };
 
 extern Cpu cpus[kMaxCpus];  // scheduler.cc
+static_assert((sizeof(Cpu) & (sizeof(Cpu) - 1)) == 0, "cpu(index) should be a shift");
 
 // Inline and without bounds checks: every switch takes these several times.
 // Indices come from the HAL (hal::current_cpu_index() < kMaxCpus, asserted
