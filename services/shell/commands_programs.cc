@@ -15,14 +15,14 @@ namespace cairn::shell {
 
 namespace {
 
-// A program's quota: the program itself (its process, main thread and
-// program pages: about 70 KiB for a small one) and its kernel objects (a
-// few endpoints, threads at 18 KiB each; page tables are the kernel's).
-// ipcbench moves 1 MiB memory
-// objects (memory_take charges the quota) and makes its servers' objects;
-// it gets what the shell can spare if that is less (its zero-copy figure
-// then fails with kQuotaExceeded, the others run).
-constexpr uint64_t kProgramQuota = 256 * 1024;
+// A program's quota: the program itself (its process, main thread, program
+// pages, and the page tables, stack and heap pages it touches: about 150 KiB
+// for a small one), its kernel objects (a few endpoints, threads at 18 KiB
+// each) and the memory it allocates. ipcbench moves 1 MiB memory objects
+// (memory_take charges the quota) and makes its servers' objects; it gets
+// what the shell can spare if that is less (its zero-copy figure then
+// fails with kQuotaExceeded, the others run).
+constexpr uint64_t kProgramQuota = 1024 * 1024;
 constexpr uint64_t kIpcbenchQuota = 4 * 1024 * 1024;
 // How often the shell looks for Ctrl-C while a program runs.
 constexpr uint64_t kPollNs = 100'000'000;
