@@ -36,14 +36,6 @@ bool read_inline(const IpcBuffer& buffer, uint64_t address, InlineHeader* header
     return tail->buffer_length == 0;
 }
 
-// The running thread's state when the fast path may serve it.
-ThreadState* fast_state(sched::Thread& thread, uint64_t timeout) {
-    if (timeout != cairn::kForever) return nullptr;
-    ThreadState* self = state_of(thread);
-    if (self == nullptr || self->space == nullptr || self->bound != nullptr) return nullptr;
-    return self;
-}
-
 // What both fast-path calls check and read first: (endpoint, Message*,
 // timeout) arguments, an inline-only message, an endpoint capability with
 // `rights`. prepare() false: the slow path handles the call (and reports
@@ -126,17 +118,9 @@ int64_t fast_call(const hal::syscall::Arguments& arguments) {
     bool delivered;
     {
         SpinLockGuard guard(ipc_lock());
-        ThreadState* receiver = endpoint.first_receiver();
-        if (endpoint.dead() || receiver == nullptr || !receiver->waiting ||
-            receiver->thread->priority > thread.priority) {
-            return kTakeSlowPath;
-        }
-        ++self->call_sequence;
-        self->is_call = true;
-        self->capacity = 0;
-        deliver(*receiver, call.header, call.data, call.capability.badge, cairn::kMessageFlagCall);
-        Endpoint::withdraw(*receiver);
-        owe_reply(*receiver, *self);
+        ThreadState* receiver = waiting_partner(true, *self, thread, endpoint);
+        if (receiver == nullptr) return kTakeSlowPath;
+        hand_over(true, *self, *receiver, endpoint, call.header, call.data, call.capability.badge);
         expect_delivery(*self, self->buffer.at(arguments.values[1]));
         if (!wait_switching_to(*self, *receiver, &result)) {
             Handoff handoff;
@@ -158,16 +142,9 @@ int64_t fast_reply_receive(const hal::syscall::Arguments& arguments) {
     bool delivered;
     {
         SpinLockGuard guard(ipc_lock());
-        ThreadState* caller = self->owed.caller;
-        if (caller == nullptr || endpoint.dead() || endpoint.has_senders() ||
-            caller->phase != Phase::kAwaitingReply ||
-            caller->call_sequence != self->owed.sequence || !caller->waiting ||
-            caller->thread->priority > thread.priority) {
-            return kTakeSlowPath;
-        }
-        deliver(*caller, call.header, call.data, 0, 0);
-        self->owed.caller = nullptr;
-        endpoint.enqueue_receiver(*self, 0);
+        ThreadState* caller = waiting_partner(false, *self, thread, endpoint);
+        if (caller == nullptr) return kTakeSlowPath;
+        hand_over(false, *self, *caller, endpoint, call.header, call.data, 0);
         expect_delivery(*self, self->buffer.at(arguments.values[1]));
         // The owed reply's reference on the caller's state goes once the
         // switch is over (its thread holds another while it waits).

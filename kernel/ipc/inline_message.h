@@ -1,14 +1,16 @@
-// Inline-only messages as both fast paths move them (fast_path.cc copies
-// them in and out of user memory, parking.cc goes IPC buffer to IPC buffer):
-// a cairn::Message read as two pieces, the header and, at kTailOffset,
-// buffer_length followed by the data, and delivered into a waiting
-// partner's IPC buffer or ThreadState.
+// What both fast paths share (fast_path.cc copies messages in and out of
+// user memory, parking.cc goes IPC buffer to IPC buffer): inline-only
+// messages, a cairn::Message read as two pieces, the header and, at
+// kTailOffset, buffer_length followed by the data, and delivered into a
+// waiting partner's IPC buffer or ThreadState; which calls qualify, which
+// partner takes the message, and the hand-over itself.
 #pragma once
 
 #include <stddef.h>
 #include <stdint.h>
 
 #include "cairn/ipc.h"
+#include "kernel/ipc/endpoint.h"
 #include "kernel/ipc/message.h"
 #include "kernel/ipc/thread_state.h"
 
@@ -134,6 +136,63 @@ inline bool take_delivery(ThreadState& self) {
     self.direct_to = nullptr;
     self.delivered = false;
     return delivered;
+}
+
+// The running thread's state when a fast path may serve its call: no
+// deadline, a thread of a process, no bound notification (whose bits a
+// receive would have to look at); nullptr otherwise.
+inline ThreadState* fast_state(sched::Thread& thread, uint64_t timeout) {
+    if (timeout != cairn::kForever) return nullptr;
+    ThreadState* self = state_of(thread);
+    if (self == nullptr || self->space == nullptr || self->bound != nullptr) return nullptr;
+    return self;
+}
+
+// The partner that would take the message of `caller`'s call (`is_call`) or
+// reply_receive now (ipc_lock() held), or nullptr. ipc_call: the first
+// receiver waiting on `endpoint`; ipc_reply_receive: the caller `self` owes
+// a reply to, which still awaits it, and only when no sender is queued (the
+// receive would take that one). Either way only a partner still waiting and
+// at least as urgent as the caller (priority number <= the caller's).
+[[gnu::always_inline]] inline ThreadState* waiting_partner(bool is_call, ThreadState& self,
+                                                           const sched::Thread& caller,
+                                                           Endpoint& endpoint) {
+    if (endpoint.dead()) return nullptr;
+    ThreadState* partner;
+    if (is_call) {
+        partner = endpoint.first_receiver();
+    } else {
+        partner = self.owed.caller;
+        if (partner == nullptr || endpoint.has_senders() ||
+            partner->phase != Phase::kAwaitingReply ||
+            partner->call_sequence != self.owed.sequence) {
+            return nullptr;
+        }
+    }
+    if (partner == nullptr || !partner->waiting || partner->thread->priority > caller.priority)
+        return nullptr;
+    return partner;
+}
+
+// Hands the inline message to waiting_partner()'s `partner` (ipc_lock()
+// held): for a call, with the capability's `badge`, `self` then awaits the
+// reply the partner now owes it; for a reply_receive, the reply ends the
+// partner's call and `self` waits on `endpoint` for the next message.
+[[gnu::always_inline]] inline void hand_over(bool is_call, ThreadState& self, ThreadState& partner,
+                                             Endpoint& endpoint, const InlineHeader& header,
+                                             const uint8_t* data, uint64_t badge) {
+    if (is_call) {
+        ++self.call_sequence;
+        self.is_call = true;
+        self.capacity = 0;
+        deliver(partner, header, data, badge, cairn::kMessageFlagCall);
+        Endpoint::withdraw(partner);
+        owe_reply(partner, self);
+    } else {
+        deliver(partner, header, data, 0, 0);
+        self.owed.caller = nullptr;
+        endpoint.enqueue_receiver(self, 0);
+    }
 }
 
 }  // namespace kernel::ipc

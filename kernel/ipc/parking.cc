@@ -39,30 +39,14 @@ struct Caller {
 // Only the running thread's own fields: whether the call qualifies before
 // any lock is taken.
 bool qualifies(sched::Thread& thread, uint64_t message_address, uint64_t timeout, Caller* caller) {
-    if (timeout != cairn::kForever) return false;
-    ThreadState* self = state_of(thread);
-    if (self == nullptr || self->space == nullptr || self->bound != nullptr) return false;
+    ThreadState* self = fast_state(thread, timeout);
+    if (self == nullptr) return false;
     cairn::Message* message = self->buffer.at(message_address);
     if (message == nullptr || !read_inline_header(*message, &caller->header)) return false;
     if (sched::kill_pending(thread)) return false;
     caller->self = self;
     caller->message = message;
     return true;
-}
-
-// The partner that would take the message now (ipc_lock() held), or
-// nullptr. ipc_call: the first receiver waiting on `endpoint`;
-// ipc_reply_receive: the caller `self` owes a reply to, which still awaits
-// it, and only when no sender is queued (the receive would take that one).
-ThreadState* waiting_partner(bool is_call, ThreadState& self, Endpoint& endpoint) {
-    if (endpoint.dead()) return nullptr;
-    if (is_call) return endpoint.first_receiver();
-    ThreadState* caller = self.owed.caller;
-    if (caller == nullptr || endpoint.has_senders() || caller->phase != Phase::kAwaitingReply ||
-        caller->call_sequence != self.owed.sequence) {
-        return nullptr;
-    }
-    return caller;
 }
 
 // `partner`, served, runs next on this CPU (ipc_lock() held). A parked one
@@ -117,9 +101,9 @@ void try_fast_syscall(uint64_t endpoint_slot, uint64_t message_address, uint64_t
                                          is_call ? cairn::kRightWrite : cairn::kRightRead, &badge);
     ThreadState* partner = nullptr;
     if (!found.is_error())
-        partner = waiting_partner(is_call, self, *static_cast<Endpoint*>(found.value()));
+        partner = waiting_partner(is_call, self, thread, *static_cast<Endpoint*>(found.value()));
     uint64_t sequence = 0;
-    if (partner == nullptr || !partner->waiting || partner->thread->priority > thread.priority ||
+    if (partner == nullptr ||
         !sched::begin_direct_switch(thread, *partner->thread, partner->wait_sequence, &sequence)) {
         lock.unlock_masked();
         return;
@@ -130,19 +114,8 @@ void try_fast_syscall(uint64_t endpoint_slot, uint64_t message_address, uint64_t
     if (rate_limited) --account.tokens;
     ++account.calls;
     ++account.parked;
-    Endpoint& endpoint = *static_cast<Endpoint*>(found.value());
-    if (is_call) {
-        ++self.call_sequence;
-        self.is_call = true;
-        self.capacity = 0;
-        deliver(*partner, caller.header, caller.message->data, badge, cairn::kMessageFlagCall);
-        Endpoint::withdraw(*partner);
-        owe_reply(*partner, self);
-    } else {
-        deliver(*partner, caller.header, caller.message->data, 0, 0);
-        self.owed.caller = nullptr;
-        endpoint.enqueue_receiver(self, 0);
-    }
+    hand_over(is_call, self, *partner, *static_cast<Endpoint*>(found.value()), caller.header,
+              caller.message->data, badge);
     self.wait_sequence = sequence;
     self.waiting = true;
     self.parked = true;

@@ -3,21 +3,12 @@
 #include "hal/park.h"
 #include "hal/thread_context.h"
 #include "hal/user_mode.h"
-#include "kernel/debug/panic.h"
-#include "kernel/mm/vm/address_space.h"
 #include "kernel/sched/internal.h"
 
 namespace kernel::sched {
 
-using internal::Cpu;
-
-void stack_overflow(Thread& self) {
-    panic("sched: kernel stack overflow in thread %llu (%s)",
-          static_cast<unsigned long long>(self.id), self.name);
-}
-
 void complete_direct_switch(Thread& self, Thread& next) {
-    leaving(internal::this_cpu(), self);
+    internal::leaving(internal::this_cpu(), self);
     hal::context::switch_to(self.context, next.context);
     // Back in `self`, on whichever CPU woke it: finish that switch as every
     // switch point does (drops the CPU lock, activates the address space).

@@ -65,19 +65,6 @@ namespace kernel::sched {
 // is switched back in.
 void complete_direct_switch(Thread& self, Thread& next);
 
-// A kernel stack overflowed into its canary: panics.
-[[noreturn]] void stack_overflow(Thread& self);
-
-// What every switch off `self` checks and counts.
-[[gnu::always_inline]] inline void leaving(internal::Cpu& c, Thread& self) {
-    if (self.stack_base != nullptr && *static_cast<uint64_t*>(self.stack_base) != kStackCanary)
-        [[unlikely]] {
-        stack_overflow(self);
-    }
-    ++self.context_switches;
-    ++c.context_switches;
-}
-
 namespace detail {
 // Whether park_switching_to() finishes a parked partner's arrival itself
 // (hal::context::park_and_resume); false only for tests
@@ -111,7 +98,7 @@ inline void set_fused_parked_arrival(bool on) {
                                                                int64_t next_result) {
     uint32_t index = internal::this_cpu_index();
     internal::Cpu& c = internal::cpu(index);
-    leaving(c, self);
+    internal::leaving(c, self);
     // The common case of the fast path, both threads parked: `next`'s
     // arrival work (parked_thread_arrived()) is done here, on our stack,
     // and the HAL goes straight to its user mode. Nothing to place or

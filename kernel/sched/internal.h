@@ -81,6 +81,20 @@ inline Cpu& this_cpu() {
     return cpu(this_cpu_index());
 }
 
+// A kernel stack overflowed into its canary: panics.
+[[noreturn]] void stack_overflow(Thread& thread);
+
+// What every switch off `self` checks and counts (schedule(), hand_off(),
+// direct_switch.h's switches).
+[[gnu::always_inline]] inline void leaving(Cpu& c, Thread& self) {
+    if (self.stack_base != nullptr && *static_cast<uint64_t*>(self.stack_base) != kStackCanary)
+        [[unlikely]] {
+        stack_overflow(self);
+    }
+    ++self.context_switches;
+    ++c.context_switches;
+}
+
 // The interrupt state "masked": what lock() returns when interrupts are
 // already off, used to unlock without unmasking.
 inline hal::InterruptState masked() {

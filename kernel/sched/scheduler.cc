@@ -19,6 +19,11 @@ namespace internal {
 
 Cpu cpus[kMaxCpus];
 
+void stack_overflow(Thread& thread) {
+    panic("sched: kernel stack overflow in thread %llu (%s)",
+          static_cast<unsigned long long>(thread.id), thread.name);
+}
+
 namespace {
 
 CpuMask online_mask = 0;  // atomic
@@ -84,13 +89,7 @@ void schedule(Reason reason) {
         c.lock.unlock_masked();
         return;
     }
-    if (previous->stack_base != nullptr &&
-        *static_cast<uint64_t*>(previous->stack_base) != kStackCanary) {
-        panic("sched: kernel stack overflow in thread %llu (%s)",
-              static_cast<unsigned long long>(previous->id), previous->name);
-    }
-    ++previous->context_switches;
-    ++c.context_switches;
+    leaving(c, *previous);
     if (previous->state == ThreadState::kDead) c.leaving = previous;
     hal::context::switch_to(previous->context, next->context);
     finish_switch();
@@ -116,13 +115,7 @@ void hand_off(Thread& next) {
     next.last_cpu = index;
     c.current = &next;
     c.slice_end_ns = now + policy::time_slice_ns(next.priority);
-    if (previous->stack_base != nullptr &&
-        *static_cast<uint64_t*>(previous->stack_base) != kStackCanary) {
-        panic("sched: kernel stack overflow in thread %llu (%s)",
-              static_cast<unsigned long long>(previous->id), previous->name);
-    }
-    ++previous->context_switches;
-    ++c.context_switches;
+    leaving(c, *previous);
     hal::context::switch_to(previous->context, next.context);
     finish_switch();
 }
