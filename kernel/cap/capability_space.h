@@ -66,11 +66,8 @@ public:
     // endpoint under ipc_lock()). That is enough to use the object until the
     // lock is dropped: a capability's reference is released only after
     // capability_removed(), so the last one waits for that lock first.
-    // *badge: the capability's.
-    inline os::ErrorOr<KernelObject*> find(Slot slot, ObjectType type, Rights required,
-                                           uint64_t* badge) const;
-    // find() for a caller that has interrupts masked already (the IPC fast
-    // path): the same without saving and restoring the interrupt state.
+    // *badge: the capability's. Interrupts masked already (the caller's
+    // contract): the space's lock is taken without saving and restoring them.
     inline os::ErrorOr<KernelObject*> find_masked(Slot slot, ObjectType type, Rights required,
                                                   uint64_t* badge) const;
 
@@ -151,7 +148,7 @@ private:
 // threads). Cheap: no lock, no allocation (kernel/process defines it).
 CapabilitySpace* current_space();
 
-// Inline for the IPC fast path (find()).
+// Inline for the IPC fast path (find_masked()).
 struct CapabilitySpace::Node {
     KernelObject* object = nullptr;  // nullptr: empty
     uint64_t badge = 0;
@@ -195,12 +192,6 @@ os::ErrorOr<KernelObject*> CapabilitySpace::find_masked(Slot slot, ObjectType ty
     if (!object.is_error()) *badge = node->badge;
     lock_.unlock_masked();
     return object;
-}
-
-os::ErrorOr<KernelObject*> CapabilitySpace::find(Slot slot, ObjectType type, Rights required,
-                                                 uint64_t* badge) const {
-    InterruptGuard masked;
-    return find_masked(slot, type, required, badge);
 }
 
 }  // namespace kernel::cap

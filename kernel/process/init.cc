@@ -9,7 +9,6 @@
 #include "kernel/object/quota.h"
 #include "kernel/process/internal.h"
 #include "kernel/process/process.h"
-#include "kernel/sched/direct_switch.h"
 #include "kernel/syscall/syscall.h"
 
 namespace kernel::process {
@@ -36,10 +35,6 @@ os::ErrorOr<void> give_init_capabilities(Process& init, void* context) {
 os::ErrorOr<ProcessId> start_init(const hal::BootInfo& boot_info,
                                   const os::CommandLine& command_line) {
     syscall::configure(command_line);
-    if (command_line.equals("ipc_arrival", "slow")) {
-        sched::set_fused_parked_arrival(false);
-        print("sched: parked threads arrive through the scheduler's switch (ipc_arrival=slow)\n");
-    }
     internal::set_boot_archive(boot_info.boot_archive);
 
     char name[64] = "init";

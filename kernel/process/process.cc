@@ -130,10 +130,8 @@ void Process::release() {
     if (__atomic_sub_fetch(&references_, 1, __ATOMIC_ACQ_REL) != 0) return;
     // kExited (or never started): no threads, no address spaces, no records
     // left but the ones freed here.
-    while (sched::ListNode* node = threads_.pop_front()) {
-        kfree(record_of_link(node));
-        refund(kRecordCost);
-    }
+    while (sched::ListNode* node = threads_.first())
+        free_record(record_of_link(node));
     // Closed when it exited (or never started); others may have looked at
     // it until now, so only the last reference frees it. This may run under
     // the table lock (remove_locked): lock order table lock -> cap locks;
@@ -382,10 +380,8 @@ ReapResult Process::reap() {
     {
         SpinLockGuard guard(lock_);
         state_ = ProcessState::kExited;
-        while (sched::ListNode* node = threads_.pop_front()) {
-            kfree(record_of_link(node));
-            refund(kRecordCost);
-        }
+        while (sched::ListNode* node = threads_.first())
+            free_record(record_of_link(node));
     }
     process_exit_.wake_all();
     process_exited(*this);

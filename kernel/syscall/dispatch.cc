@@ -5,6 +5,7 @@
 #include "kernel/debug/print.h"
 #include "kernel/ipc/parking.h"
 #include "kernel/process/process.h"
+#include "kernel/sched/direct_switch.h"
 #include "kernel/sched/scheduler.h"
 #include "kernel/syscall/handlers.h"
 #include "kernel/syscall/syscall.h"
@@ -133,6 +134,10 @@ void configure(const os::CommandLine& command_line) {
     }
     // The IPC fast path takes its tokens itself (kernel/ipc/parking.h).
     ipc::set_fast_path_rate_limited(limit.rate != 0);
+    if (command_line.equals("ipc_arrival", "slow")) {
+        sched::set_fused_parked_arrival(false);
+        print("sched: parked threads arrive through the scheduler's switch (ipc_arrival=slow)\n");
+    }
 }
 
 const RateLimit& rate_limit() {

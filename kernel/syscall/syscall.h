@@ -12,7 +12,8 @@
 namespace kernel::syscall {
 
 // Reads `syscall_rate=<calls per second>` (0: off; default kDefaultRate,
-// at most kMaximumRate). Once at boot, before the first user thread.
+// at most kMaximumRate) and the IPC fast path's test switch `ipc_arrival=slow`
+// (kernel/sched/direct_switch.h). Once at boot, before the first user thread.
 void configure(const os::CommandLine& command_line);
 
 inline constexpr uint64_t kMaximumRate = 1'000'000'000;

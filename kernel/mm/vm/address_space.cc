@@ -94,15 +94,6 @@ namespace internal {
 
 AddressSpace* current_spaces[hal::kMaxCpus];
 
-void switch_masked(AddressSpace* space, uint32_t cpu) {
-    if (space != nullptr) {
-        space->activate_masked(cpu);
-    } else {
-        // Not null: as_switch_masked() compared.
-        current_spaces[cpu]->deactivate_masked(cpu);
-    }
-}
-
 }  // namespace internal
 
 // Read with interrupts masked: callers such as the page-fault handler run

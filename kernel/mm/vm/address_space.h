@@ -283,8 +283,6 @@ namespace internal {
 // The address space each CPU runs: slot i is written only by CPU i, with
 // interrupts masked; other CPUs read it only in AddressSpace::destroy().
 extern AddressSpace* current_spaces[hal::kMaxCpus];
-// as_switch_masked()'s out-of-line part: `space` is not CPU `cpu`'s yet.
-void switch_masked(AddressSpace* space, uint32_t cpu);
 }  // namespace internal
 
 // Inline: every switch to another address space runs it (the scheduler's
@@ -347,12 +345,13 @@ void as_switch(AddressSpace* space);
 [[gnu::always_inline]] inline void as_switch_masked(AddressSpace* space,
                                                     uint32_t cpu = hal::current_cpu_index()) {
     // Relaxed: only this CPU writes its slot.
-    if (__atomic_load_n(&internal::current_spaces[cpu], __ATOMIC_RELAXED) == space) return;
+    AddressSpace* current = __atomic_load_n(&internal::current_spaces[cpu], __ATOMIC_RELAXED);
+    if (current == space) return;
     if (space != nullptr) [[likely]] {
         space->activate_masked(cpu);
-        return;
+    } else {
+        current->deactivate_masked(cpu);  // not null: compared above
     }
-    internal::switch_masked(space, cpu);
 }
 
 }  // namespace kernel::mm
