@@ -30,13 +30,17 @@
 1:
 .endm
 
-// The same for a context known to have user state.
-.macro SAVE_USER_REGISTERS reg
+// The same for a context known to have user state; with \retrap = 1 FP/SIMD
+// is trapped again after a save (nothing to do when it was not live).
+.macro SAVE_USER_REGISTERS reg, retrap=0
     mrs     x9, tpidr_el0
     str     x9, [\reg, #CONTEXT_TPIDR_EL0]
     mrs     x9, cpacr_el1
     tbz     x9, #CPACR_EL1_FPEN_SHIFT, 2f
     SAVE_FP_REGISTERS \reg
+    .if     \retrap
+    msr     cpacr_el1, xzr
+    .endif
 2:
 .endm
 
@@ -251,13 +255,8 @@ aarch64_park_and_resume:
     // in aarch64_load_context): CPACR_EL1 is either 0 (FPEN trapping, the
     // only other value a switch writes) or FP_UNTRAPPED, so only the second
     // needs the write.
-    mrs     x9, tpidr_el0
-    str     x9, [x0, #CONTEXT_TPIDR_EL0]
-    mrs     x9, cpacr_el1
-    tbz     x9, #CPACR_EL1_FPEN_SHIFT, 1f
-    SAVE_FP_REGISTERS x0
-    msr     cpacr_el1, xzr
-1:  PARK_CONTEXT x0
+    SAVE_USER_REGISTERS x0, retrap=1
+    PARK_CONTEXT x0
     // `from`'s stack is free once we leave it; the CPU lock keeps everybody
     // off `from` until the release below, on `to`'s stack.
     RESUME_PARKED_CONTEXT x1

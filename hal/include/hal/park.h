@@ -1,4 +1,4 @@
-// Parked threads: the IPC fast path's switch (kernel/ipc/fast_path.cc).
+// Parked threads: the IPC fast path's switch (kernel/ipc/parking.cc).
 //
 // A user thread that blocks in a system call normally keeps a kernel call
 // chain on its stack, and switch_to() saves and later resumes it, after
@@ -50,9 +50,9 @@ void park(ThreadContext& context);
 // is active, nothing is pending for its return to user mode) except the
 // one thing that cannot happen on `from`'s stack: the scheduler's CPU lock
 // is released only once this CPU runs on `to`'s stack, by a store of 0 to
-// the word `cpu_lock` with release order (until then a wake of `from` on another
-// CPU waits for the lock, so nobody resumes `from` while its stack is in
-// use). `to`'s frame is then restored straight away.
+// the word `cpu_lock` with release order (until then a wake of `from` on
+// another CPU waits for the lock, so nobody resumes `from` while its stack
+// is in use). `to`'s frame is then restored straight away.
 [[noreturn]] void park_and_resume(ThreadContext& from, ThreadContext& to, int64_t result,
                                   uint32_t* cpu_lock);
 

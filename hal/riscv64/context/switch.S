@@ -52,6 +52,19 @@
 1:
 .endm
 
+/* What switching into the context at \reg sets up besides its registers:
+ * FP off until its first FP instruction (see above); traps from U-mode on
+ * this CPU land on its kernel stack, and the FP trap finds its context
+ * (t0-t2 scratch; t0 = its kernel stack top after). */
+.macro INSTALL reg
+    li      t2, SSTATUS_FS_MASK
+    csrc    sstatus, t2
+    ld      t0, CONTEXT_KERNEL_STACK_TOP(\reg)
+    csrr    t1, sscratch
+    sd      t0, CPU_AREA_KERNEL_STACK_TOP(t1)
+    sd      \reg, CPU_AREA_CONTEXT(t1)
+.endm
+
 /* void hal::context::switch_to(ThreadContext& from = a0, ThreadContext& to = a1)
  * Interrupts masked on entry and on return. */
     .globl _ZN3hal7context9switch_toERNS0_13ThreadContextES2_
@@ -69,16 +82,7 @@ _ZN3hal7context9switch_toERNS0_13ThreadContextES2_:
  * to save. */
     .globl riscv64_load_context
 riscv64_load_context:
-    /* FP off until the incoming thread's first FP instruction (see above). */
-    li      t2, SSTATUS_FS_MASK
-    csrc    sstatus, t2
-    /* Traps from U-mode on this CPU land on the incoming thread's stack;
-       the FP trap finds its context. */
-    ld      t0, CONTEXT_KERNEL_STACK_TOP(a1)
-    csrr    t1, sscratch
-    sd      t0, CPU_AREA_KERNEL_STACK_TOP(t1)
-    sd      a1, CPU_AREA_CONTEXT(t1)
-
+    INSTALL a1
     ld      ra, CONTEXT_RA(a1)
     ld      sp, CONTEXT_SP(a1)
     .irp n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
@@ -141,12 +145,7 @@ _ZN3hal7context4parkERNS0_13ThreadContextE:
     .balign 4
 _ZN3hal7context15park_and_resumeERNS0_13ThreadContextES2_lPj:
     PARK    a0
-    li      t2, SSTATUS_FS_MASK
-    csrc    sstatus, t2         /* FP off, as every switch leaves it */
-    ld      t0, CONTEXT_KERNEL_STACK_TOP(a1)
-    csrr    t1, sscratch
-    sd      t0, CPU_AREA_KERNEL_STACK_TOP(t1)
-    sd      a1, CPU_AREA_CONTEXT(t1)
+    INSTALL a1
     addi    sp, t0, -TRAP_FRAME_SIZE
     sd      a2, (TRAP_FRAME_REGISTERS + 9 * 8)(sp)   /* the frame's a0 (x10) */
     /* From here `from` may be resumed elsewhere: nothing of it is used. */

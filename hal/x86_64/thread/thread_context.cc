@@ -96,6 +96,22 @@ x86_64::ExceptionFrame* user_frame(const ThreadContext& context) {
     return reinterpret_cast<x86_64::ExceptionFrame*>(context.kernel_stack_top) - 1;
 }
 
+// park()'s work: saves what a switch saves, and the next switch_to() into
+// `context` pops x86_64_parked_layout.
+[[gnu::always_inline]] inline void park_context(CpuLocal& cpu, ThreadContext& context) {
+    save(cpu, context);
+    context.stack_pointer = reinterpret_cast<uintptr_t>(x86_64_parked_layout);
+}
+
+// Switching into parked `to`: loaded, and its frame answers `result`.
+[[gnu::always_inline]] inline x86_64::ExceptionFrame* load_parked(CpuLocal& cpu, ThreadContext& to,
+                                                                  int64_t result) {
+    load(cpu, to);
+    x86_64::ExceptionFrame* frame = user_frame(to);
+    frame->rax = static_cast<uint64_t>(result);
+    return frame;
+}
+
 void parked_arrived() {
     kernel::parked_thread_arrived();
 }
@@ -132,8 +148,7 @@ void switch_to(ThreadContext& from, ThreadContext& to) {
 }
 
 void park(ThreadContext& context) {
-    save(this_cpu(), context);
-    context.stack_pointer = reinterpret_cast<uintptr_t>(x86_64_parked_layout);
+    park_context(this_cpu(), context);
 }
 
 void switch_from_parked(ThreadContext& to) {
@@ -142,20 +157,13 @@ void switch_from_parked(ThreadContext& to) {
 }
 
 void resume_parked(ThreadContext& to, int64_t result) {
-    load(this_cpu(), to);
-    x86_64::ExceptionFrame* frame = user_frame(to);
-    frame->rax = static_cast<uint64_t>(result);
-    x86_64_exit_through_frame(frame, &parked_arrived);
+    x86_64_exit_through_frame(load_parked(this_cpu(), to, result), &parked_arrived);
 }
 
 void park_and_resume(ThreadContext& from, ThreadContext& to, int64_t result, uint32_t* cpu_lock) {
     CpuLocal& cpu = this_cpu();
-    save(cpu, from);
-    from.stack_pointer = reinterpret_cast<uintptr_t>(x86_64_parked_layout);
-    load(cpu, to);
-    x86_64::ExceptionFrame* frame = user_frame(to);
-    frame->rax = static_cast<uint64_t>(result);
-    x86_64_exit_parked(frame, cpu_lock);
+    park_context(cpu, from);
+    x86_64_exit_parked(load_parked(cpu, to, result), cpu_lock);
 }
 
 void return_from_parked(int64_t result) {
