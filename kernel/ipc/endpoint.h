@@ -60,6 +60,9 @@ public:
         state.endpoint = this;
         receivers_.push_back(state.link);
     }
+    // Takes first_receiver() out of the queue (the fast path served it; its
+    // `endpoint` is the caller's to clear).
+    static void dequeue_receiver(ThreadState& state) { state.link.unlink(); }
     // Takes a queued receiver out (a notification ended its wait).
     static void withdraw(ThreadState& state) {
         if (state.link.linked()) state.link.unlink();

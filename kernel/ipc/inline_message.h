@@ -102,6 +102,21 @@ inline void fill(KernelMessage& message, const InlineHeader& header, const uint8
     copy_data(message.data, data, header.data_length);
 }
 
+// The inline message into a Message in user memory (an IPC buffer, through
+// the direct map).
+[[gnu::always_inline]] inline void write_message(cairn::Message& to, const InlineHeader& header,
+                                                 const uint8_t* data, uint64_t badge,
+                                                 uint32_t flags) {
+    to.id = header.id;
+    to.badge = badge;
+    to.data_length = header.data_length;
+    to.cap_count = 0;
+    to.cap_move = 0;
+    to.flags = flags;
+    to.buffer_length = 0;
+    copy_data(to.data, data, header.data_length);
+}
+
 // The inline message for `partner` (ipc_lock() held): straight into its IPC
 // buffer when it waits in a fast-path call on it (then `delivered` is set
 // and nothing is left for it to copy), else into its ThreadState.
@@ -112,14 +127,7 @@ inline void fill(KernelMessage& message, const InlineHeader& header, const uint8
         fill(partner.message, header, data, badge, flags);
         return;
     }
-    to->id = header.id;
-    to->badge = badge;
-    to->data_length = header.data_length;
-    to->cap_count = 0;
-    to->cap_move = 0;
-    to->flags = flags;
-    to->buffer_length = 0;
-    copy_data(to->data, data, header.data_length);
+    write_message(*to, header, data, badge, flags);
     partner.delivered = true;
 }
 
@@ -150,7 +158,7 @@ inline ThreadState* fast_state(sched::Thread& thread, uint64_t timeout) {
 
 // The partner that would take the message of `caller`'s call (`is_call`) or
 // reply_receive now (ipc_lock() held), or nullptr. ipc_call: the first
-// receiver waiting on `endpoint`; ipc_reply_receive: the caller `self` owes
+// receiver waiting on `endpoint` if it owes no reply; ipc_reply_receive: the caller `self` owes
 // a reply to, which still awaits it, and only when no sender is queued (the
 // receive would take that one). Either way only a partner still waiting and
 // at least as urgent as the caller (priority number <= the caller's).
@@ -161,6 +169,10 @@ inline ThreadState* fast_state(sched::Thread& thread, uint64_t timeout) {
     ThreadState* partner;
     if (is_call) {
         partner = endpoint.first_receiver();
+        // One that owes an older reply still (it received without
+        // answering) is left to the general path: dropping that reply wakes
+        // its caller, which parking.cc could not do with a CPU lock held.
+        if (partner != nullptr && partner->owed.caller != nullptr) return nullptr;
     } else {
         partner = self.owed.caller;
         if (partner == nullptr || endpoint.has_senders() ||

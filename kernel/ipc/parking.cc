@@ -11,7 +11,7 @@
 //
 // A parked thread is resumed by one of:
 //  - a fast-path partner: its answer is in its IPC buffer, its ThreadState
-//    settled (settle()); it returns 0 from its frame;
+//    settled (settle_parked()); it returns 0 from its frame;
 //  - anybody else (a slow-path partner's finish(), a kill, a stale wake):
 //    the scheduler switches to it and resume_parked_thread() ends its call
 //    as fast_path.cc's copying variant ends one after its wait.
@@ -29,46 +29,125 @@
 namespace kernel::ipc {
 namespace {
 
-// What the caller brings: its state and the message in its IPC buffer.
-struct Caller {
-    ThreadState* self;
-    cairn::Message* message;  // its IPC buffer, through the direct map
-    InlineHeader header;      // the checked copy of the message's header
-};
-
-// Only the running thread's own fields: whether the call qualifies before
-// any lock is taken.
-bool qualifies(sched::Thread& thread, uint64_t message_address, uint64_t timeout, Caller* caller) {
-    ThreadState* self = fast_state(thread, timeout);
-    if (self == nullptr) return false;
-    cairn::Message* message = self->buffer.at(message_address);
-    if (message == nullptr || !read_inline_header(*message, &caller->header)) return false;
-    if (sched::kill_pending(thread)) return false;
-    caller->self = self;
-    caller->message = message;
-    return true;
-}
-
-// `partner`, served, runs next on this CPU (ipc_lock() held). A parked one
-// returns to user mode straight from its frame, so nothing of its operation
-// may be left over: its state is made idle here. Any other finds `done`
-// where it waits, as after finish(). Returns whether it is parked.
-[[gnu::always_inline]] inline bool settle(ThreadState& partner) {
-    partner.waiting = false;
-    if (!partner.parked) {
-        complete(partner, {});
-        return false;
-    }
-    partner.parked = false;
-    partner.phase = Phase::kIdle;
-    partner.endpoint = nullptr;
-    (void)take_delivery(partner);  // always delivered: a parked thread has direct_to
-    return true;
-}
-
 // Whether the system call rate limit is on; as kDefaultRate (> 0) has it
 // until syscall::configure() says otherwise at boot.
 bool rate_limited = true;
+
+// The message of the running thread's call if the call qualifies, judged
+// from its own fields before any lock is taken (nullptr: it does not):
+// no deadline, a thread of a process without a bound notification, the
+// Message at the start of its IPC buffer, inline-only, no kill pending
+// (read relaxed: a kill that comes later wakes the parked thread, which
+// then ends its call in resume_parked_thread()), and a token left when
+// the rate limit is on. *header: the checked copy of its header.
+[[gnu::always_inline]] inline cairn::Message* qualifying_message(sched::Thread& thread,
+                                                                 ThreadState* self,
+                                                                 uint64_t message_address,
+                                                                 InlineHeader* header) {
+    if (rate_limited && thread.syscall_account.tokens == 0) return nullptr;
+    cairn::Message* message = self->buffer.at(message_address);
+    if (message == nullptr || !read_inline_header(*message, header)) return nullptr;
+    if (__atomic_load_n(&thread.kill_pending, __ATOMIC_RELAXED)) return nullptr;
+    return message;
+}
+
+// A parked `partner` (ipc_lock() held) takes the inline message straight
+// into its IPC buffer (direct_to, always set while parked) and ends its
+// wait: it runs next on this CPU and returns to user mode straight from
+// its frame, so nothing of its operation may be left over: its state is
+// made idle here.
+[[gnu::always_inline]] inline void settle_parked(ThreadState& partner, const InlineHeader& header,
+                                                 const uint8_t* data, uint64_t badge,
+                                                 uint32_t flags) {
+    write_message(*partner.direct_to, header, data, badge, flags);
+    partner.phase = Phase::kIdle;
+    partner.waiting = false;
+    partner.parked = false;
+    partner.delivered = false;
+    partner.endpoint = nullptr;
+    partner.direct_to = nullptr;
+}
+
+// Any other partner finds the message where it waits and `done`, as after
+// finish(); it runs next on this CPU from where it blocked.
+[[gnu::always_inline]] inline void settle_waiting(ThreadState& partner, const InlineHeader& header,
+                                                  const uint8_t* data, uint64_t badge,
+                                                  uint32_t flags) {
+    deliver(partner, header, data, badge, flags);
+    partner.waiting = false;
+    complete(partner, {});
+}
+
+// The fast path for one of the two calls (kIsCall: ipc_call, else
+// ipc_reply_receive), compiled once for each, so that neither carries the
+// other's tests. Returns only if it did not take the call.
+template <bool kIsCall>
+[[gnu::always_inline]] inline void fast_ipc(uint64_t endpoint_slot, uint64_t message_address,
+                                            uint64_t timeout) {
+    sched::Thread& thread = sched::thread_of_own_stack();
+    ThreadState* self = fast_state(thread, timeout);
+    if (self == nullptr) return;
+    InlineHeader header;
+    cairn::Message* message = qualifying_message(thread, self, message_address, &header);
+    if (message == nullptr) return;
+    // Interrupts are masked already (the entry's contract): the locks need
+    // not save and restore them.
+    SpinLock& lock = ipc_lock();
+    lock.lock_masked();
+    uint64_t badge = 0;
+    auto found = self->space->find_masked(endpoint_slot, object::ObjectType::kEndpoint,
+                                          kIsCall ? cairn::kRightWrite : cairn::kRightRead, &badge);
+    if (found.is_error()) [[unlikely]] {
+        lock.unlock_masked();
+        return;
+    }
+    Endpoint& endpoint = *static_cast<Endpoint*>(found.value());
+    ThreadState* partner = waiting_partner(kIsCall, *self, thread, endpoint);
+    sched::DirectSwitch direct;
+    if (partner == nullptr ||
+        !sched::begin_direct_switch(thread, *partner->thread, partner->wait_sequence, &direct))
+        [[unlikely]] {
+        lock.unlock_masked();
+        return;
+    }
+    // Committed: this CPU's lock is held (begin_direct_switch), `self` is
+    // blocked in wait direct.sequence and `partner` is this CPU's running
+    // thread. The call counts as handle_syscall() would count it.
+    sched::SyscallAccount& account = thread.syscall_account;
+    if (rate_limited) --account.tokens;
+    ++account.calls;
+    ++account.parked;
+    sched::Thread& next = *partner->thread;
+    bool partner_parked = partner->parked;
+    const uint8_t* data = message->data;
+    if (kIsCall) {
+        ++self->call_sequence;
+        self->is_call = true;
+        self->capacity = 0;
+        if (partner_parked) [[likely]]
+            settle_parked(*partner, header, data, badge, cairn::kMessageFlagCall);
+        else
+            settle_waiting(*partner, header, data, badge, cairn::kMessageFlagCall);
+        Endpoint::dequeue_receiver(*partner);
+        owe_reply(*partner, *self);
+    } else {
+        if (partner_parked) [[likely]]
+            settle_parked(*partner, header, data, 0, 0);
+        else
+            settle_waiting(*partner, header, data, 0, 0);
+        self->owed.caller = nullptr;
+        endpoint.enqueue_receiver(*self, 0);
+        // The owed reply's reference on the caller: its thread holds
+        // another while it waits, and it waits until we switch to it.
+        partner->release();
+    }
+    self->wait_sequence = direct.sequence;
+    self->waiting = true;
+    self->parked = true;
+    expect_delivery(*self, message);
+    lock.unlock_masked();
+    sched::park_switching_to(thread, next, partner_parked, 0, direct);
+}
 
 }  // namespace
 
@@ -84,49 +163,10 @@ using namespace ipc;
 
 void try_fast_syscall(uint64_t endpoint_slot, uint64_t message_address, uint64_t timeout,
                       uint32_t number) {
-    bool is_call = number == static_cast<uint32_t>(cairn::Syscall::kIpcCall);
-    sched::Thread& thread = sched::thread_of_own_stack();
-    sched::SyscallAccount& account = thread.syscall_account;
-    // Throttling sleeps: a thread out of tokens takes the slow path.
-    if (rate_limited && account.tokens == 0) return;
-    Caller caller;
-    if (!qualifies(thread, message_address, timeout, &caller)) return;
-    ThreadState& self = *caller.self;
-    // Interrupts are masked already (the entry's contract): the locks need
-    // not save and restore them.
-    SpinLock& lock = ipc_lock();
-    lock.lock_masked();
-    uint64_t badge = 0;
-    auto found = self.space->find_masked(endpoint_slot, object::ObjectType::kEndpoint,
-                                         is_call ? cairn::kRightWrite : cairn::kRightRead, &badge);
-    ThreadState* partner = nullptr;
-    if (!found.is_error())
-        partner = waiting_partner(is_call, self, thread, *static_cast<Endpoint*>(found.value()));
-    uint64_t sequence = 0;
-    if (partner == nullptr ||
-        !sched::begin_direct_switch(thread, *partner->thread, partner->wait_sequence, &sequence)) {
-        lock.unlock_masked();
-        return;
-    }
-    // Committed: this CPU's lock is held (begin_direct_switch), `self` is
-    // blocked in wait `sequence` and `partner` is this CPU's running thread.
-    // The call counts as handle_syscall() would count it.
-    if (rate_limited) --account.tokens;
-    ++account.calls;
-    ++account.parked;
-    hand_over(is_call, self, *partner, *static_cast<Endpoint*>(found.value()), caller.header,
-              caller.message->data, badge);
-    self.wait_sequence = sequence;
-    self.waiting = true;
-    self.parked = true;
-    expect_delivery(self, caller.message);
-    bool partner_parked = settle(*partner);
-    sched::Thread& next = *partner->thread;
-    // The owed reply's reference on the caller: its thread holds another
-    // while it waits, and it waits until we switch to it.
-    if (!is_call) partner->release();
-    lock.unlock_masked();
-    sched::park_switching_to(thread, next, partner_parked, 0);
+    if (number == static_cast<uint32_t>(cairn::Syscall::kIpcCall))
+        fast_ipc<true>(endpoint_slot, message_address, timeout);
+    else
+        fast_ipc<false>(endpoint_slot, message_address, timeout);
 }
 
 void resume_parked_thread() {

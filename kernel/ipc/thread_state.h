@@ -75,33 +75,36 @@ struct ThreadState {
     OutOfLine* lent = nullptr;
 
     // ---- Guarded by ipc_lock() ----
+    // (The fields the fast path writes together lie together, so that its
+    // stores merge: the four flags first, then the two pointers.)
     Phase phase = Phase::kIdle;
-    Endpoint* endpoint = nullptr;
-    // Set when a partner finished this thread's operation (ok or error).
-    bool done = false;
-    bool failed = false;  // when done: whether it failed, and why
-    os::Error error = os::Error::kPeerGone;
-    bool is_call = false;   // kSending: a call (then a reply is awaited)
-    uint64_t capacity = 0;  // kReceiving / kAwaitingReply: room for out-of-line bytes
-    uint64_t call_sequence = 0;
-    KernelMessage message;          // kSending: to deliver; when done: what arrived
-    OwedReply owed;                 // the implicit reply this thread owes (caller == nullptr: none)
-    Notification* bound = nullptr;  // a reference held
     // The thread is blocked in wait_until_done (sched::begin_wait's
-    // sequence): finish() wakes it with sched::wake.
+    // sequence, wait_sequence): finish() wakes it with sched::wake.
     bool waiting = false;
-    uint64_t wait_sequence = 0;
-    // Set only while the thread waits in a fast-path call whose Message is
-    // its IPC buffer (fast_path.cc): a fast-path partner then writes the
-    // inline message straight into that pinned page (sets `delivered`)
-    // instead of `message`. The thread clears both when it wakes.
-    cairn::Message* direct_to = nullptr;
-    bool delivered = false;
     // The thread waits parked (hal/park.h, parking.cc): nothing of its
     // system call is on its kernel stack, so a fast-path partner resumes it
     // straight in user mode, and anybody else's wake runs
     // kernel::resume_parked_thread(). Always with direct_to set.
     bool parked = false;
+    // Set only while the thread waits in a fast-path call whose Message is
+    // its IPC buffer (fast_path.cc, parking.cc): a fast-path partner then
+    // writes the inline message straight into that pinned page (direct_to;
+    // a partner of a thread not parked sets `delivered`) instead of
+    // `message`. The thread clears both when it wakes.
+    bool delivered = false;
+    bool is_call = false;  // kSending: a call (then a reply is awaited)
+    // Set when a partner finished this thread's operation (ok or error).
+    bool done = false;
+    bool failed = false;  // when done: whether it failed, and why
+    os::Error error = os::Error::kPeerGone;
+    Endpoint* endpoint = nullptr;
+    cairn::Message* direct_to = nullptr;
+    uint64_t wait_sequence = 0;
+    uint64_t capacity = 0;  // kReceiving / kAwaitingReply: room for out-of-line bytes
+    uint64_t call_sequence = 0;
+    OwedReply owed;                 // the implicit reply this thread owes (caller == nullptr: none)
+    Notification* bound = nullptr;  // a reference held
+    KernelMessage message;          // kSending: to deliver; when done: what arrived
 
     // `link` is the first member of a standard-layout struct: a queue node
     // is its ThreadState.

@@ -25,39 +25,58 @@
 
 namespace kernel::sched {
 
+// This CPU as begin_direct_switch() found it, for the switch that follows:
+// its index, its record (locked) and `self`'s new block sequence.
+struct DirectSwitch {
+    uint32_t index;
+    internal::Cpu* cpu;
+    uint64_t sequence;
+};
+
 // Interrupts masked; `self` is the running thread. If `next` is blocked in
 // wait `next_sequence`, last ran on this CPU and has switched off it, and
 // may run here: `self` becomes kBlocked with a new block sequence
-// (*sequence, as begin_wait() returns it), `next` becomes this CPU's running
-// thread, and this CPU's lock stays HELD for complete_direct_switch() or
-// park_switching_to(), which the caller must call next without taking any
-// CPU lock. Otherwise false and nothing changed. Inline: the IPC fast
-// path's (kernel/ipc/parking.cc).
+// (switch->sequence, as begin_wait() returns it), `next` becomes this CPU's
+// running thread, and this CPU's lock stays HELD for
+// complete_direct_switch() or park_switching_to(), which the caller must
+// call next without taking any CPU lock. Otherwise false and nothing
+// changed. Inline: the IPC fast path's (kernel/ipc/parking.cc).
 [[gnu::always_inline]] inline bool begin_direct_switch(Thread& self, Thread& next,
-                                                       uint64_t next_sequence, uint64_t* sequence) {
+                                                       uint64_t next_sequence,
+                                                       DirectSwitch* direct) {
     uint32_t index = internal::this_cpu_index();
-    // Only a partner whose `cpu` is this CPU: then this CPU's lock guards
-    // both threads' scheduling fields, and one lock is all it takes.
-    if (__atomic_load_n(&next.cpu, __ATOMIC_RELAXED) != index || &next == &self) return false;
     internal::Cpu& c = internal::cpu(index);
+    // Only a partner whose `cpu` is this CPU: then this CPU's lock guards
+    // both threads' scheduling fields, and one lock is all it takes. Our own
+    // lock: taking it costs no more than a check without it would, and
+    // every check below needs it anyway.
     c.lock.lock_masked();
     // Blocked in that wait: off this CPU, its context saved (the lock is
     // held from a switch until finish_switch() in the next thread, and a
     // thread blocks only itself, so a kBlocked thread other than the
-    // running one has switched off). Not cpu_bit(): `index` < kMaxCpus
-    // needs no check (see internal.h). `self`, in a system call, is not the
-    // idle thread.
-    bool direct = next.cpu == index && next.state == ThreadState::kBlocked &&
-                  next.block_sequence == next_sequence && ((next.affinity >> index) & 1) != 0;
-    if (!direct) [[unlikely]] {
+    // running one has switched off; `self` is running, so `next` is not
+    // `self`). Not cpu_bit(): `index` < kMaxCpus needs no check (see
+    // internal.h). `self`, in a system call, is not the idle thread.
+    if (next.cpu != index || next.state != ThreadState::kBlocked ||
+        next.block_sequence != next_sequence || ((next.affinity >> index) & 1) == 0) [[unlikely]] {
         c.lock.unlock_masked();
         return false;
     }
-    *sequence = ++self.block_sequence;
+    direct->index = index;
+    direct->cpu = &c;
+    direct->sequence = ++self.block_sequence;
     self.state = ThreadState::kBlocked;
     next.state = ThreadState::kRunning;
     next.last_cpu = index;
     c.current = &next;
+    return true;
+}
+// The same for a caller that needs only the sequence (*sequence).
+[[gnu::always_inline]] inline bool begin_direct_switch(Thread& self, Thread& next,
+                                                       uint64_t next_sequence, uint64_t* sequence) {
+    DirectSwitch direct;
+    if (!begin_direct_switch(self, next, next_sequence, &direct)) return false;
+    *sequence = direct.sequence;
     return true;
 }
 // Switches from `self`, the running thread that called begin_direct_switch()
@@ -92,12 +111,12 @@ inline void set_fused_parked_arrival(bool on) {
 // parks for it. `next` runs from where its last switch left off, or, if
 // `next_parked`, returns to user mode with `next_result`. Never returns.
 // Inline: the IPC fast path's (kernel/ipc/parking.cc), after
-// begin_direct_switch() (this CPU's lock held).
+// begin_direct_switch() (this CPU's lock held, `direct` its record).
 [[noreturn, gnu::always_inline]] inline void park_switching_to(Thread& self, Thread& next,
                                                                bool next_parked,
-                                                               int64_t next_result) {
-    uint32_t index = internal::this_cpu_index();
-    internal::Cpu& c = internal::cpu(index);
+                                                               int64_t next_result,
+                                                               const DirectSwitch& direct) {
+    internal::Cpu& c = *direct.cpu;
     internal::leaving(c, self);
     // The common case of the fast path, both threads parked: `next`'s
     // arrival work (parked_thread_arrived()) is done here, on our stack,
@@ -106,15 +125,18 @@ inline void set_fused_parked_arrival(bool on) {
     // to user mode (handle_return_to_user()): a kill or wake that comes
     // later finds `next` running only after it took this CPU's lock, which
     // the HAL releases only once `next` runs, and then sends its IPI, which
-    // interrupts `next` in user mode as it would after any return. The
+    // interrupts `next` in user mode as it would after any return (so
+    // `next`'s kill flag is read relaxed: a killer sets it before it takes
+    // this CPU's lock, and a flag we miss is one whose IPI comes). The
     // address space is activated under the CPU lock, unlike in
     // finish_switch(): activate_masked() never waits for another CPU (its
     // slow path takes only the ASID lock, whose holders take no CPU lock),
     // so a CPU spinning on our lock is only delayed.
-    if (next_parked && c.leaving == nullptr && !kill_pending(next) &&
+    if (next_parked && c.leaving == nullptr &&
+        !__atomic_load_n(&next.kill_pending, __ATOMIC_RELAXED) &&
         !__atomic_load_n(&c.need_resched, __ATOMIC_RELAXED) && detail::fused_parked_arrival)
         [[likely]] {
-        mm::as_switch_masked(next.address_space, index);
+        mm::as_switch_masked(next.address_space, direct.index);
         hal::context::park_and_resume(self.context, next.context, next_result,
                                       c.lock.word_for_release());
     }
