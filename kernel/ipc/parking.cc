@@ -120,6 +120,9 @@ template <bool kIsCall>
     sched::Thread& next = *partner->thread;
     bool partner_parked = partner->parked;
     const uint8_t* data = message->data;
+    // The id is not checked, so it is read where it is copied rather than
+    // kept from the header's copy (one register less across the locks).
+    header.id = __atomic_load_n(&message->id, __ATOMIC_RELAXED);
     if (kIsCall) {
         ++self->call_sequence;
         self->is_call = true;

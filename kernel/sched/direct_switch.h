@@ -121,7 +121,9 @@ inline void set_fused_parked_arrival(bool on) {
     // The common case of the fast path, both threads parked: `next`'s
     // arrival work (parked_thread_arrived()) is done here, on our stack,
     // and the HAL goes straight to its user mode. Nothing to place or
-    // release (leaving), no kill or preemption to act on before it returns
+    // release (c.leaving is set only inside a switch, from schedule() to
+    // finish_switch() in the thread switched to, so it is null while `self`
+    // runs its system call), no kill or preemption to act on before it returns
     // to user mode (handle_return_to_user()): a kill or wake that comes
     // later finds `next` running only after it took this CPU's lock, which
     // the HAL releases only once `next` runs, and then sends its IPI, which
@@ -132,8 +134,7 @@ inline void set_fused_parked_arrival(bool on) {
     // finish_switch(): activate_masked() never waits for another CPU (its
     // slow path takes only the ASID lock, whose holders take no CPU lock),
     // so a CPU spinning on our lock is only delayed.
-    if (next_parked && c.leaving == nullptr &&
-        !__atomic_load_n(&next.kill_pending, __ATOMIC_RELAXED) &&
+    if (next_parked && !__atomic_load_n(&next.kill_pending, __ATOMIC_RELAXED) &&
         !__atomic_load_n(&c.need_resched, __ATOMIC_RELAXED) && detail::fused_parked_arrival)
         [[likely]] {
         mm::as_switch_masked(next.address_space, direct.index);

@@ -87,8 +87,8 @@ inline Cpu& this_cpu() {
 // What every switch off `self` checks and counts (schedule(), hand_off(),
 // direct_switch.h's switches).
 [[gnu::always_inline]] inline void leaving(Cpu& c, Thread& self) {
-    if (self.stack_base != nullptr && *static_cast<uint64_t*>(self.stack_base) != kStackCanary)
-        [[unlikely]] {
+    if (self.stack_base != nullptr &&
+        *static_cast<uint64_t*>(self.stack_base) != stack_canary(self.stack_base)) [[unlikely]] {
         stack_overflow(self);
     }
     ++self.context_switches;

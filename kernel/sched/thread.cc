@@ -111,7 +111,7 @@ Thread* new_thread(const char* name, const ThreadOptions& options, bool with_sta
             thread_cache->free(memory);
             return nullptr;
         }
-        *static_cast<uint64_t*>(thread->stack_base) = kStackCanary;
+        *static_cast<uint64_t*>(thread->stack_base) = stack_canary(thread->stack_base);
         *reinterpret_cast<Thread**>(static_cast<char*>(thread->stack_base) + kStackOwnerOffset) =
             thread;
     }

@@ -451,7 +451,6 @@ void AddressSpace::deactivate_masked(uint32_t cpu) {
     // entries: hence the flush.
     hal::mm::activate_user_root(environment_.empty_user_root(), 0);
     hal::mm::flush_address_space(0);
-    if (!environment_.asids->has_asids()) tlb_cpus_.remove(cpu);
     // destroy() waits for it.
     __atomic_store_n(&internal::current_spaces[cpu], nullptr, __ATOMIC_RELEASE);
 }

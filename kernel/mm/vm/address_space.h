@@ -288,24 +288,15 @@ extern AddressSpace* current_spaces[hal::kMaxCpus];
 // Inline: every switch to another address space runs it (the scheduler's
 // and the IPC fast path's, as_switch_masked()).
 inline void AddressSpace::activate_masked(uint32_t cpu) {
-    AddressSpace*& current = internal::current_spaces[cpu];
-    AddressSpace* previous = current;
-    AsidAllocator& asids = *environment_.asids;
-    // Before the root is loaded: from now on shootdowns include this CPU.
+    // Before the root is loaded: from now on shootdowns include this CPU
+    // (its bit stays set after it switches away, see tlb_shootdown.h).
     tlb_cpus_.add_if_absent(cpu);
-    __atomic_store_n(&current, this, __ATOMIC_RELEASE);  // destroy() reads it
-    AsidAssignment assignment = asids.assign(asid_, cpu);
-    if (!assignment.flush) [[likely]] {
-        // With ASIDs the previous space's entries stay in this CPU's TLB,
-        // tagged with its ASID (its bit stays set, see tlb_shootdown.h).
-        hal::mm::activate_user_root(table_.root(), assignment.asid);
-        return;
-    }
-    // Without ASIDs (the only case with assignment.flush), loading the root
-    // drops every user entry by itself (hal/mm.h): no second flush, and
-    // nothing of the previous space stays in this CPU's TLB.
+    __atomic_store_n(&internal::current_spaces[cpu], this, __ATOMIC_RELEASE);  // destroy() reads it
+    AsidAssignment assignment = environment_.asids->assign(asid_, cpu);
+    // With ASIDs the previous space's entries stay in this CPU's TLB, tagged
+    // with its ASID. Without them (the only case with assignment.flush),
+    // loading the root drops every user entry by itself (hal/mm.h).
     hal::mm::activate_user_root(table_.root(), assignment.asid);
-    if (previous != nullptr && previous != this) previous->tlb_cpus_.remove(cpu);
 }
 
 // The operations as the design names them.

@@ -8,11 +8,13 @@
 // that can walk the tables is in the set by the time a changer reads it
 // (both sides order with sequentially consistent atomics: the changer's
 // table write happens before its read of the set, the activating CPU's bit
-// before its table walks). A bit is cleared only when that CPU holds
-// nothing of the space any more: without ASIDs when the CPU switches away
-// (every switch flushes). With ASIDs, the CPU keeps the entries under the
-// space's ASID after it switches away, so the bit stays (over-approximation:
-// the CPU just flushes an ASID it may no longer hold), until the space dies.
+// before its table walks). A bit is never cleared: with ASIDs the CPU keeps
+// the entries under the space's ASID after it switches away, and without
+// them it holds nothing of the space once it switched away (every switch
+// flushes), but clearing the bit would cost an atomic write on every switch
+// of address space (the IPC fast path's among them) to save a shootdown
+// that is rare. Over-approximation either way: such a CPU just flushes
+// addresses or an ASID it may no longer hold, until the space dies.
 //
 // Deadlock invariant (see kernel/interrupt/ipi.h): a shootdown waits for the
 // other CPUs with AddressSpace::lock_ held. That is safe because
@@ -43,10 +45,10 @@ class TlbCpuSet {
 public:
     // This CPU is about to run the space: before its root is loaded.
     void add(uint32_t cpu) { __atomic_fetch_or(&cpus_, TlbCpuMask{1} << cpu, __ATOMIC_SEQ_CST); }
-    // add(), skipped when the bit is set already (the switch path: with
-    // ASIDs the bit stays set across switches). Safe without a second
-    // atomic write: only CPU `cpu` clears its bit (remove() below), so a set
-    // bit is this CPU's own earlier add(), and it has stayed set since. A
+    // add(), skipped when the bit is set already (the switch path: the bit
+    // stays set across switches). Safe without a second atomic write: bits
+    // are never cleared, so a set bit is this CPU's own earlier add(), and
+    // it has stayed set since. A
     // changer that read the set after that add() saw the bit and shoots this
     // CPU down; one that read it before had, by the ordering above, its
     // table write visible to this CPU's walks after that add(), which
@@ -54,11 +56,6 @@ public:
     void add_if_absent(uint32_t cpu) {
         const TlbCpuMask bit = TlbCpuMask{1} << cpu;
         if ((__atomic_load_n(&cpus_, __ATOMIC_RELAXED) & bit) == 0) add(cpu);
-    }
-    // `cpu` flushed everything of the space and no longer runs it. Called
-    // by CPU `cpu` only (add_if_absent() relies on it).
-    void remove(uint32_t cpu) {
-        __atomic_fetch_and(&cpus_, ~(TlbCpuMask{1} << cpu), __ATOMIC_SEQ_CST);
     }
     // After the page-table change whose old entries must go.
     TlbCpuMask read() const {
