@@ -86,7 +86,9 @@ Slot CapabilitySpace::slot_of(const Node& node) {
 size_t CapabilitySpace::find_free_locked() const {
     for (size_t i = free_hint_; i < capacity_; ++i) {
         Node* chunk = chunks_[i / kChunkSlots];
-        if (chunk == nullptr || chunk[i % kChunkSlots].object == nullptr) return i;
+        if (chunk == nullptr) return i;
+        const Node& node = chunk[i % kChunkSlots];
+        if (node.object == nullptr && node.generation != kRetiredGeneration) return i;
     }
     return capacity_;
 }

@@ -44,6 +44,10 @@ struct Capability {
 
 class CapabilitySpace {
 public:
+    // One slot. Its object/rights/badge change under lock_ (and, for a full
+    // slot, also the tree lock); its tree links only under the tree lock.
+    struct Node;
+
     // A space of `capacity` slots (1..capacity usable; at most 65536,
     // else kInvalidArgument). kOutOfMemory. With a `quota` (its process's
     // memory quota, retained until destroy()), every chunk of slots is
@@ -70,6 +74,33 @@ public:
     // contract): the space's lock is taken without saving and restoring them.
     inline os::ErrorOr<KernelObject*> find_masked(Slot slot, ObjectType type, Rights required,
                                                   uint64_t* badge) const;
+
+    // What find_cached_masked() remembers of one slot: its contents as a
+    // lookup found them, valid while the slot's node keeps the generation
+    // it had then (a node's contents change only when it is emptied, which
+    // bumps its generation, and a generation never comes round again: see
+    // Node). Plain data, no reference held: owned by one thread.
+    struct CachedLookup {
+        Slot slot = cairn::kNullSlot;  // kNullSlot: nothing cached
+        const Node* node = nullptr;
+        uint32_t generation = 0;
+        Rights rights = 0;
+        ObjectType type = ObjectType::kNone;
+        KernelObject* object = nullptr;
+        uint64_t badge = 0;
+    };
+    // find_masked() for the IPC fast path, through a cache of the last slot
+    // it found: when `slot` is the cached one and its node still has the
+    // cached generation, no lock and no table walk. Same contract as
+    // find_masked(): the caller holds the lock the object's
+    // on_last_capability() takes, which is also what makes a cached object
+    // safe to use without a reference (whoever empties the slot bumps the
+    // generation before the object can lose its last capability, and that
+    // goes through the caller's lock, so either the caller sees the new
+    // generation or the object outlives its hold of the lock). nullptr on
+    // any failure (the caller's general path says which).
+    inline KernelObject* find_cached_masked(Slot slot, ObjectType type, Rights required,
+                                            uint64_t* badge, CachedLookup& cache) const;
 
     // Places a new root capability for `object` (a fresh object: the space
     // takes one new reference) in the lowest empty slot. kNoSpace when full,
@@ -111,10 +142,6 @@ public:
     // within the parent's, badges kept, used_slots() exact); on failure
     // stores what is wrong in *problem. For tests.
     bool verify(const char** problem = nullptr) const;
-
-    // One slot. Its object/rights/badge change under lock_ (and, for a full
-    // slot, also the tree lock); its tree links only under the tree lock.
-    struct Node;
 
 private:
     CapabilitySpace() = default;
@@ -160,10 +187,15 @@ struct CapabilitySpace::Node {
     Node* previous_sibling = nullptr;
     uint16_t rights = 0;
     uint16_t index = 0;  // slot - 1, fixed
-    // Bumped whenever the slot empties: a revocation that dropped the tree
-    // lock between batches knows its slot is still the same capability.
+    // Bumped whenever the slot empties (under lock_, read without it by
+    // find_cached_masked(), hence atomically): a revocation that dropped the
+    // tree lock between batches, and a CachedLookup, know the slot still
+    // holds the same capability. A node whose generation reaches
+    // kRetiredGeneration is never filled again (find_free_locked() skips
+    // it), so no generation ever comes round again.
     uint32_t generation = 0;
 };
+inline constexpr uint32_t kRetiredGeneration = ~uint32_t{0};
 
 // The lookup checks, in their order, on a slot's node (its space's lock held).
 inline os::ErrorOr<KernelObject*> checked_contents(const CapabilitySpace::Node& node,
@@ -192,6 +224,32 @@ os::ErrorOr<KernelObject*> CapabilitySpace::find_masked(Slot slot, ObjectType ty
     if (!object.is_error()) *badge = node->badge;
     lock_.unlock_masked();
     return object;
+}
+
+KernelObject* CapabilitySpace::find_cached_masked(Slot slot, ObjectType type, Rights required,
+                                                  uint64_t* badge, CachedLookup& cache) const {
+    if (slot == cache.slot && type == cache.type &&
+        __atomic_load_n(&cache.node->generation, __ATOMIC_RELAXED) == cache.generation) [[likely]] {
+        if ((cache.rights & required) != required) return nullptr;
+        *badge = cache.badge;
+        return cache.object;
+    }
+    Node* node = node_at(slot);
+    if (node == nullptr) return nullptr;
+    lock_.lock_masked();
+    auto object = checked_contents(*node, type, required);
+    if (!object.is_error()) {
+        *badge = node->badge;
+        cache = {.slot = slot,
+                 .node = node,
+                 .generation = node->generation,
+                 .rights = node->rights,
+                 .type = type,
+                 .object = object.value(),
+                 .badge = node->badge};
+    }
+    lock_.unlock_masked();
+    return object.is_error() ? nullptr : object.value();
 }
 
 }  // namespace kernel::cap

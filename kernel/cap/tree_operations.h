@@ -147,7 +147,8 @@ public:
         node.object = nullptr;
         node.rights = 0;
         node.badge = 0;
-        ++node.generation;
+        // Atomic: find_cached_masked() reads it without the lock.
+        __atomic_store_n(&node.generation, node.generation + 1, __ATOMIC_RELAXED);
         --space.used_;
         if (node.index < space.free_hint_) space.free_hint_ = node.index;
     }

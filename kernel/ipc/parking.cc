@@ -95,13 +95,14 @@ template <bool kIsCall>
     SpinLock& lock = ipc_lock();
     lock.lock_masked();
     uint64_t badge = 0;
-    auto found = self->space->find_masked(endpoint_slot, object::ObjectType::kEndpoint,
-                                          kIsCall ? cairn::kRightWrite : cairn::kRightRead, &badge);
-    if (found.is_error()) [[unlikely]] {
+    object::KernelObject* found = self->space->find_cached_masked(
+        endpoint_slot, object::ObjectType::kEndpoint,
+        kIsCall ? cairn::kRightWrite : cairn::kRightRead, &badge, self->endpoint_lookup);
+    if (found == nullptr) [[unlikely]] {
         lock.unlock_masked();
         return;
     }
-    Endpoint& endpoint = *static_cast<Endpoint*>(found.value());
+    Endpoint& endpoint = *static_cast<Endpoint*>(found);
     ThreadState* partner = waiting_partner(kIsCall, *self, thread, endpoint);
     sched::DirectSwitch direct;
     if (partner == nullptr ||

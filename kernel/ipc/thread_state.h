@@ -14,6 +14,7 @@
 
 #include <stdint.h>
 
+#include "kernel/cap/capability_space.h"
 #include "kernel/ipc/ipc_buffer.h"
 #include "kernel/ipc/message.h"
 #include "kernel/lib/error.h"
@@ -21,10 +22,6 @@
 #include "kernel/sched/thread.h"
 #include "kernel/sched/wait_queue.h"
 #include "kernel/sync/spin_lock.h"
-
-namespace kernel::cap {
-class CapabilitySpace;
-}
 
 namespace kernel::ipc {
 
@@ -73,6 +70,9 @@ struct ThreadState {
     // reply (out_of_line.h): its system call waits for it to come back
     // before returning. Only the thread touches it.
     OutOfLine* lent = nullptr;
+    // The fast path's (parking.cc) lookup of the endpoint slot it was last
+    // called with. Only the thread touches it, with ipc_lock() held.
+    cap::CapabilitySpace::CachedLookup endpoint_lookup;
 
     // ---- Guarded by ipc_lock() ----
     // (The fields the fast path writes together lie together, so that its

@@ -11,6 +11,10 @@
 //   - the parked server's process killed: it ends at once, with the status
 //   - a client parked in a call held by the server, its process killed: it
 //     ends at once and the server's reply answers kPeerGone
+//   - the fast path's cached lookup of the endpoint slot (kernel/cap
+//     find_cached_masked) goes stale: the slot deleted, refilled with
+//     another object, refilled with fewer rights - each next fast call is
+//     refused with the right error instead of reaching the server
 #include <stdio.h>
 
 #include "cairn/thread.h"
@@ -90,6 +94,35 @@ bool capability_round_trip(CapSlot endpoint) {
     return same;
 }
 
+// The slot the client's fast calls went through changes under its cached
+// lookup; returns how many of the three changes the next call refused as
+// it should.
+int stale_slot_refusals(CapSlot endpoint) {
+    int refused = 0;
+    CapSlot alias = cap_copy(endpoint, cairn::kRightWrite | cairn::kRightDelete).value();
+    for (int round = 0; round < 4; ++round)
+        CHECK(echo_round(alias, round, 8, cairn::kForever));  // cached: the alias
+    Message& message = *cairn::ipc_buffer();
+    CHECK_OK(cap_delete(alias));
+    message = cairn::make_message(kEcho);
+    refused += CHECK_STATUS(ipc_call(alias, &message, cairn::kForever), kNoCapability);
+
+    CapSlot other = create(ObjectType::kNotification);  // the lowest empty slot: the alias's
+    CHECK_EQ(other, alias);
+    message = cairn::make_message(kEcho);
+    refused += CHECK_STATUS(ipc_call(alias, &message, cairn::kForever), kWrongType);
+    CHECK_OK(cap_delete(other));
+
+    CHECK_EQ(cap_copy(endpoint, cairn::kRightWrite | cairn::kRightDelete).value(), alias);
+    CHECK(echo_round(alias, 0, 8, cairn::kForever));  // cached again, with WRITE
+    CHECK_OK(cap_delete(alias));
+    CHECK_EQ(cap_copy(endpoint, cairn::kRightRead | cairn::kRightDelete).value(), alias);
+    message = cairn::make_message(kEcho);
+    refused += CHECK_STATUS(ipc_call(alias, &message, cairn::kForever), kMissingRights);
+    CHECK_OK(cap_delete(alias));
+    return refused;
+}
+
 }  // namespace
 
 void run_parked() {
@@ -115,6 +148,8 @@ void run_parked() {
 
     bool capability_back = capability_round_trip(endpoint);
     CHECK(capability_back);
+    int refusals = stale_slot_refusals(endpoint);
+    CHECK_EQ(refusals, 3);
 
     // Parked again (a few fast rounds), then killed where it waits.
     for (int round = 0; round < 4; ++round)
@@ -139,10 +174,10 @@ void run_parked() {
     CHECK_EQ(info(cairn::kInitQuotaSlot).size, quota_before);
     printf(
         "parked: %d of %d fast round trips intact (%llu parked calls), a capability in through "
-        "the parked server and back to the parked client %s, killed parked server and client "
-        "ended\n",
+        "the parked server and back to the parked client %s, %d of 3 stale slots refused, "
+        "killed parked server and client ended\n",
         intact, kRounds, static_cast<unsigned long long>(parked),
-        capability_back ? "intact" : "LOST");
+        capability_back ? "intact" : "LOST", refusals);
 }
 
 // Serves slot 1 from its IPC buffer: kEcho, kTakeCap, kGiveBack, kQuitServer.
