@@ -76,16 +76,18 @@ public:
                                                   uint64_t* badge) const;
 
     // What find_cached_masked() remembers of one slot: its contents as a
-    // lookup found them, valid while the slot's node keeps the generation
-    // it had then (a node's contents change only when it is emptied, which
-    // bumps its generation, and a generation never comes round again: see
-    // Node). Plain data, no reference held: owned by one thread.
+    // lookup for an object of type kType found them, valid while the slot's
+    // node keeps the generation it had then (a node's contents change only
+    // when it is emptied, which bumps its generation, and a generation never
+    // comes round again: see Node). The type is part of the cache's type, so
+    // a cache never answers a lookup for another. Plain data, no reference
+    // held: owned by one thread.
+    template <ObjectType kType>
     struct CachedLookup {
         Slot slot = cairn::kNullSlot;  // kNullSlot: nothing cached
         const Node* node = nullptr;
         uint32_t generation = 0;
         Rights rights = 0;
-        ObjectType type = ObjectType::kNone;
         KernelObject* object = nullptr;
         uint64_t badge = 0;
     };
@@ -99,8 +101,9 @@ public:
     // goes through the caller's lock, so either the caller sees the new
     // generation or the object outlives its hold of the lock). nullptr on
     // any failure (the caller's general path says which).
-    inline KernelObject* find_cached_masked(Slot slot, ObjectType type, Rights required,
-                                            uint64_t* badge, CachedLookup& cache) const;
+    template <ObjectType kType>
+    inline KernelObject* find_cached_masked(Slot slot, Rights required, uint64_t* badge,
+                                            CachedLookup<kType>& cache) const;
 
     // Places a new root capability for `object` (a fresh object: the space
     // takes one new reference) in the lowest empty slot. kNoSpace when full,
@@ -226,9 +229,10 @@ os::ErrorOr<KernelObject*> CapabilitySpace::find_masked(Slot slot, ObjectType ty
     return object;
 }
 
-KernelObject* CapabilitySpace::find_cached_masked(Slot slot, ObjectType type, Rights required,
-                                                  uint64_t* badge, CachedLookup& cache) const {
-    if (slot == cache.slot && type == cache.type &&
+template <ObjectType kType>
+KernelObject* CapabilitySpace::find_cached_masked(Slot slot, Rights required, uint64_t* badge,
+                                                  CachedLookup<kType>& cache) const {
+    if (slot == cache.slot &&
         __atomic_load_n(&cache.node->generation, __ATOMIC_RELAXED) == cache.generation) [[likely]] {
         if ((cache.rights & required) != required) return nullptr;
         *badge = cache.badge;
@@ -237,14 +241,13 @@ KernelObject* CapabilitySpace::find_cached_masked(Slot slot, ObjectType type, Ri
     Node* node = node_at(slot);
     if (node == nullptr) return nullptr;
     lock_.lock_masked();
-    auto object = checked_contents(*node, type, required);
+    auto object = checked_contents(*node, kType, required);
     if (!object.is_error()) {
         *badge = node->badge;
         cache = {.slot = slot,
                  .node = node,
                  .generation = node->generation,
                  .rights = node->rights,
-                 .type = type,
                  .object = object.value(),
                  .badge = node->badge};
     }

@@ -194,8 +194,7 @@ inline ThreadState* fast_state(sched::Thread& thread, uint64_t timeout) {
                                              Endpoint& endpoint, const InlineHeader& header,
                                              const uint8_t* data, uint64_t badge) {
     if (is_call) {
-        ++self.call_sequence;
-        self.is_call = true;
+        ++self.call_sequence;  // (is_call matters only to a queued sender)
         self.capacity = 0;
         deliver(partner, header, data, badge, cairn::kMessageFlagCall);
         Endpoint::withdraw(partner);

@@ -96,8 +96,8 @@ template <bool kIsCall>
     lock.lock_masked();
     uint64_t badge = 0;
     object::KernelObject* found = self->space->find_cached_masked(
-        endpoint_slot, object::ObjectType::kEndpoint,
-        kIsCall ? cairn::kRightWrite : cairn::kRightRead, &badge, self->endpoint_lookup);
+        endpoint_slot, kIsCall ? cairn::kRightWrite : cairn::kRightRead, &badge,
+        self->endpoint_lookup);
     if (found == nullptr) [[unlikely]] {
         lock.unlock_masked();
         return;
@@ -113,10 +113,10 @@ template <bool kIsCall>
     }
     // Committed: this CPU's lock is held (begin_direct_switch), `self` is
     // blocked in wait direct.sequence and `partner` is this CPU's running
-    // thread. The call counts as handle_syscall() would count it.
+    // thread. The call takes a token as handle_syscall() would, and counts
+    // as parked (which thread_info counts as a call too).
     sched::SyscallAccount& account = thread.syscall_account;
     if (rate_limited) --account.tokens;
-    ++account.calls;
     ++account.parked;
     sched::Thread& next = *partner->thread;
     bool partner_parked = partner->parked;
@@ -125,8 +125,9 @@ template <bool kIsCall>
     // kept from the header's copy (one register less across the locks).
     header.id = __atomic_load_n(&message->id, __ATOMIC_RELAXED);
     if (kIsCall) {
+        // (is_call matters only to a queued sender; `self` goes straight to
+        // awaiting the reply, with no room for out-of-line bytes in it.)
         ++self->call_sequence;
-        self->is_call = true;
         self->capacity = 0;
         if (partner_parked) [[likely]]
             settle_parked(*partner, header, data, badge, cairn::kMessageFlagCall);

@@ -72,7 +72,7 @@ struct ThreadState {
     OutOfLine* lent = nullptr;
     // The fast path's (parking.cc) lookup of the endpoint slot it was last
     // called with. Only the thread touches it, with ipc_lock() held.
-    cap::CapabilitySpace::CachedLookup endpoint_lookup;
+    cap::CapabilitySpace::CachedLookup<object::ObjectType::kEndpoint> endpoint_lookup;
 
     // ---- Guarded by ipc_lock() ----
     // (The fields the fast path writes together lie together, so that its

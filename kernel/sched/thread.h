@@ -56,7 +56,7 @@ struct ThreadOptions {
 struct SyscallAccount {
     uint64_t tokens = 0;
     uint64_t last_refill_ns = 0;
-    uint64_t calls = 0;
+    uint64_t calls = 0;  // not counting `parked`: thread_info adds the two
     uint64_t throttled = 0;
     uint64_t parked = 0;  // calls that ended parked on the IPC fast path
 };

@@ -69,7 +69,9 @@ cairn::ThreadInfo thread_info_of(sched::Thread& target) {
     info.last_cpu = statistics.last_cpu;
     info.cpu_time_ns = statistics.cpu_time_ns;
     info.context_switches = statistics.context_switches;
-    info.syscalls = __atomic_load_n(&account.calls, __ATOMIC_RELAXED);
+    // The fast path counts its calls only as parked (one increment less on it).
+    info.syscalls = __atomic_load_n(&account.calls, __ATOMIC_RELAXED) +
+                    __atomic_load_n(&account.parked, __ATOMIC_RELAXED);
     info.syscalls_throttled = __atomic_load_n(&account.throttled, __ATOMIC_RELAXED);
     info.ipc_parked = __atomic_load_n(&account.parked, __ATOMIC_RELAXED);
     static_assert(sizeof(info.name) == sizeof(statistics.name));

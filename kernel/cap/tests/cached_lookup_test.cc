@@ -14,7 +14,8 @@ namespace {
 using cairn::kAllRights;
 using cairn::kRightRead;
 using cairn::kRightWrite;
-using Cache = CapabilitySpace::CachedLookup;
+using Cache = CapabilitySpace::CachedLookup<ObjectType::kEndpoint>;
+using NotificationCache = CapabilitySpace::CachedLookup<ObjectType::kNotification>;
 
 class CachedLookupTest : public KernelHeapTest {
 protected:
@@ -42,9 +43,8 @@ protected:
         return slot.value();
     }
 
-    KernelObject* find(CapabilitySpace& space, Slot slot, Rights required, uint64_t* badge,
-                       ObjectType type = ObjectType::kEndpoint) {
-        return space.find_cached_masked(slot, type, required, badge, cache_);
+    KernelObject* find(CapabilitySpace& space, Slot slot, Rights required, uint64_t* badge) {
+        return space.find_cached_masked(slot, required, badge, cache_);
     }
 
     CapabilitySpace* a_ = nullptr;
@@ -94,7 +94,8 @@ TEST_F(CachedLookupTest, RightsAndTypeAreCheckedOnAHit) {
     uint64_t badge = 0;
     ASSERT_EQ(find(*a_, slot, kRightWrite, &badge), object);
     EXPECT_EQ(find(*a_, slot, kRightRead, &badge), nullptr);
-    EXPECT_EQ(find(*a_, slot, kRightWrite, &badge, ObjectType::kNotification), nullptr);
+    NotificationCache notifications;  // another type: its own cache, and a miss
+    EXPECT_EQ(a_->find_cached_masked(slot, kRightWrite, &badge, notifications), nullptr);
     EXPECT_EQ(find(*a_, slot, kRightWrite, &badge), object);
 }
 
