@@ -30,6 +30,7 @@ namespace hal::mm {
 namespace {
 
 constexpr unsigned kAsidShift = 48;  // in TTBRn_EL1 and in TLBI operands
+static_assert(kAsidShift == aarch64::kTtbrAsidShift);
 
 uint64_t read_id_aa64mmfr0() {
     uint64_t value;
@@ -79,13 +80,6 @@ uint32_t asid_count() {
     uint64_t bits = (read_id_aa64mmfr0() >> ID_AA64MMFR0_EL1_ASIDBITS_SHIFT) & 0xf;
     // boot_mmu.S sets TCR_EL1.AS exactly when the CPU has 16-bit ASIDs.
     return bits == ID_AA64MMFR0_EL1_ASIDBITS_16 ? 65536 : 256;
-}
-
-void activate_user_root(PhysicalAddress root, uint32_t asid) {
-    // Base and ASID change in one register write, so no walk can pair the
-    // new table with the old ASID; entries of other ASIDs stay in the TLB.
-    uint64_t ttbr0 = root | (uint64_t{asid} << kAsidShift);
-    asm volatile("msr ttbr0_el1, %0\n\tisb" : : "r"(ttbr0) : "memory");
 }
 
 extern const bool kTlbFlushBroadcasts = true;  // the TLBI ...IS forms below

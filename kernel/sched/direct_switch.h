@@ -111,13 +111,14 @@ inline void set_fused_parked_arrival(bool on) {
 // parks for it. `next` runs from where its last switch left off, or, if
 // `next_parked`, returns to user mode with `next_result`. Never returns.
 // Inline: the IPC fast path's (kernel/ipc/parking.cc), after
-// begin_direct_switch() (this CPU's lock held, `direct` its record).
+// begin_direct_switch() (this CPU's lock held, `direct` its record); the
+// caller has counted the switch as a parked call (leaving()).
 [[noreturn, gnu::always_inline]] inline void park_switching_to(Thread& self, Thread& next,
                                                                bool next_parked,
                                                                int64_t next_result,
                                                                const DirectSwitch& direct) {
     internal::Cpu& c = *direct.cpu;
-    internal::leaving(c, self);
+    internal::leaving(c, self, /*counted_as_parked=*/true);
     // The common case of the fast path, both threads parked: `next`'s
     // arrival work (parked_thread_arrived()) is done here, on our stack,
     // and the HAL goes straight to its user mode. Nothing to place or

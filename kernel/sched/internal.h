@@ -85,13 +85,15 @@ inline Cpu& this_cpu() {
 [[noreturn]] void stack_overflow(Thread& thread);
 
 // What every switch off `self` checks and counts (schedule(), hand_off(),
-// direct_switch.h's switches).
-[[gnu::always_inline]] inline void leaving(Cpu& c, Thread& self) {
+// direct_switch.h's switches): the canary, and the switch on this CPU and
+// (unless `counted_as_parked`: the IPC fast path's switches count as its
+// parked calls, see statistics_of()) for the thread.
+[[gnu::always_inline]] inline void leaving(Cpu& c, Thread& self, bool counted_as_parked = false) {
     if (self.stack_base != nullptr &&
         *static_cast<uint64_t*>(self.stack_base) != stack_canary(self.stack_base)) [[unlikely]] {
         stack_overflow(self);
     }
-    ++self.context_switches;
+    if (!counted_as_parked) ++self.context_switches;
     ++c.context_switches;
 }
 

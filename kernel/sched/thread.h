@@ -123,7 +123,7 @@ public:
 
     // Written only by the CPU running the thread; read racily for statistics.
     uint64_t cpu_time_ns = 0;
-    uint64_t context_switches = 0;
+    uint64_t context_switches = 0;  // not counting syscall_account.parked (statistics_of() adds it)
 
     // Guarded by the timer lock of timer.cpu while linked.
     TimerEntry timer;

@@ -62,8 +62,10 @@ uint32_t asid_count();
 
 // Makes `root` (a table built by kernel/mm/vm) the current user translation,
 // tagged with `asid`. On aarch64 this loads TTBR0_EL1; on x86_64 and riscv64
-// the root's upper half carries the kernel's shared entries.
-void activate_user_root(PhysicalAddress root, uint32_t asid);
+// the root's upper half carries the kernel's shared entries. Declared, or
+// defined inline where it is a couple of instructions (every switch of
+// address space runs it), by the target's hal/arch/mm_inline.h, included at
+// the end of this header.
 
 // Invalidate translations on this CPU - or on every CPU where
 // kTlbFlushBroadcasts says so; otherwise kernel/mm/vm shoots them down on
@@ -148,3 +150,5 @@ enum class FaultResolution : uint8_t {
 FaultResolution handle_page_fault(const hal::mm::PageFault& fault);
 
 }  // namespace kernel
+
+#include "hal/arch/mm_inline.h"

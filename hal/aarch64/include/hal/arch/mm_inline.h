@@ -1,0 +1,24 @@
+// hal/mm.h's activate_user_root on aarch64, inline: one register write
+// and its barrier, which a call would cost more than (every switch of
+// address space runs it). Included by hal/mm.h; include that instead.
+#pragma once
+
+#include <stdint.h>
+
+namespace hal {
+
+namespace aarch64 {
+inline constexpr unsigned kTtbrAsidShift = 48;  // TTBR0_EL1.ASID (16 bits; 8 with TCR.AS = 0)
+}  // namespace aarch64
+
+namespace mm {
+
+inline void activate_user_root(PhysicalAddress root, uint32_t asid) {
+    // Base and ASID change in one register write, so no walk can pair the
+    // new table with the old ASID; entries of other ASIDs stay in the TLB.
+    uint64_t ttbr0 = root | (uint64_t{asid} << aarch64::kTtbrAsidShift);
+    asm volatile("msr ttbr0_el1, %0\n\tisb" : : "r"(ttbr0) : "memory");
+}
+
+}  // namespace mm
+}  // namespace hal

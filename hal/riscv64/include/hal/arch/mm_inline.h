@@ -1,0 +1,39 @@
+// hal/mm.h's activate_user_root on riscv64, inline: a few instructions that
+// a call would cost more than (every switch of address space runs it).
+// Included by hal/mm.h; include that instead.
+#pragma once
+
+#include <stdint.h>
+
+// satp's MODE field for user roots, in place: computed once by
+// initialize_paging() (mmu/paging.cc), read-only afterwards.
+extern "C" uint64_t riscv64_user_satp_mode;
+
+namespace hal::mm {
+
+// satp <- MODE | ASID | PPN of root. The ASID goes in unmasked: callers pass
+// one below asid_count() (kernel/mm/vm/asid_allocator.h), which is 1 << the
+// ASID bits that stick in satp and at most 1 << 16, so it never reaches the
+// MODE field. ASID 0 is the kernel's: a user root comes with it only when
+// the ASID allocator runs without ASIDs (asid_count() == 1, or too few to
+// use), and then the previous space's translations must go (hal/mm.h):
+// ASID 0's non-global entries are dropped (the kernel's are global and
+// stay). Any other ASID the allocator flushes before it reuses it: no flush
+// here, and no test but that one. The "memory" clobber keeps the page-table
+// stores before the write of satp.
+inline void activate_user_root(PhysicalAddress root, uint32_t asid) {
+    constexpr unsigned kSatpAsidShift = 44;  // RISCV64_SATP_ASID_SHIFT, checked in paging.cc
+    // Zero exactly when asid is (asid < 1 << 16): tested instead of asid,
+    // which a 64-bit register holds zero-extended only after a mask.
+    uint64_t asid_field = uint64_t{asid} << kSatpAsidShift;
+    uint64_t satp = riscv64_user_satp_mode | asid_field | (root >> kPageShift);
+    asm volatile("csrw satp, %0" : : "r"(satp) : "memory");
+    if (asid_field == 0) {
+        // rs2 must be a register holding 0, not x0 (which would flush every
+        // ASID, global entries too): hence the scratch register.
+        uint64_t asid_zero;
+        asm volatile("li %0, 0\n\tsfence.vma zero, %0" : "=&r"(asid_zero) : : "memory");
+    }
+}
+
+}  // namespace hal::mm
