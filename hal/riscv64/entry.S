@@ -26,6 +26,7 @@
 #include "hal/riscv64/trap_frame.h"
 
 #define SSTATUS_SIE (1 << 1)
+#define SSTATUS_VS (3 << 9)
 #define SSTATUS_FS (3 << 13)
 #define SBI_LEGACY_CONSOLE_PUTCHAR 1
 
@@ -36,8 +37,10 @@ _start:
     csrci   sstatus, SSTATUS_SIE
     csrw    sie, zero
     /* The kernel (rv64imac) has no FP state: FS = Off until a user thread
-       is switched in (context/switch.S). */
-    li      t0, SSTATUS_FS
+       is switched in (context/switch.S). Nothing uses the vector unit: VS =
+       Off for good (a user vector instruction is an illegal one), so that
+       sstatus.SD says FS = Dirty alone (park_and_resume relies on it). */
+    li      t0, SSTATUS_FS | SSTATUS_VS
     csrc    sstatus, t0
     /* Only the first hart here boots the kernel. The firmware can send a
        hart started through SBI HSM here instead of where hart_start said
@@ -111,8 +114,10 @@ high_entry:
     lla     t0, __trap_stack_top
     addi    t0, t0, -TRAP_STACK_CPU_AREA_SIZE
     sd      tp, CPU_AREA_KERNEL_TP(t0)
-    sd      zero, CPU_AREA_KERNEL_STACK_TOP(t0)
-    sd      zero, CPU_AREA_CONTEXT(t0)
+    sd      zero, CPU_AREA_USER_FRAME(t0)
+    /* kernel::try_fast_syscall (trap_entry.S calls it from here). */
+    lla     t1, _ZN6kernel16try_fast_syscallEmmmj
+    sd      t1, CPU_AREA_FAST_SYSCALL(t0)
     csrw    sscratch, t0
     lla     sp, __boot_stack_top
 

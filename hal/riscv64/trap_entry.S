@@ -27,17 +27,20 @@
  * sscratch always holds the CPU's trap area; the entry swaps it with sp to
  * get a free register and swaps it back.
  *
- * System calls (ecall from U-mode) skip the generic dispatch: with the
- * frame saved, system_call_from_user records the rest (sepc already past
- * the ecall); the IPC fast path's calls (a7 = 98 or 100,
- * hal::syscall::has_fast_path) go straight from a7 and a0-a2 to the register
- * form of kernel::try_fast_syscall (unless the HAL's test hooks, user_trap.h,
- * are set); every call it declines, and every other call, is served by
- * riscv64_serve_system_call (user_trap.cc). Then riscv64_user_trap_return.
+ * System calls (ecall from U-mode, scause 8, which only U-mode raises) are
+ * recognized first, before anything but t0 is saved, and take their own
+ * way: x1..x31 and sepc (past the ecall) into the frame; the IPC fast path's
+ * calls (a7 = 98 or 100, hal::syscall::has_fast_path) go straight from a7
+ * and a0-a2 to the register form of kernel::try_fast_syscall (through the
+ * trap area's fast_syscall word: see trap_frame.h); every call it declines,
+ * and every other call, has the rest of its frame (sstatus, scause, stval)
+ * written and is served by riscv64_serve_system_call (user_trap.cc). Then
+ * riscv64_user_trap_return.
  */
 
 #include "hal/riscv64/trap_frame.h"
 
+#define SSTATUS_SPIE (1 << 5)
 #define SSTATUS_SPP (1 << 8)
 #define SSTATUS_FS_MASK (3 << 13)
 #define SSTATUS_SUM (1 << 18)
@@ -46,7 +49,7 @@
 #define SYSCALL_IPC_CALL 98           /* cairn::Syscall::kIpcCall, checked in user_trap.cc */
 #define SYSCALL_IPC_REPLY_RECEIVE 100 /* cairn::Syscall::kIpcReplyReceive */
 
-#define X(n) (TRAP_FRAME_REGISTERS + ((n) - 1) * 8)
+#define X(n) TRAP_FRAME_X(n)
 
 /* sstatus <- the frame's at sp, but with the live FS (see above):
    t0 ^= (t0 ^ live) & FS. t0-t2 scratch. */
@@ -91,6 +94,45 @@ riscv64_trap_entry:
     /* sp <- the CPU's trap area, sscratch <- the interrupted sp. */
     csrrw   sp, sscratch, sp
     sd      t0, CPU_AREA_SCRATCH0(sp)
+    csrr    t0, scause
+    addi    t0, t0, -SCAUSE_ECALL_FROM_U
+    bnez    t0, not_a_system_call
+
+    /* A system call, from U-mode (see above). As in from_user below: the
+       trap area goes back into sscratch before the first store, and the
+       frame is the running thread's user frame. t0 <- what the fast path's
+       numbers call, tp <- the kernel's. */
+    csrrw   t0, sscratch, sp
+    ld      sp, CPU_AREA_USER_FRAME(sp)
+    sd      t0, X(2)(sp)
+    sd      tp, X(4)(sp)
+    csrr    tp, sscratch
+    ld      t0, CPU_AREA_SCRATCH0(tp)
+    sd      t0, X(5)(sp)
+    ld      t0, CPU_AREA_FAST_SYSCALL(tp)
+    ld      tp, CPU_AREA_KERNEL_TP(tp)
+    save_most
+    csrr    t1, sepc
+    addi    t1, t1, 4           /* past the ecall (no compressed form) */
+    sd      t1, TRAP_FRAME_SEPC(sp)
+    /* a7 - 98 in {0, 2} (bit 1 aside, zero): the IPC fast path's. fp keeps
+       the user's s0 on the fast path: nothing in the kernel walks frame
+       pointers (only a debugger would, one frame too far); the other calls
+       get fp = 0 below, as every other trap. */
+    addi    t1, a7, -SYSCALL_IPC_CALL
+    andi    t1, t1, ~(SYSCALL_IPC_REPLY_RECEIVE - SYSCALL_IPC_CALL)
+    bnez    t1, system_call_not_fast
+    /* kernel::try_fast_syscall(argument0, argument1, argument2, number)
+       (hal/user_mode.h; its C++ name is in entry.S and secondary_entry.S,
+       so a change of its parameters fails the link): returns only if it
+       declined. The number is a 32-bit parameter, which the psABI passes
+       sign-extended: a7 is 98 or 100, so a3 = a7 is. */
+    mv      a3, a7
+    jalr    t0
+    j       system_call_not_fast
+
+not_a_system_call:
+    /* sp = the trap area, sscratch = the interrupted sp, t0 saved. */
     csrr    t0, sstatus
     andi    t0, t0, SSTATUS_SPP
     beqz    t0, from_user
@@ -134,8 +176,7 @@ from_user:
        in sscratch first: should the stores below fault (no kernel stack
        installed), the nested trap must find it there. */
     csrrw   t0, sscratch, sp
-    ld      sp, CPU_AREA_KERNEL_STACK_TOP(sp)
-    addi    sp, sp, -TRAP_FRAME_SIZE
+    ld      sp, CPU_AREA_USER_FRAME(sp)
     sd      t0, X(2)(sp)
     sd      tp, X(4)(sp)
     csrr    tp, sscratch
@@ -143,10 +184,6 @@ from_user:
     ld      t0, CPU_AREA_SCRATCH0(tp)
     sd      t0, X(5)(sp)
     ld      tp, CPU_AREA_KERNEL_TP(tp)
-    /* System calls (see above). */
-    csrr    t0, scause
-    addi    t0, t0, -SCAUSE_ECALL_FROM_U
-    beqz    t0, system_call_from_user
 
     .globl riscv64_trap_frame_saved
 riscv64_trap_frame_saved:
@@ -170,8 +207,7 @@ frame_saved:
     /* Fall through: resume as the frame at sp says. */
     .size riscv64_trap_entry, . - riscv64_trap_entry
 
-/* Resumes the frame at sp (riscv64_handle_trap's, or one built by
- * enter_user_mode's caller); interrupts masked. */
+/* Resumes the frame at sp (riscv64_handle_trap's); interrupts masked. */
     .globl riscv64_trap_return
     .type riscv64_trap_return, @function
 riscv64_trap_return:
@@ -190,45 +226,45 @@ riscv64_trap_return:
     .size riscv64_trap_return, . - riscv64_trap_return
 
 /* Resumes the frame at sp, which is one from U-mode (a thread's user frame,
- * at the top of its kernel stack): riscv64_trap_return without the test for
- * the mode. Interrupts masked. */
+ * at the top of its kernel stack); interrupts masked. Its sstatus is not
+ * read (a system call's frame has none when the fast path parked it,
+ * trap_frame.h): every user frame's is SPP = U, SPIE = 1 (U-mode runs with
+ * SIE set), SUM = MXR = 0 and FS, which stays live (see above); the live
+ * sstatus has SUM = MXR = 0 (the kernel sets SUM only inside a user copy,
+ * which does not return here) and SIE = 0, and only SPP and SPIE may differ
+ * (a nested trap in the handler may have changed them): they are set. */
     .globl riscv64_user_trap_return
     .type riscv64_user_trap_return, @function
 riscv64_user_trap_return:
-    restore_sstatus
+    li      t0, SSTATUS_SPP
+    csrc    sstatus, t0
+    li      t0, SSTATUS_SPIE
+    csrs    sstatus, t0
     ld      t1, TRAP_FRAME_SEPC(sp)
     csrw    sepc, t1
-    ld      tp, X(4)(sp)
-    restore_rest_and_sret
+    RESTORE_USER_REGISTERS_AND_SRET
     .size riscv64_user_trap_return, . - riscv64_user_trap_return
 
-/* A system call (see above), its registers saved: first what frame_saved
- * records, for an ecall from U-mode. SUM needs no clearing: it is 0 in
- * U-mode (enter_user clears it and every return to U-mode restores a frame
- * taken there), hence in the sstatus the trap left. a0-a7 are still the
- * user's. */
-system_call_from_user:
+/* A system call that the fast path did not take (see above), its registers
+ * and sepc saved, interrupts masked: the rest of what frame_saved records,
+ * for an ecall from U-mode. SUM needs no clearing: it is 0 in U-mode
+ * (enter_user clears it and every return to U-mode leaves it 0), hence in
+ * the sstatus the trap left. */
+system_call_not_fast:
     li      t0, SCAUSE_ECALL_FROM_U
     sd      t0, TRAP_FRAME_SCAUSE(sp)
     sd      zero, TRAP_FRAME_STVAL(sp)  /* an ecall's stval is 0 */
-    csrr    t0, sepc
-    addi    t0, t0, 4           /* past the ecall (no compressed form) */
-    sd      t0, TRAP_FRAME_SEPC(sp)
     csrr    t0, sstatus
     sd      t0, TRAP_FRAME_SSTATUS(sp)
+    mv      a0, sp
     li      fp, 0
-    /* a7 - 98 in {0, 2} (bit 1 aside, zero): the IPC fast path's. */
-    addi    t0, a7, -SYSCALL_IPC_CALL
-    andi    t0, t0, ~(SYSCALL_IPC_REPLY_RECEIVE - SYSCALL_IPC_CALL)
-    bnez    t0, 1f
-    ld      t0, _ZN3hal7riscv6415user_trap_hooksE
-    bnez    t0, 1f
-    /* kernel::try_fast_syscall(argument0, argument1, argument2, number)
-       (hal/user_mode.h; under its C++ name, so a change of its parameters
-       fails the link): returns only if it declined. The number is a 32-bit
-       parameter, which the psABI passes sign-extended. */
-    sext.w  a3, a7
-    call    _ZN6kernel16try_fast_syscallEmmmj
-1:  mv      a0, sp
     call    riscv64_serve_system_call   /* (frame) */
     j       riscv64_user_trap_return
+
+/* The trap area's fast_syscall while the HAL's test hooks are set
+ * (user_trap.cc): declines every call, so that they reach the hooks. */
+    .globl riscv64_decline_fast_syscall
+    .type riscv64_decline_fast_syscall, @function
+riscv64_decline_fast_syscall:
+    ret
+    .size riscv64_decline_fast_syscall, . - riscv64_decline_fast_syscall

@@ -12,10 +12,24 @@
 // context/switch.S: loads the FP registers and fcsr of `context` and sets
 // sstatus.FS = Clean.
 extern "C" void riscv64_load_fp_state(hal::context::ThreadContext* context);
+// trap_entry.S: the trap area's fast_syscall while the test hooks are set;
+// returns at once (declines the call).
+extern "C" void riscv64_decline_fast_syscall(uint64_t, uint64_t, uint64_t, uint32_t);
 
 namespace hal::riscv64 {
 
 constinit UserTrapHooks* user_trap_hooks = nullptr;
+
+void set_user_trap_hooks(UserTrapHooks* hooks) {
+    // What the trap area's fast_syscall calls: try_fast_syscall's register
+    // form (the cast fails to compile if it has other parameters).
+    using FastSyscall = void (*)(uint64_t, uint64_t, uint64_t, uint32_t);
+    FastSyscall fast_syscall = hooks != nullptr
+                                   ? &riscv64_decline_fast_syscall
+                                   : static_cast<FastSyscall>(&kernel::try_fast_syscall);
+    user_trap_hooks = hooks;
+    this_cpu_trap_area().fast_syscall = reinterpret_cast<uint64_t>(fast_syscall);
+}
 
 namespace {
 
@@ -53,11 +67,11 @@ bool stval_is_address(uint64_t scause) {
 // can run again; false if FS was on already (the instruction is illegal for
 // another reason; one that is not FP thus traps twice, the second time as
 // a fault) or the thread has no user state.
-bool load_fp_state_if_off() {
+bool load_fp_state_if_off(const TrapFrame& frame) {
     uint64_t sstatus;
     asm volatile("csrr %0, sstatus" : "=r"(sstatus));
     if ((sstatus & kSstatusFsMask) != 0) return false;
-    auto* context = reinterpret_cast<hal::context::ThreadContext*>(this_cpu_trap_area().context);
+    auto* context = reinterpret_cast<hal::context::ThreadContext*>(frame.context);
     if (context == nullptr || context->user_state == 0) return false;
     riscv64_load_fp_state(context);
     return true;
@@ -159,7 +173,7 @@ void handle_user_trap(TrapFrame& frame) {
             hal::PageFaultDescription description = describe_page_fault(fault);
             user_fault(frame, description.text, frame.stval, true);
         }
-    } else if (cause == kIllegalInstruction && load_fp_state_if_off()) {
+    } else if (cause == kIllegalInstruction && load_fp_state_if_off(frame)) {
         // Resumes at the same instruction, FP now on.
     } else {
         user_fault(frame, cause_name(cause), stval_is_address(cause) ? frame.stval : 0, false);

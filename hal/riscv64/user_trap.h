@@ -26,7 +26,14 @@ struct UserTrapHooks {
     void (*return_to_user)() = nullptr;
     void (*interrupt_return)() = nullptr;
 };
-extern constinit UserTrapHooks* user_trap_hooks;
+extern constinit UserTrapHooks* user_trap_hooks;  // set only through:
+
+// Sets (or, with nullptr, clears) user_trap_hooks, and has this CPU's
+// ecalls with the IPC fast path's numbers skip kernel::try_fast_syscall
+// while they are set (the trap area's fast_syscall, trap_frame.h): those
+// reach the hooks' syscall like every other. Interrupts masked, on the CPU
+// that then runs the user code (no other CPU may run user code meanwhile).
+void set_user_trap_hooks(UserTrapHooks* hooks);
 
 // kernel::handle_interrupt_return(), or the hook replacing it.
 void interrupt_return();

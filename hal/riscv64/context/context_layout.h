@@ -5,7 +5,7 @@
 #define CONTEXT_RA 0
 #define CONTEXT_SP 8
 #define CONTEXT_S0 16  // s0..s11, 8 bytes each
-#define CONTEXT_KERNEL_STACK_TOP (14 * 8)
+#define CONTEXT_USER_FRAME (14 * 8)
 #define CONTEXT_USER_STATE (15 * 8)
 #define CONTEXT_F0 (16 * 8)  // f0..f31, 8 bytes each
 #define CONTEXT_FCSR (48 * 8)
@@ -21,7 +21,7 @@ namespace hal::context {
 static_assert(offsetof(ThreadContext, ra) == CONTEXT_RA);
 static_assert(offsetof(ThreadContext, sp) == CONTEXT_SP);
 static_assert(offsetof(ThreadContext, s) == CONTEXT_S0);
-static_assert(offsetof(ThreadContext, kernel_stack_top) == CONTEXT_KERNEL_STACK_TOP);
+static_assert(offsetof(ThreadContext, user_frame) == CONTEXT_USER_FRAME);
 static_assert(offsetof(ThreadContext, user_state) == CONTEXT_USER_STATE);
 static_assert(offsetof(ThreadContext, f) == CONTEXT_F0);
 static_assert(offsetof(ThreadContext, fcsr) == CONTEXT_FCSR);

@@ -36,6 +36,15 @@
 
     .section .text, "ax", @progbits
 
+/* f0-f31 and fcsr into the context at \reg (FS must be on; t1 scratch). */
+.macro STORE_FP_REGISTERS reg
+    .irp n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+    .insn s 0x27, 3, x\n, CONTEXT_F0 + \n * 8(\reg)   /* fsd f<n> */
+    .endr
+    csrr    t1, CSR_FCSR
+    sd      t1, CONTEXT_FCSR(\reg)
+.endm
+
 /* The outgoing thread's FP registers into the context at \reg, if it wrote
  * them since its trap loaded them (FS == Dirty, which only a user thread's
  * can be: see above; t1-t2 scratch). */
@@ -44,25 +53,21 @@
     li      t2, SSTATUS_FS_DIRTY
     and     t1, t1, t2
     bne     t1, t2, 1f
-    .irp n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
-    .insn s 0x27, 3, x\n, CONTEXT_F0 + \n * 8(\reg)   /* fsd f<n> */
-    .endr
-    csrr    t1, CSR_FCSR
-    sd      t1, CONTEXT_FCSR(\reg)
+    STORE_FP_REGISTERS \reg
 1:
 .endm
 
 /* What switching into the context at \reg sets up besides its registers:
  * FP off until its first FP instruction (see above); traps from U-mode on
- * this CPU land on its kernel stack, and the FP trap finds its context
- * (t0-t2 scratch; t0 = its kernel stack top after). */
+ * this CPU land in its user frame, where the FP trap finds its context
+ * (trap_frame.h; t0-t2 scratch). park_and_resume below does the same its
+ * own way. */
 .macro INSTALL reg
     li      t2, SSTATUS_FS_MASK
     csrc    sstatus, t2
-    ld      t0, CONTEXT_KERNEL_STACK_TOP(\reg)
+    ld      t0, CONTEXT_USER_FRAME(\reg)
     csrr    t1, sscratch
-    sd      t0, CPU_AREA_KERNEL_STACK_TOP(t1)
-    sd      \reg, CPU_AREA_CONTEXT(t1)
+    sd      t0, CPU_AREA_USER_FRAME(t1)
 .endm
 
 /* void hal::context::switch_to(ThreadContext& from = a0, ThreadContext& to = a1)
@@ -79,11 +84,19 @@ _ZN3hal7context9switch_toERNS0_13ThreadContextES2_:
     SAVE_FP a0
 /* riscv64_load_context(unused = a0, ThreadContext* to = a1): the load half
  * alone, for switching from a parked thread (hal/park.h), which has nothing
- * to save. */
+ * to save.
+ *
+ * Once it has its ra, `to`'s context gets riscv64_parked_start as ra, so
+ * that a running thread's context always says "parked" until its next save
+ * (switch_to above) overwrites it: parking (PARK, park_and_resume) then
+ * needs no store of its own, and a park happens on every fast-path call,
+ * a load of a context only on the other switches. */
     .globl riscv64_load_context
 riscv64_load_context:
     INSTALL a1
     ld      ra, CONTEXT_RA(a1)
+    lla     t0, riscv64_parked_start
+    sd      t0, CONTEXT_RA(a1)
     ld      sp, CONTEXT_SP(a1)
     .irp n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
     ld      s\n, CONTEXT_S0 + \n * 8(a1)
@@ -112,16 +125,14 @@ riscv64_load_fp_state:
 
 /* Parks the running thread, whose context is at \reg (hal/park.h): saves
  * its FP registers if it wrote them (nothing else: its user frame has the
- * rest) and makes the next load of the context "return" to
- * riscv64_parked_start on the stack right under its user frame (t0-t2
- * scratch). */
+ * rest). The next load of the context then "returns" to
+ * riscv64_parked_start, the ra a running thread's context always holds
+ * (riscv64_load_context; a thread that parks is one in a system call from
+ * user mode, which it entered after its first switch in), which moves to
+ * the stack right under its user frame itself (the context's sp is left
+ * stale; t1-t2 scratch). */
 .macro PARK reg
     SAVE_FP \reg
-    lla     t0, riscv64_parked_start
-    sd      t0, CONTEXT_RA(\reg)
-    ld      t0, CONTEXT_KERNEL_STACK_TOP(\reg)
-    addi    t0, t0, -TRAP_FRAME_SIZE
-    sd      t0, CONTEXT_SP(\reg)
 .endm
 
 /* void hal::context::park(ThreadContext& context = a0) */
@@ -135,31 +146,63 @@ _ZN3hal7context4parkERNS0_13ThreadContextE:
 
 /* [[noreturn]] void hal::context::park_and_resume(ThreadContext& from = a0,
  *     ThreadContext& to = a1, int64_t result = a2, uint32_t* cpu_lock = a3)
- * park(from), then what riscv64_load_context does for `to` except loading
- * ra, sp and s0-s11: `to` is parked, so its context holds nothing it needs
- * (its sp would be right under its user frame, where this goes straight
- * away). On its stack, the CPU lock is released and its frame, with the
- * result in a0, restored. */
+ * PARK(from) and INSTALL(to) merged, then straight out of `to`'s user frame
+ * with a0 = result: `to` is parked, so its context holds nothing it needs.
+ *
+ * sstatus: the caller is the IPC fast path, which runs from an ecall's entry
+ * (trap_entry.S) with interrupts masked and no trap since, so the live
+ * sstatus is that ecall's: SPP = U, SPIE = 1 (U-mode always runs with SIE
+ * set: every sret to U sets SPIE first), SUM = MXR = 0, the same as `to`'s
+ * ecall left in every user frame but for FS, which riscv64_user_trap_return
+ * keeps live anyway; so only FS changes (Off: see above). SPP is cleared
+ * too, although already U, so that a later caller from inside a trap
+ * handler could never sret to S-mode with user registers.
+ *
+ * FP: csrrc reads the old sstatus; its SD bit (63, the sign) is set only if
+ * FS, VS or XS says Dirty (VS and XS stay 0: nothing turns the vector unit
+ * on and there is no custom extension); only then are from's FP registers
+ * stored (out of line, with the unit turned on again for the stores).
+ *
+ * from's context's ra is riscv64_parked_start already (riscv64_load_context
+ * above). */
     .globl _ZN3hal7context15park_and_resumeERNS0_13ThreadContextES2_lPj
     .type _ZN3hal7context15park_and_resumeERNS0_13ThreadContextES2_lPj, @function
     .balign 4
 _ZN3hal7context15park_and_resumeERNS0_13ThreadContextES2_lPj:
-    PARK    a0
-    INSTALL a1
-    addi    sp, t0, -TRAP_FRAME_SIZE
-    sd      a2, (TRAP_FRAME_REGISTERS + 9 * 8)(sp)   /* the frame's a0 (x10) */
-    /* From here `from` may be resumed elsewhere: nothing of it is used. */
-    fence   rw, w
-    sw      zero, 0(a3)
-    j       riscv64_user_trap_return
+    li      t2, SSTATUS_FS_MASK | SSTATUS_SPP
+    csrrc   t1, sstatus, t2
+    bltz    t1, 2f
+1:  csrr    t1, sscratch
+    ld      sp, CONTEXT_USER_FRAME(a1)
+    sd      sp, CPU_AREA_USER_FRAME(t1)
+    /* Now on `to`'s stack; from here `from` may be resumed elsewhere:
+       nothing of it is used. The CPU lock's release (hal/park.h): an
+       atomic swap with release order stores the 0 (one instruction for
+       fence rw,w + sw). */
+    amoswap.w.rl zero, zero, (a3)
+    ld      t1, TRAP_FRAME_SEPC(sp)
+    csrw    sepc, t1
+    RESTORE_USER_REGISTERS_AND_SRET a2
+2:  /* SD set: save `from`'s FP registers if FS is the Dirty one. */
+    li      t2, SSTATUS_FS_DIRTY
+    and     t0, t1, t2
+    bne     t0, t2, 1b
+    csrs    sstatus, t2
+    STORE_FP_REGISTERS a0
+    li      t2, SSTATUS_FS_MASK
+    csrc    sstatus, t2
+    j       1b
     .size _ZN3hal7context15park_and_resumeERNS0_13ThreadContextES2_lPj, . - _ZN3hal7context15park_and_resumeERNS0_13ThreadContextES2_lPj
 
-/* Where a parked thread resumes (its context's ra; its sp is right under
- * its user frame). Switched to by switch_to(): */
+/* Where a parked thread resumes (its context's ra), on the stack right under
+ * its user frame (the trap area's, which the load of its context installed).
+ * Switched to by switch_to(): */
     .globl riscv64_parked_start
     .type riscv64_parked_start, @function
     .balign 4
 riscv64_parked_start:
+    csrr    t0, sscratch
+    ld      sp, CPU_AREA_USER_FRAME(t0)
     li      fp, 0
     call    riscv64_resume_parked_thread    /* never returns */
     unimp
@@ -170,6 +213,8 @@ riscv64_parked_start:
     .type riscv64_parked_arrive, @function
     .balign 4
 riscv64_parked_arrive:
+    csrr    t0, sscratch
+    ld      sp, CPU_AREA_USER_FRAME(t0)
     li      fp, 0
     call    riscv64_parked_thread_arrived
     j       riscv64_user_trap_return

@@ -46,19 +46,23 @@ constexpr unsigned kArgumentRegister = 2;  // s2
 
 void initialize(ThreadContext& context, uintptr_t kernel_stack_top, ThreadEntry entry,
                 void* argument) {
+    // The user frame tops the stack for good (trap_frame.h): the thread's
+    // kernel code runs right below it, so its context pointer stays.
+    auto* frame = reinterpret_cast<riscv64::TrapFrame*>(kernel_stack_top) - 1;
+    frame->context = reinterpret_cast<uint64_t>(&context);
     context = ThreadContext{};
     context.ra = reinterpret_cast<uint64_t>(riscv64_thread_trampoline);
-    context.sp = kernel_stack_top;
+    context.sp = reinterpret_cast<uint64_t>(frame);
     context.s[kEntryRegister] = reinterpret_cast<uint64_t>(entry);
     context.s[kArgumentRegister] = reinterpret_cast<uint64_t>(argument);
-    context.kernel_stack_top = kernel_stack_top;
+    context.user_frame = reinterpret_cast<uint64_t>(frame);
 }
 
 namespace {
 
 // A thread in a system call: its user frame tops its kernel stack.
 riscv64::TrapFrame* user_frame(const ThreadContext& context) {
-    return reinterpret_cast<riscv64::TrapFrame*>(context.kernel_stack_top) - 1;
+    return reinterpret_cast<riscv64::TrapFrame*>(context.user_frame);
 }
 
 void returning_to_user() {
@@ -101,12 +105,11 @@ void enable_user_state(ThreadContext& context) {
 }
 
 void enter_user_mode(const UserEntry& entry) {
-    // Without a kernel stack top, the first trap from U-mode would have
-    // nowhere to go (a CPU's boot thread cannot run user code).
-    if (riscv64::this_cpu_trap_area().kernel_stack_top == 0)
+    // Without a user frame, the first trap from U-mode would have nowhere
+    // to go (a CPU's boot thread cannot run user code).
+    if (riscv64::this_cpu_trap_area().user_frame == 0)
         kernel::panic("enter_user_mode on a thread without a kernel stack");
-    // The frame of the next trap overwrites the top of this stack: the
-    // assembly takes everything in registers and never returns.
+    // The assembly takes everything in registers and never returns.
     riscv64_enter_user(entry.pc, entry.stack_pointer, entry.argument0, entry.argument1,
                        entry.thread_pointer);
 }

@@ -17,11 +17,10 @@ constinit uint64_t riscv64_kernel_physical_start = 0;  // the load address of _s
 extern char __kernel_start[];
 extern uint64_t riscv64_boot_root[];  // boot_paging.S
 
-// What activate_user_root() (activate_user_root.S) combines on every switch
-// of address space, computed once by initialize_paging(): satp's MODE
-// field, and the mask of the ASID bits it keeps (0 without ASIDs).
+// What activate_user_root() (include/hal/arch/mm_inline.h) puts in satp
+// with the root and the ASID on every switch of address space, computed once
+// by initialize_paging(): satp's MODE field.
 constinit uint64_t riscv64_user_satp_mode = 0;
-constinit uint64_t riscv64_asid_field_mask = 0;
 }
 
 namespace hal::riscv64::mmu {
@@ -31,7 +30,8 @@ constexpr uint64_t kSatpAsidAllOnes = uint64_t{RISCV64_SATP_ASID_MASK} << RISCV6
 
 constinit PagingMode mode = PagingMode::kSv39;
 constinit unsigned asid_width = 0;
-// activate_user_root.S shifts the ASID into place itself.
+// activate_user_root() (include/hal/arch/mm_inline.h) shifts the ASID into
+// place itself.
 static_assert(RISCV64_SATP_ASID_SHIFT == 44);
 
 // ASIDLEN is not reported anywhere: the privileged specification has
@@ -55,7 +55,6 @@ void initialize_paging() {
     PageTableFormat::set_levels(page_table_levels());
     asid_width = measure_asid_bits();
     riscv64_user_satp_mode = satp_mode_bits();
-    riscv64_asid_field_mask = (uint64_t{1} << asid_width) - 1;
     record_boot_direct_map();
 }
 
@@ -140,8 +139,8 @@ uint32_t asid_count() {
     return uint32_t{1} << asid_bits();  // 1 (only ASID 0) without ASIDs
 }
 
-// activate_user_root() is in activate_user_root.S (it runs on every switch
-// of address space).
+// activate_user_root() is inline, in include/hal/arch/mm_inline.h (it runs
+// on every switch of address space).
 
 extern const bool kTlbFlushBroadcasts = false;  // sfence.vma is local
 

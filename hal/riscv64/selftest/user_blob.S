@@ -178,8 +178,11 @@ riscv64_user_blob_numbers:
    checks them; sets other values (and flips the rounding mode), arms the
    word at sp - 8 (1) and spins until the test's return hook, after an
    interrupt from U-mode, sets it to 2 and switches to the other thread (a
-   preemption), checks them again and reports (system call 5: a1 = what
-   differed after the yield, a2 = after the preemption). Then faults. */
+   preemption), checks them again; sets others again and parks (system call
+   6: the hook parks it, and the other thread's park resumes it straight in
+   user mode through park_and_resume), checks them again and reports
+   (system call 5: a1 = what differed after the yield, a2 = after the
+   preemption, a3 = after the park). Then faults. */
     .globl riscv64_user_blob_fp
 riscv64_user_blob_fp:
     mv      s1, a0
@@ -201,8 +204,17 @@ riscv64_user_blob_fp:
     bne     t0, t2, 1b
     li      t1, 0
     check_fp s1, s2
+    mv      s6, t1
+    addi    s1, s1, 64
+    xori    s2, s2, 0x20        /* frm: 2 <-> 3, 0 <-> 1 */
+    set_fp  s1, s2
+    li      a7, 6
+    ecall
+    li      t1, 0
+    check_fp s1, s2
     mv      a1, s5
-    mv      a2, t1
+    mv      a2, s6
+    mv      a3, t1
     li      a7, 5
     ecall
     li      t0, 8

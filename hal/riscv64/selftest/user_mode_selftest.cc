@@ -5,6 +5,7 @@
 // the run by switching back to the test when the user code faults.
 #include "hal/cpu.h"
 #include "hal/mm.h"
+#include "hal/park.h"
 #include "hal/riscv64/user_trap.h"
 #include "hal/thread_context.h"
 #include "hal/user_mode.h"
@@ -40,6 +41,7 @@ constexpr uint64_t kThreadStackSize = hal::mm::kPageSize / kMaxThreads;
 // riscv64_user_blob_fp's system calls.
 constexpr uint64_t kCallYield = 4;
 constexpr uint64_t kCallReportFp = 5;
+constexpr uint64_t kCallPark = 6;
 // riscv64_user_blob_fp's word at sp - 8: armed by the thread, set by the
 // return hook when it preempts the thread.
 constexpr uint32_t kArmed = 1;
@@ -54,6 +56,9 @@ struct UserRun {
     bool reported[kMaxThreads] = {};
     hal::syscall::Arguments reports[kMaxThreads] = {};
     int preemptions = 0;
+    bool parked[kMaxThreads] = {};
+    int parked_resumptions = 0;  // by park_and_resume
+    uint32_t cpu_lock = 0;       // what park_and_resume releases
     hal::syscall::Arguments calls[kMaxCalls] = {};
     size_t call_count = 0;
     uint64_t first_loop_call_cycles = 0;  // hal::cycle_counter() at the first system call 3
@@ -77,6 +82,24 @@ void switch_from_user_thread(int to) {
                             to < 0 ? run->test_context : run->user_contexts[to]);
 }
 
+// Parks the running user thread (hal/park.h) and gives the CPU to user
+// thread `to`: straight back to its user mode from its frame if it is
+// parked (result 0), else where it was switched out. Interrupts masked.
+[[noreturn]] void park_switching_to(int to) {
+    int from = run->running;
+    run->running = to;
+    run->parked[from] = true;
+    if (run->parked[to]) {
+        run->parked[to] = false;
+        ++run->parked_resumptions;
+        run->cpu_lock = 1;
+        hal::context::park_and_resume(run->user_contexts[from], run->user_contexts[to], 0,
+                                      &run->cpu_lock);
+    }
+    hal::context::park(run->user_contexts[from]);
+    hal::context::switch_from_parked(run->user_contexts[to]);
+}
+
 int64_t record_syscall(const hal::syscall::Arguments& arguments) {
     if (run->threads > 1) {
         // riscv64_user_blob_fp: the other thread's turn.
@@ -84,10 +107,14 @@ int64_t record_syscall(const hal::syscall::Arguments& arguments) {
         hal::InterruptState interrupts = hal::disable_interrupts();
         if (arguments.number == kCallYield) {
             switch_from_user_thread(1 - self);
+        } else if (arguments.number == kCallPark) {
+            park_switching_to(1 - self);
         } else if (arguments.number == kCallReportFp) {
             run->reported[self] = true;
             run->reports[self] = arguments;
-            // Never resumed: the other thread finishes, then the test.
+            // Never resumed: the other thread finishes, then the test. A
+            // parked one is resumed only by parking.
+            if (!run->reported[1 - self] && run->parked[1 - self]) park_switching_to(1 - self);
             switch_from_user_thread(run->reported[1 - self] ? -1 : 1 - self);
         }
         hal::restore_interrupts(interrupts);
@@ -207,10 +234,10 @@ bool run_user_code(UserRun& state, const char* entry_point, int threads = 1,
         }
         run = &state;
         hal::InterruptState interrupts = hal::disable_interrupts();
-        user_trap_hooks = &hooks;
+        set_user_trap_hooks(&hooks);
         state.running = 0;
         hal::context::switch_to(state.test_context, state.user_contexts[0]);
-        user_trap_hooks = nullptr;
+        set_user_trap_hooks(nullptr);
         hal::restore_interrupts(interrupts);
         run = nullptr;
     }
@@ -312,8 +339,10 @@ KERNEL_TEST(rv_user, interrupts_from_user_mode_keep_registers) {
 
 // FP state is switched lazily (context/switch.S): two threads with different
 // FP registers and fcsr (rounding mode and flags) take turns on the CPU, by
-// a yield and then by a preemption from an interrupt, and each finds its
-// own values every time. A return that restored the FS of its trap frame
+// a yield, by a preemption from an interrupt, then by parking (the second
+// to park resumes the first through park_and_resume with its FP registers
+// Dirty, which it must save; the first's report resumes the second the same
+// way), and each finds its own values every time. A return that restored the FS of its trap frame
 // instead of the live one would leave a thread running on the other's
 // registers marked Clean or Dirty, and this would count them.
 KERNEL_TEST(rv_user, switches_keep_each_threads_fp_state) {
@@ -326,10 +355,13 @@ KERNEL_TEST(rv_user, switches_keep_each_threads_fp_state) {
     REQUIRE(run_user_code(state, riscv64_user_blob_fp, kMaxThreads, kArguments));
     CHECK(!state.faulted);
     CHECK_EQ(state.preemptions, 2);
+    CHECK_EQ(state.parked_resumptions, 2);
+    CHECK_EQ(state.cpu_lock, 0u);  // released by park_and_resume
     for (int i = 0; i < kMaxThreads; ++i) {
         REQUIRE(state.reported[i]);
         CHECK_EQ(state.reports[i].values[1], 0u);  // f0..f31 and fcsr after the yield
         CHECK_EQ(state.reports[i].values[2], 0u);  // ... after the preemption
+        CHECK_EQ(state.reports[i].values[3], 0u);  // ... after the park
     }
 }
 

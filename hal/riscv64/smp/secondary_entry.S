@@ -34,6 +34,7 @@
 
 #define SSTATUS_SIE (1 << 1)
 #define SSTATUS_SUM (1 << 18)
+#define SSTATUS_VS (3 << 9)
 #define SSTATUS_FS (3 << 13)
 #define SBI_LEGACY_CONSOLE_PUTCHAR 1
 
@@ -73,14 +74,16 @@ secondary_high:
        stack, holding tp. */
     mv      tp, s2
     sd      tp, CPU_AREA_KERNEL_TP(s4)
-    sd      zero, CPU_AREA_KERNEL_STACK_TOP(s4)
-    sd      zero, CPU_AREA_CONTEXT(s4)
+    sd      zero, CPU_AREA_USER_FRAME(s4)
+    /* kernel::try_fast_syscall (trap_entry.S calls it from here). */
+    lla     t1, _ZN6kernel16try_fast_syscallEmmmj
+    sd      t1, CPU_AREA_FAST_SYSCALL(s4)
     csrw    sscratch, s4
     lla     t0, riscv64_trap_entry
     csrw    stvec, t0
-    /* User memory out of reach and the FP unit off (FS = Off), as on the
-       boot hart. */
-    li      t0, SSTATUS_SUM | SSTATUS_FS
+    /* User memory out of reach and the FP and vector units off (FS = VS =
+       Off), as on the boot hart. */
+    li      t0, SSTATUS_SUM | SSTATUS_FS | SSTATUS_VS
     csrc    sstatus, t0
 
     /* The kernel's root; the fence drops the bring-up root's translations,

@@ -18,10 +18,11 @@ struct ThreadContext {
     uint64_t ra = 0;
     uint64_t sp = 0;
     uint64_t s[12] = {};  // s0..s11
-    // The top of its kernel stack: traps from U-mode put the user register
-    // frame right below it (trap_entry.S finds it in the CPU's trap area,
-    // where switch_to() installs it). 0 for a CPU's boot thread.
-    uint64_t kernel_stack_top = 0;
+    // Its user register frame, right below the top of its kernel stack:
+    // traps from U-mode put the user registers there (trap_entry.S finds it
+    // in the CPU's trap area, where switch_to() installs it), and a parked
+    // thread resumes on the stack right below it. 0 for a CPU's boot thread.
+    uint64_t user_frame = 0;
     // Non-zero once enable_user_state() ran: the thread has FP state, which
     // its first FP instruction after a switch loads (the trap in
     // user_trap.cc) and a switch out saves if sstatus.FS says Dirty
