@@ -10,7 +10,7 @@ namespace {
 constexpr uint32_t kMsrGsBase = 0xc0000101;
 constexpr uint32_t kMsrKernelGsBase = 0xc0000102;
 
-// A cache line each, so that no two CPUs write the same line.
+// Cache-line aligned, so that no two CPUs write the same line.
 struct alignas(64) PaddedCpuLocal {
     CpuLocal local;
 };
@@ -19,11 +19,15 @@ PaddedCpuLocal cpu_locals[kMaxCpus];
 
 }  // namespace
 
+CpuLocal& cpu_local(uint32_t cpu) {
+    KERNEL_ASSERT(cpu < kMaxCpus);
+    return cpu_locals[cpu].local;
+}
+
 void install_cpu_local(uint32_t cpu) {
     KERNEL_ASSERT(cpu < kMaxCpus);
     cpu_locals[cpu].local.index = cpu;
     cpu_locals[cpu].local.self = &cpu_locals[cpu].local;
-    cpu_locals[cpu].local.privilege_stack = privilege_stack_slot(cpu);
     write_msr(kMsrGsBase, reinterpret_cast<uint64_t>(&cpu_locals[cpu].local));
     // The user's GS base, which the first swapgs on the way to user mode
     // brings in.

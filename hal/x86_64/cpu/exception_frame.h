@@ -25,7 +25,11 @@ static_assert(sizeof(ExceptionFrame) == 22 * 8, "exception_entry.S pushes 22 qua
 inline constexpr int kExceptionVectorCount = 32;
 
 // The `vector` of the frames the system call entry builds (cpu/syscall_entry.S):
-// past every real vector.
+// past every real vector. Such a frame holds the user's rip and RFLAGS twice,
+// in `rip`/`rflags` and in `rcx`/`r11`, where `syscall` put them (the ABI
+// gives those two registers up), and the way out (SYSRET_FROM_FRAME,
+// cpu/register_frame.inc) takes them from `rcx`/`r11`: code that changed a
+// system call frame's rip or rflags would have to change both (none does).
 inline constexpr uint64_t kSystemCallVector = 256;
 
 }  // namespace hal::x86_64

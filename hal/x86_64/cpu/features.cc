@@ -5,6 +5,7 @@
 #include "kernel/debug/panic.h"
 
 uint8_t x86_64_smap_enabled = 0;
+uint8_t x86_64_pcids_enabled = 0;
 
 namespace hal::x86_64 {
 namespace {
@@ -73,6 +74,7 @@ void enable_cpu_features() {
     }
     enable_cpu_features_on_this_cpu();
     x86_64_smap_enabled = features.smap ? 1 : 0;
+    x86_64_pcids_enabled = features.pcid ? 1 : 0;  // hal/arch/mm_inline.h
     PageTableFormat::set_gigabyte_pages_supported(features.huge_1gib);
 }
 

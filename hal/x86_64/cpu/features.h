@@ -49,3 +49,6 @@ uint32_t current_apic_id();
 // stac/clac (mmu/user_copy.S, cpu/exception_entry.S) tests it, because those
 // instructions raise #UD on CPUs without SMAP.
 extern "C" uint8_t x86_64_smap_enabled;
+// Non-zero once PCIDs are on (CR4.PCIDE): the inline activate_user_root()
+// (include/hal/arch/mm_inline.h) tests it.
+extern "C" uint8_t x86_64_pcids_enabled;

@@ -15,30 +15,11 @@ extern "C" void x86_64_load_gdt(const hal::x86_64::DescriptorTablePointer* point
 namespace hal::x86_64 {
 namespace {
 
-// The 64-bit TSS: rsp0 (privilege_stack[0]) is the kernel stack for traps
-// from user mode, the IST the stacks of the double fault and NMI. The I/O
-// permission bitmap follows it (TaskStateWithPorts): all ports denied except
-// the ones cpu/io_ports.cc opens for the running thread's process.
-struct [[gnu::packed]] TaskStateSegment {
-    uint32_t reserved0;
-    uint64_t privilege_stack[3];
-    uint64_t reserved1;
-    uint64_t interrupt_stack[7];  // IST1..IST7
-    uint64_t reserved2;
-    uint16_t reserved3;
-    uint16_t io_map_base;
-};
-static_assert(sizeof(TaskStateSegment) == 104);
-
-// The TSS with its I/O permission bitmap right behind it (io_map_base =
-// 104) and the trailing all-ones byte the CPU may read past the last
-// port's byte; the TSS limit covers that byte too (cpu/io_bitmap.h).
-struct [[gnu::packed]] TaskStateWithPorts {
-    TaskStateSegment task_state;
-    uint8_t io_bitmap[kIoBitmapBytes];
-    uint8_t io_bitmap_end;
-};
-static_assert(offsetof(TaskStateWithPorts, io_bitmap) == sizeof(TaskStateSegment));
+// The 64-bit TSS is the first part of the CPU's CpuLocal (cpu/cpu_local.h):
+// RSP0 is the kernel stack for traps from user mode, the IST the stacks of
+// the double fault and NMI, and the I/O permission bitmap at the block's
+// end denies all ports except the ones cpu/io_ports.cc opens for the
+// running thread's process.
 
 // Flat descriptors; in long mode only the access byte and the L/D bits count.
 constexpr uint64_t kCodeDescriptor = 0x00af9b000000ffff;      // present, ring 0, code, L=1
@@ -55,7 +36,6 @@ constexpr size_t kInterruptStackSize = 8192;
 struct PerCpuTables {
     alignas(16) uint8_t double_fault_stack[kInterruptStackSize];
     alignas(16) uint8_t nmi_stack[kInterruptStackSize];
-    TaskStateWithPorts task_state;
     // null, kernel code, kernel data, user data, user code, then the TSS
     // descriptor, which takes two slots (see gdt.h for the order).
     uint64_t gdt[7];
@@ -80,40 +60,31 @@ uint64_t stack_top(uint8_t (&stack)[kInterruptStackSize]) {
 void load_gdt_and_task_state(uint32_t cpu) {
     KERNEL_ASSERT(cpu < kMaxCpus);
     PerCpuTables& tables = per_cpu_tables[cpu];
-    TaskStateSegment& task_state = tables.task_state.task_state;
+    CpuLocal& local = cpu_local(cpu);
     uint64_t* gdt = tables.gdt;
-    task_state.interrupt_stack[kDoubleFaultStack - 1] = stack_top(tables.double_fault_stack);
-    task_state.interrupt_stack[kNmiStack - 1] = stack_top(tables.nmi_stack);
-    task_state.io_map_base = offsetof(TaskStateWithPorts, io_bitmap);
-    for (uint8_t& byte : tables.task_state.io_bitmap)
+    local.interrupt_stacks[kDoubleFaultStack - 1] = stack_top(tables.double_fault_stack);
+    local.interrupt_stacks[kNmiStack - 1] = stack_top(tables.nmi_stack);
+    local.io_map_base = offsetof(CpuLocal, io_bitmap) - offsetof(CpuLocal, tss_reserved0);
+    for (uint8_t& byte : local.io_bitmap)
         byte = 0xff;  // every port denied
-    tables.task_state.io_bitmap_end = 0xff;
+    local.io_bitmap_end = 0xff;
 
     gdt[0] = 0;
     gdt[kKernelCodeSelector / 8] = kCodeDescriptor;
     gdt[kKernelDataSelector / 8] = kDataDescriptor;
     gdt[kUserDataSelector / 8] = kUserDataDescriptor;
     gdt[kUserCodeSelector / 8] = kUserCodeDescriptor;
-    write_task_state_descriptor(&gdt[kTaskStateSelector / 8],
-                                reinterpret_cast<uint64_t>(&tables.task_state),
-                                sizeof(TaskStateWithPorts) - 1);
+    write_task_state_descriptor(
+        &gdt[kTaskStateSelector / 8], reinterpret_cast<uint64_t>(&local.tss_reserved0),
+        offsetof(CpuLocal, io_bitmap_end) - offsetof(CpuLocal, tss_reserved0));  // the last byte
 
     DescriptorTablePointer pointer{sizeof(tables.gdt) - 1, reinterpret_cast<uint64_t>(gdt)};
     x86_64_load_gdt(&pointer, kKernelCodeSelector, kKernelDataSelector);
     load_task_register(kTaskStateSelector);
 }
 
-void set_privilege_stack(uint32_t cpu, uint64_t stack_top) {
-    per_cpu_tables[cpu].task_state.task_state.privilege_stack[0] = stack_top;
-}
-
-void* privilege_stack_slot(uint32_t cpu) {
-    KERNEL_ASSERT(cpu < kMaxCpus);
-    return &per_cpu_tables[cpu].task_state.task_state.privilege_stack[0];
-}
-
 uint8_t* io_permission_bitmap(uint32_t cpu) {
-    return per_cpu_tables[cpu].task_state.io_bitmap;
+    return cpu_local(cpu).io_bitmap;
 }
 
 }  // namespace hal::x86_64

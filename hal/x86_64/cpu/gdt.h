@@ -33,13 +33,9 @@ inline constexpr uint8_t kNmiStack = 2;
 // its TSS. Called once on each CPU, on the executing one, before its IDT.
 void load_gdt_and_task_state(uint32_t cpu);
 
-// Sets TSS.RSP0 of CPU `cpu`: the stack the CPU switches to when an
-// interrupt or exception arrives in user mode (thread switches keep it at the
-// running thread's kernel stack top).
-void set_privilege_stack(uint32_t cpu, uint64_t stack_top);
-// Where CPU `cpu`'s TSS.RSP0 is (8 bytes, not 8-aligned: the TSS is packed),
-// for CpuLocal::privilege_stack.
-void* privilege_stack_slot(uint32_t cpu);
+// TSS.RSP0, the stack the CPU switches to when an interrupt or exception
+// arrives in user mode, is CpuLocal::kernel_stack_top (cpu/cpu_local.h):
+// thread switches keep it at the running thread's kernel stack top.
 
 // CPU `cpu`'s TSS I/O permission bitmap (kIoBitmapBytes, cpu/io_bitmap.h),
 // all ports denied at load_gdt_and_task_state(); cpu/io_ports.cc edits it.

@@ -18,6 +18,7 @@
 #include "hal/x86_64/cpu/gdt.h"
 #include "hal/x86_64/cpu/io_bitmap.h"
 #include "hal/x86_64/cpu/io_ports.h"
+#include "kernel/debug/panic.h"
 
 namespace hal::io_ports {
 namespace {
@@ -83,8 +84,12 @@ const Range* kernel_ranges(size_t* count) {
     return kernel_range_table;
 }
 
+// What threads without ports point at: a PortAccess never edited.
+const PortAccess no_ports;
+
 void attach(context::ThreadContext& thread, const PortAccess* access) {
-    thread.io_ports = access;
+    // Never null for a thread with user state (see enable_user_state()).
+    thread.io_ports = access != nullptr ? access : &no_ports;
 }
 
 void refresh() {
@@ -99,6 +104,10 @@ void refresh() {
 namespace hal::x86_64 {
 
 void load_io_ports(uint32_t cpu, const io_ports::PortAccess* access) {
+    // The executing CPU's own (apply_io_ports()'s contract): its CpuLocal
+    // mirrors the range count.
+    CpuLocal& local = this_cpu();
+    KERNEL_ASSERT(local.index == cpu);
     io_ports::Loaded& state = io_ports::loaded[cpu];
     uint8_t* bitmap = io_permission_bitmap(cpu);
     for (uint32_t i = 0; i < state.range_count; ++i)
@@ -106,10 +115,12 @@ void load_io_ports(uint32_t cpu, const io_ports::PortAccess* access) {
     state.range_count = 0;
     state.generation = 0;
     state.access = access;
+    local.io_ports_open = 0;
     if (access == nullptr) return;
     io_ports::snapshot(*access, state);
     for (uint32_t i = 0; i < state.range_count; ++i)
         set_port_bits(bitmap, state.ranges[i].first, state.ranges[i].count, true);
+    local.io_ports_open = state.range_count;
 }
 
 }  // namespace hal::x86_64

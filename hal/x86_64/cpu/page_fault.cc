@@ -6,6 +6,7 @@
 
 #include "hal/common/page_fault_description.h"
 #include "hal/mm.h"
+#include "hal/thread_context.h"
 #include "hal/x86_64/cpu/cpu_local.h"
 #include "hal/x86_64/cpu/exceptions.h"
 #include "hal/x86_64/cpu/features.h"
@@ -97,7 +98,13 @@ void handle_page_fault(ExceptionFrame& frame) {
     if (interruptible) enable_interrupts();
     kernel::FaultResolution resolution = kernel::handle_page_fault(fault);
     if (interruptible) disable_interrupts();
-    this_cpu().fault_in_progress = nullptr;
+    CpuLocal& cpu = this_cpu();
+    cpu.fault_in_progress = nullptr;
+    // And the thread's saved copy, which a switch during the call may have
+    // set: so a context's flag is set only while the call runs on it, and
+    // parking, which starts only at a system call entry, need not save it
+    // (thread/context_switch.S).
+    if (cpu.current_context != nullptr) cpu.current_context->fault_in_progress = nullptr;
 
     if (resolution == kernel::FaultResolution::kResolved) return;
     if (user_copy) {

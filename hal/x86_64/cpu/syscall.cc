@@ -16,6 +16,7 @@
 #include "hal/x86_64/thread/test_hooks.h"
 
 extern "C" void x86_64_syscall_entry();
+extern "C" void x86_64_syscall_entry_without_fast_path();
 
 namespace hal::x86_64 {
 namespace {
@@ -38,6 +39,16 @@ constexpr uint64_t kEntryFlagsMask =
 }  // namespace
 
 test_hooks::Hooks test_hooks::hooks;
+
+void test_hooks::install(const Hooks& installed) {
+    hooks = installed;
+    write_msr(kMsrLstar, reinterpret_cast<uint64_t>(&x86_64_syscall_entry_without_fast_path));
+}
+
+void test_hooks::remove() {
+    hooks = {};
+    write_msr(kMsrLstar, reinterpret_cast<uint64_t>(&x86_64_syscall_entry));
+}
 
 void enable_system_calls_on_this_cpu() {
     // STAR[47:32]: CS on entry (SS = +8); STAR[63:48]: the base sysret adds
@@ -80,7 +91,6 @@ extern "C" void x86_64_handle_system_call(hal::x86_64::ExceptionFrame* frame,
 // its checks before offering them assume.
 static_assert(hal::syscall::has_fast_path(98) && hal::syscall::has_fast_path(100));
 static_assert(hal::x86_64::kUserSpaceEnd == uint64_t{1} << 47);
-static_assert(offsetof(hal::x86_64::test_hooks::Hooks, system_call) == 0);
 static_assert(offsetof(hal::x86_64::ExceptionFrame, r10) == 40 &&
               offsetof(hal::x86_64::ExceptionFrame, r9) == 48 &&
               offsetof(hal::x86_64::ExceptionFrame, r8) == 56 &&

@@ -9,8 +9,9 @@
 // register dump and the thread's saved user state have one format. Then
 // x86_64_handle_system_call(frame, arguments) (cpu/syscall.cc) runs the call and the
 // hooks; it returns with interrupts masked and the result in the frame's
-// rax, and the stub restores every register but rcx and r11 (which `sysret`
-// consumes) from the frame and returns with `sysretq`.
+// rax, and the stub restores every register from the frame (rcx and r11
+// being the rip and RFLAGS `sysret` consumes: the frame holds them twice,
+// cpu/exception_frame.h) and returns with `sysretq`.
 //
 // Invariant: interrupts stay masked from `syscall` until the frame is built
 // and again from the C++ return to `sysretq`, so nothing runs on the user's
@@ -22,14 +23,16 @@
 #include "hal/x86_64/cpu/register_frame.inc"
 
 #define CPU_KERNEL_STACK_TOP 8   // CpuLocal (cpu/cpu_local.h)
-#define CPU_USER_STACK_SCRATCH 16
+#define CPU_USER_STACK_SCRATCH 112
 #define USER_DATA_SELECTOR 0x1b  // cpu/gdt.h
 #define USER_CODE_SELECTOR 0x23
 #define SYSTEM_CALL_VECTOR 256   // kSystemCallVector, cpu/exception_frame.h
 #define IPC_CALL 98              // cairn::Syscall::kIpcCall (checked in cpu/syscall.cc)
 #define IPC_REPLY_RECEIVE 100    // cairn::Syscall::kIpcReplyReceive
-// hal::x86_64::test_hooks::hooks.system_call and kernel::try_fast_syscall.
-#define TEST_HOOKS_SYSTEM_CALL _ZN3hal6x86_6410test_hooks5hooksE
+.if IPC_REPLY_RECEIVE - IPC_CALL - 2
+.error "the entry tests for the two fast calls as IPC_CALL + 0 or 2"
+.endif
+// kernel::try_fast_syscall.
 #define TRY_FAST_SYSCALL _ZN6kernel16try_fast_syscallEmmmj
 // ExceptionFrame (cpu/exception_frame.h; cpu/syscall.cc checks these).
 #define FRAME_R10 40
@@ -40,10 +43,9 @@
 #define FRAME_RDX 88
 #define FRAME_RAX 112
 
-    .section .text.x86_64_syscall_entry, "ax"
-    .code64
-    .globl x86_64_syscall_entry
-x86_64_syscall_entry:
+// The frame, as the CPU and exception_entry.S would build it for an
+// interrupt from user mode.
+.macro BUILD_FRAME
     swapgs
     movq %rsp, %gs:CPU_USER_STACK_SCRATCH
     movq %gs:CPU_KERNEL_STACK_TOP, %rsp
@@ -57,21 +59,26 @@ x86_64_syscall_entry:
     pushq $0                        // error code
     pushq $SYSTEM_CALL_VECTOR
     PUSH_GENERAL_REGISTERS
+.endm
+
+    .section .text.x86_64_syscall_entry, "ax"
+    .code64
+    .globl x86_64_syscall_entry
+x86_64_syscall_entry:
+    BUILD_FRAME
     // The calls with a fast path (hal::syscall::has_fast_path) are offered
     // to kernel::try_fast_syscall first, before interrupts are enabled and
     // with the four registers it reads, if the frame can be left with
-    // sysret (a canonical return rip: parking, hal/park.h, returns that way)
-    // and the HAL self-test's hooks are off (cpu/syscall.cc checks the hook
-    // pointer's offset); the other calls pay two compares. rcx still holds
-    // the return rip (the frame has a copy).
-    cmpq $IPC_CALL, %rax
-    je 1f
-    cmpq $IPC_REPLY_RECEIVE, %rax
-    jne 3f
-1:  shrq $47, %rcx                  // X86_64_USER_SPACE_END is 1 << 47
-    jnz 3f
-    cmpq $0, TEST_HOOKS_SYSTEM_CALL(%rip)
-    jne 3f
+    // sysret (a canonical return rip: parking, hal/park.h, returns that way);
+    // the other calls pay one compare. rcx still holds the return rip (the
+    // frame has a copy); r11 is free (so is rcx after the test: the frame has
+    // both). The HAL self-test's hooked threads enter through the entry
+    // below instead (cpu/syscall.cc), which never offers a call.
+    leaq -IPC_CALL(%rax), %r11      // 0 or 2 (IPC_REPLY_RECEIVE) for the two calls
+    testq $~2, %r11
+    jnz x86_64_syscall_general
+    shrq $47, %rcx                  // X86_64_USER_SPACE_END is 1 << 47
+    jnz x86_64_syscall_general
     movl %eax, %ecx                 // (argument0, argument1, argument2, number)
     call TRY_FAST_SYSCALL           // returns only if it did not take the call
     // Not taken: the argument registers back from the frame.
@@ -85,7 +92,8 @@ x86_64_syscall_entry:
     // Below the frame, the call's hal::syscall::Arguments {number, values[6]}
     // straight from the registers (cheaper than C++ copying them out of the
     // frame), and a pad that keeps the stack 16-byte aligned.
-3:  subq $8, %rsp
+x86_64_syscall_general:
+    subq $8, %rsp
     pushq %r9
     pushq %r8
     pushq %r10
@@ -96,5 +104,13 @@ x86_64_syscall_entry:
     movq %rsp, %rsi                 // the arguments
     leaq 64(%rsp), %rdi             // the frame: 16-byte aligned (the top is, and 22 quadwords)
     call x86_64_handle_system_call
-2:  addq $64, %rsp                  // the arguments and the pad
+    addq $64, %rsp                  // the arguments and the pad
     SYSRET_FROM_FRAME
+
+// The entry while the HAL self-test's hooks run user threads on this CPU
+// (test_hooks::install(), cpu/syscall.cc): no fast path, whose kernel code
+// would take the hooked threads for the scheduler's.
+    .globl x86_64_syscall_entry_without_fast_path
+x86_64_syscall_entry_without_fast_path:
+    BUILD_FRAME
+    jmp x86_64_syscall_general

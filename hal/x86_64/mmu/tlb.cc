@@ -65,25 +65,13 @@ uint32_t asid_count() {
     return pcids_enabled() ? PcidTracker::kPcidCount : 1;
 }
 
-namespace {
-
-// activate_user_root() with PCIDs: out of line, so that the path without
-// them (every switch of address space there) needs no saved registers.
-[[gnu::noinline]] void activate_user_root_with_pcid(PhysicalAddress root, uint32_t asid) {
+// activate_user_root() is inline (include/hal/arch/mm_inline.h); this is
+// its half with PCIDs.
+extern "C" void x86_64_activate_user_root_with_pcid(PhysicalAddress root, uint32_t asid) {
+    KERNEL_ASSERT(root % kPageSize == 0);
     KERNEL_ASSERT(asid < PcidTracker::kPcidCount);
     bool flush = pcids().activate(asid);
     write_cr3(root | asid | (flush ? 0 : kCr3NoFlush));
-}
-
-}  // namespace
-
-void activate_user_root(PhysicalAddress root, uint32_t asid) {
-    KERNEL_ASSERT(root % kPageSize == 0);
-    if (pcids_enabled()) {
-        activate_user_root_with_pcid(root, asid);
-        return;
-    }
-    write_cr3(root);  // drops every non-global entry
 }
 
 extern const bool kTlbFlushBroadcasts = false;  // invlpg and CR3 loads are local

@@ -11,7 +11,9 @@
 #include <stdint.h>
 
 #include "hal/cpu.h"
+#include "hal/io_ports.h"
 #include "hal/mm.h"
+#include "hal/park.h"
 #include "hal/thread_context.h"
 #include "hal/timer.h"
 #include "hal/user_mode.h"
@@ -38,6 +40,8 @@ extern "C" const uint8_t x86_64_user_breakpoint[];
 extern "C" const uint8_t x86_64_user_privileged[];
 extern "C" const uint8_t x86_64_user_divide[];
 extern "C" const uint8_t x86_64_user_last_syscall[];
+extern "C" const uint8_t x86_64_user_parked[];
+extern "C" const uint8_t x86_64_user_parked_port_read[];
 
 namespace hal::x86_64 {
 namespace {
@@ -55,15 +59,17 @@ constexpr int kThreadCount = 2;
 
 // The test's system call numbers (user_programs.S).
 enum Call : uint64_t {
-    kEcho = 100,         // returns kEchoResult
-    kReportEcho = 101,   // records the frame
-    kExit = 102,         // ends the thread
-    kYield = 103,        // switches to the other thread
-    kReportFp = 104,     // records the frame, ends the thread
-    kArmTimer = 105,     // a timer interrupt in 1 ms
-    kReportSpin = 106,   // records the frame
-    kNull = 107,         // returns 0 and counts
-    kReportEntry = 110,  // records the frame
+    kEcho = 100,          // returns kEchoResult
+    kReportEcho = 101,    // records the frame
+    kExit = 102,          // ends the thread
+    kYield = 103,         // switches to the other thread
+    kReportFp = 104,      // records the frame, ends the thread
+    kArmTimer = 105,      // a timer interrupt in 1 ms
+    kReportSpin = 106,    // records the frame
+    kNull = 107,          // returns 0 and counts
+    kReportEntry = 110,   // records the frame
+    kPark = 111,          // parks, the other thread runs (see on_park())
+    kReportParked = 112,  // records the frame
 };
 constexpr int64_t kEchoResult = -7;
 
@@ -87,6 +93,8 @@ struct Run {
     char fault_description[160] = {};
     uint64_t flag_address = 0;
     uint64_t null_calls = 0;
+    int parks = 0;
+    uint32_t cpu_lock = 0;  // what park_and_resume() releases
 };
 
 Run* run;
@@ -119,6 +127,30 @@ void record_frame() {
     kernel::panic("x86_user: a finished user thread was resumed");
 }
 
+constexpr int64_t kParkResult = 0x5a00;
+
+// kPark: the first one parks thread 0 and starts thread 1 (park() and
+// switch_from_parked()); every later one parks the caller and resumes the
+// other, parked thread with hal::context::park_and_resume(), which returns
+// kParkResult + the count from that thread's kPark. Thread 0, parked a
+// second time, is not resumed again (finish_thread() must not switch to it:
+// a parked thread resumed by switch_to() runs kernel::resume_parked_thread()).
+[[noreturn]] void on_park() {
+    hal::disable_interrupts();
+    int from = run->current;
+    int to = (from + 1) % kThreadCount;
+    ThreadContext& self = run->threads[from].context;
+    ThreadContext& other = run->threads[to].context;
+    run->current = to;
+    if (++run->parks == 1) {
+        context::park(self);
+        context::switch_from_parked(other);
+    }
+    if (run->parks == 3) run->threads[from].finished = true;
+    run->cpu_lock = 1;
+    context::park_and_resume(self, other, kParkResult + run->parks, &run->cpu_lock);
+}
+
 int64_t on_system_call(const hal::syscall::Arguments& arguments) {
     switch (arguments.number) {
         case kEcho:
@@ -127,6 +159,7 @@ int64_t on_system_call(const hal::syscall::Arguments& arguments) {
         case kReportEcho:
         case kReportSpin:
         case kReportEntry:
+        case kReportParked:
             record_frame();
             return 0;
         case kReportFp:
@@ -146,6 +179,8 @@ int64_t on_system_call(const hal::syscall::Arguments& arguments) {
         case kNull:
             ++run->null_calls;
             return 0;
+        case kPark:
+            on_park();
         case kArmTimer:
             hal::timer::arm_oneshot(1000000);
             return 0;
@@ -215,9 +250,11 @@ AddressSpace* make_address_space() {
 }
 
 // Runs `count` threads at `entries` until each has ended (through kExit,
-// kReportFp or a fault), with the hooks installed; restores what the
-// switches changed in this CPU's state.
-void run_threads(const context::UserEntry* entries, int count) {
+// kReportFp or a fault), with the hooks installed, the first one with
+// `first_ports` (hal/io_ports.h); restores what the switches changed in
+// this CPU's state.
+void run_threads(const context::UserEntry* entries, int count,
+                 const io_ports::PortAccess* first_ports = nullptr) {
     for (int index = 0; index < kThreadCount; ++index) {
         run->threads[index] = UserThread{};
         if (index >= count) continue;
@@ -226,18 +263,18 @@ void run_threads(const context::UserEntry* entries, int count) {
         context::initialize(run->threads[index].context, top, user_thread_main,
                             &run->threads[index]);
         context::enable_user_state(run->threads[index].context);
+        if (index == 0) io_ports::attach(run->threads[index].context, first_ports);
     }
     InterruptState interrupts = hal::disable_interrupts();
     CpuLocal& cpu = this_cpu();
     ThreadContext* previous_context = cpu.current_context;
     uint64_t previous_stack_top = cpu.kernel_stack_top;
-    test_hooks::hooks = {on_system_call, on_user_fault, on_user_interrupt};
+    test_hooks::install({on_system_call, on_user_fault, on_user_interrupt});
     run->current = 0;
     context::switch_to(run->main, run->threads[0].context);
-    test_hooks::hooks = {};
+    test_hooks::remove();
     cpu.current_context = previous_context;
-    cpu.kernel_stack_top = previous_stack_top;
-    set_privilege_stack(cpu.index, previous_stack_top);
+    cpu.kernel_stack_top = previous_stack_top;  // TSS.RSP0 too
     hal::restore_interrupts(interrupts);
 }
 
@@ -353,6 +390,44 @@ KERNEL_TEST(x86_user, fp_state_and_thread_pointer_survive_switches) {
     CHECK_EQ(run->frames[0][0].rsi, 0xaaaa0000aaaa0000u);  // %fs:0
     CHECK_EQ(run->frames[1][0].rsi, 0xbbbb0000bbbb0000u);
     CHECK(!run->faulted);
+}
+
+// hal::context::park_and_resume() between two threads with different FP
+// state, thread pointers and I/O ports (so through its out-of-line parts):
+// each returns to user mode from its system call frame with the result it
+// was given, its registers, FP state and thread pointer; the port is open
+// for the first thread only; the CPU lock word is released.
+KERNEL_TEST(x86_user, park_and_resume_moves_fp_state_thread_pointer_and_ports) {
+    Fixture fixture;
+    REQUIRE(fixture.ready());
+    static io_ports::PortAccess com2_scratch;
+    com2_scratch.generation = 2;  // an edited PortAccess (hal/io_ports.h)
+    com2_scratch.range_count = 1;
+    com2_scratch.ranges[0] = {0x2ff, 1};
+    context::UserEntry entries[kThreadCount] = {
+        entry_at(x86_64_user_parked, 0x1111, 0, kDataAddress),
+        entry_at(x86_64_user_parked, 0x2222, 0, kDataAddress + 8),
+    };
+    run_threads(entries, kThreadCount, &com2_scratch);
+    CHECK_EQ(run->parks, 3);
+    CHECK_EQ(run->cpu_lock, 0u);
+    REQUIRE_EQ(run->reports[0], 1);
+    REQUIRE_EQ(run->reports[1], 1);
+    const ExceptionFrame& first = run->frames[0][0];
+    const ExceptionFrame& second = run->frames[1][0];
+    CHECK_EQ(first.rdx, static_cast<uint64_t>(kParkResult + 2));
+    CHECK_EQ(second.rdx, static_cast<uint64_t>(kParkResult + 3));
+    CHECK_EQ(first.rdi, 0x1111u);  // xmm0
+    CHECK_EQ(second.rdi, 0x2222u);
+    CHECK_EQ(first.rbx, 0x1111u);
+    CHECK_EQ(second.rbx, 0x2222u);
+    CHECK_EQ(first.rsi, 0xaaaa0000aaaa0000u);  // %fs:0
+    CHECK_EQ(second.rsi, 0xbbbb0000bbbb0000u);
+    // The first thread read the port and parked; the second, without it,
+    // faulted on the read.
+    REQUIRE(run->faulted);
+    CHECK(contains(run->fault.description, "general protection"));
+    CHECK_EQ(run->fault.pc, program(x86_64_user_parked_port_read));
 }
 
 KERNEL_TEST(x86_user, interrupt_in_user_mode_returns_to_it) {

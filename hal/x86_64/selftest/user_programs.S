@@ -4,7 +4,7 @@
 // (no absolute references into this image), and never executed in place:
 // they sit in .rodata.
 //
-// System call numbers 100-110 are the test's own (its hooks answer them,
+// System call numbers 100-112 are the test's own (its hooks answer them,
 // kernel::handle_syscall never sees them): see user_mode_selftest.cc.
 
     .section .rodata.x86_64_user_programs, "a"
@@ -90,6 +90,31 @@ x86_64_user_null_loop:
     decq %rbx
     jnz 1b
     movl $102, %eax
+    syscall
+    ud2
+
+// Two threads run this with different rdi and thread pointers, the first
+// with COM2's scratch register (port 0x2ff) open, through the test's
+// parking calls: each puts rdi into xmm0 and rbx, parks (111: the other
+// thread runs, and resumes this one with hal::context::park_and_resume()),
+// reports the result in rdx, xmm0 in rdi and the quadword at %fs:0 in rsi
+// (112), reads the port (a #GP without it) and parks again (111).
+    .globl x86_64_user_parked
+x86_64_user_parked:
+    movq %rdi, %xmm0
+    movq %rdi, %rbx
+    movl $111, %eax
+    syscall
+    movq %rax, %rdx
+    movq %xmm0, %rdi
+    movq %fs:0, %rsi
+    movl $112, %eax
+    syscall
+    movl $0x2ff, %edx
+    .globl x86_64_user_parked_port_read
+x86_64_user_parked_port_read:
+    inb %dx, %al
+    movl $111, %eax
     syscall
     ud2
 

@@ -87,8 +87,21 @@ x86_64_enter_user_mode:
 // switch installed its kernel stack top in CpuLocal), and resumes it there.
 #include "hal/x86_64/cpu/register_frame.inc"
 
+// Offsets checked in thread/thread_context.cc.
 #define CPU_KERNEL_STACK_TOP 8      // CpuLocal (cpu/cpu_local.h)
+#define CPU_CURRENT_CONTEXT 128
+#define CPU_LOADED_FS_BASE 136
+#define CPU_IO_PORTS_OPEN 152
+#define CONTEXT_STACK_POINTER 0     // ThreadContext (include/hal/arch/thread_context.h)
+#define CONTEXT_KERNEL_STACK_TOP 8
+#define CONTEXT_FS_BASE 16
+#define CONTEXT_IO_PORTS 40
+#define CONTEXT_FP_STATE 48
 #define EXCEPTION_FRAME_SIZE 176    // sizeof(ExceptionFrame), cpu/exception_frame.h
+#define PORT_ACCESS_GENERATION 0    // hal::io_ports::PortAccess (hal/io_ports.h)
+#define MSR_FS_BASE 0xc0000100      // IA32_FS_BASE
+// hal::context::park_and_resume(ThreadContext&, ThreadContext&, long, unsigned int*)
+#define PARK_AND_RESUME _ZN3hal7context15park_and_resumeERNS0_13ThreadContextES2_lPj
 
     .section .rodata.x86_64_parked_layout, "a"
     .balign 8
@@ -116,12 +129,89 @@ x86_64_exit_through_frame:
     call *%rsi
     SYSRET_FROM_FRAME
 
-// x86_64_exit_parked(frame [rdi], cpu_lock [rsi]) for park_and_resume():
-// moves to the frame (leaving the parked thread's stack), then releases the
-// scheduler's CPU lock (a plain store is a release on x86) and returns to
-// user mode from the frame.
-    .globl x86_64_exit_parked
-x86_64_exit_parked:
-    movq %rdi, %rsp
-    movl $0, (%rsi)
-    SYSRET_FROM_FRAME
+// hal::context::park_and_resume(from [rdi], to [rsi], result [rdx],
+// cpu_lock [rcx]) (hal/park.h), under its C++ name (the link checks it:
+// thread_context.cc declares it, nothing else defines it), so that the
+// fast path calls straight into it: park() of `from`, load() of `to` and
+// its return to user mode from its frame, with only what those do that can
+// differ between two parked threads. thread_context.cc's C++ versions of
+// the same steps say what each keeps; the shortcuts here rest on:
+//  - Both threads have user state: `from` is in a system call from user
+//    mode and `to` is parked, so it was in one too (enter_user_mode()
+//    requires user_state). So the FXSAVE area moves unconditionally.
+//  - Neither has a page fault in progress: the CPU's flag and a context's
+//    are set only while kernel::handle_page_fault() runs on the thread
+//    (cpu/page_fault.cc clears both after it), and parking starts only at
+//    the system call entry (kernel/ipc/parking.cc, reached from
+//    syscall_entry.S), never inside that call. So the CPU's flag is null
+//    and stays null, and so are both contexts': nothing to save or load.
+//  - Usually neither fs_base nor the I/O ports need work: one branch for
+//    both, taken unless the loaded fs_base equals `to`'s, `to`'s PortAccess
+//    (never null with user state, io_ports::attach()) was never edited
+//    (generation 0) and this CPU has no port open (CpuLocal::io_ports_open),
+//    apply_io_ports()'s first early return; the rest is out of line (the
+//    I/O ports in C++).
+//  - `to`'s frame was built by its own `syscall` entry (only the fast path
+//    parks, kernel/ipc/parking.cc), which checked its return rip canonical:
+//    it can be left with `sysret` (as SYSRET_FROM_FRAME does).
+// Interrupts are masked, the scheduler's CPU lock is held; it is released
+// (a plain store is a release on x86) only on `to`'s stack.
+    .globl PARK_AND_RESUME
+    .type PARK_AND_RESUME, @function
+PARK_AND_RESUME:
+    fxsave64 CONTEXT_FP_STATE(%rdi)
+    movq $x86_64_parked_layout, CONTEXT_STACK_POINTER(%rdi)
+    // `from` is parked; from here on, `to` is loaded.
+    fxrstor64 CONTEXT_FP_STATE(%rsi)
+    movq CONTEXT_FS_BASE(%rsi), %rax
+    xorq %gs:CPU_LOADED_FS_BASE, %rax
+    movq CONTEXT_IO_PORTS(%rsi), %r8
+    orq PORT_ACCESS_GENERATION(%r8), %rax
+    orq %gs:CPU_IO_PORTS_OPEN, %rax
+    jnz 2f
+1:  // install(): the system call stack and TSS.RSP0 (one word), the
+    // running context.
+    movq CONTEXT_KERNEL_STACK_TOP(%rsi), %r8
+    movq %r8, %gs:CPU_KERNEL_STACK_TOP
+    movq %rsi, %gs:CPU_CURRENT_CONTEXT
+    // Onto `to`'s frame; `from`'s stack is free now, and the CPU lock goes.
+    leaq -EXCEPTION_FRAME_SIZE(%r8), %rsp
+    movl $0, (%rcx)
+    // SYSRET_FROM_FRAME with the result straight into rax instead of
+    // through the frame, whose rax is not popped.
+    movq %rdx, %rax
+    POP_GENERAL_REGISTERS_BUT_RAX   // rcx: the rip, r11: the rflags
+    movq 48(%rsp), %rsp             // the user's rsp (past the rax slot)
+    swapgs
+    sysretq
+2:  // Another fs_base (threads of one process, most pairs of processes):
+    // load_fs_base() (wrmsr takes ecx and edx: cpu_lock and result wait in
+    // r9 and r10).
+    movq CONTEXT_FS_BASE(%rsi), %rax
+    cmpq %rax, %gs:CPU_LOADED_FS_BASE
+    je 3f
+    movq %rax, %gs:CPU_LOADED_FS_BASE
+    movq %rcx, %r9
+    movq %rdx, %r10
+    movq %rax, %rdx
+    shrq $32, %rdx
+    movl $MSR_FS_BASE, %ecx
+    wrmsr
+    movq %r9, %rcx
+    movq %r10, %rdx
+3:  // The I/O ports unless apply_io_ports()'s first early return holds (r8:
+    // `to`'s PortAccess): in C++, still on `from`'s stack (the CPU lock
+    // keeps everybody off it); rsp is 16-byte aligned after the pushes.
+    movq PORT_ACCESS_GENERATION(%r8), %rax
+    orq %gs:CPU_IO_PORTS_OPEN, %rax
+    jz 1b
+    pushq %rsi
+    pushq %rdx
+    pushq %rcx
+    movq %rsi, %rdi
+    call x86_64_apply_io_ports_of
+    popq %rcx
+    popq %rdx
+    popq %rsi
+    jmp 1b
+    .size PARK_AND_RESUME, . - PARK_AND_RESUME

@@ -24,6 +24,13 @@ struct Hooks {
 
 extern Hooks hooks;
 
+// Sets `hooks` and makes this CPU's system calls skip the fast path
+// (kernel::try_fast_syscall, which would take the hooked threads for the
+// scheduler's): the hooked threads run on this CPU only. remove() undoes
+// both. Interrupts masked.
+void install(const Hooks& hooks);
+void remove();
+
 inline bool active() {
     return hooks.system_call != nullptr;
 }

@@ -30,8 +30,6 @@ extern "C" void x86_64_thread_start();
 extern "C" const uint64_t x86_64_parked_layout[];
 extern "C" [[noreturn]] void x86_64_exit_through_frame(hal::x86_64::ExceptionFrame* frame,
                                                        void (*hook)());
-extern "C" [[noreturn]] void x86_64_exit_parked(hal::x86_64::ExceptionFrame* frame,
-                                                uint32_t* cpu_lock);
 extern "C" [[noreturn]] void x86_64_enter_user_mode(uint64_t frame_top, uint64_t pc, uint64_t stack,
                                                     uint64_t argument0, uint64_t argument1);
 
@@ -68,9 +66,7 @@ void load_fs_base(CpuLocal& cpu, uint64_t base) {
 
 // Makes `context` the running thread's as far as traps from user mode care.
 [[gnu::always_inline]] inline void install(CpuLocal& cpu, ThreadContext& context) {
-    cpu.kernel_stack_top = context.kernel_stack_top;
-    // TSS.RSP0 (x86_64::set_privilege_stack() without the call).
-    __builtin_memcpy(cpu.privilege_stack, &context.kernel_stack_top, sizeof(uint64_t));
+    cpu.kernel_stack_top = context.kernel_stack_top;  // TSS.RSP0 too (cpu/cpu_local.h)
     cpu.current_context = &context;
 }
 
@@ -160,11 +156,13 @@ void resume_parked(ThreadContext& to, int64_t result) {
     x86_64_exit_through_frame(load_parked(this_cpu(), to, result), &parked_arrived);
 }
 
-void park_and_resume(ThreadContext& from, ThreadContext& to, int64_t result, uint32_t* cpu_lock) {
-    CpuLocal& cpu = this_cpu();
-    park_context(cpu, from);
-    x86_64_exit_parked(load_parked(cpu, to, result), cpu_lock);
-}
+// park_and_resume() is context_switch.S's, under its C++ name: park(from)
+// and resume_parked(to, result) without the call of
+// kernel::parked_thread_arrived(), and without the tests that always come
+// out the same for two parked threads (see there); what differs rarely
+// (I/O ports) is x86_64_apply_io_ports_of() below.
+static_assert(__is_same(decltype(&park_and_resume),
+                        void (*)(ThreadContext&, ThreadContext&, int64_t, uint32_t*)));
 
 void return_from_parked(int64_t result) {
     x86_64::ExceptionFrame* frame = user_frame(*this_cpu().current_context);
@@ -182,6 +180,9 @@ void enable_user_state(ThreadContext& context) {
                      sizeof(kDefaultControlWord));
     __builtin_memcpy(&context.fp_state[kFxsaveMxcsr], &kDefaultMxcsr, sizeof(kDefaultMxcsr));
     context.fs_base = 0;
+    // A thread with user state always has a PortAccess (io_ports::attach()
+    // keeps it so): park_and_resume reads its generation unconditionally.
+    if (context.io_ports == nullptr) io_ports::attach(context, nullptr);
     context.user_state = true;
 }
 
@@ -231,6 +232,31 @@ void print_user_registers() {
 }
 
 }  // namespace hal::context
+
+// context_switch.S's park_and_resume, when I/O ports are involved: that part
+// of load().
+extern "C" void x86_64_apply_io_ports_of(const hal::context::ThreadContext& to) {
+    hal::x86_64::apply_io_ports(hal::x86_64::this_cpu().index, to.io_ports);
+}
+
+// The offsets context_switch.S uses.
+static_assert(offsetof(hal::x86_64::CpuLocal, kernel_stack_top) == 8);
+static_assert(offsetof(hal::x86_64::CpuLocal, current_context) == 128);
+static_assert(offsetof(hal::x86_64::CpuLocal, loaded_fs_base) == 136);
+static_assert(offsetof(hal::x86_64::CpuLocal, io_ports_open) == 152);
+static_assert(offsetof(hal::io_ports::PortAccess, generation) == 0);
+static_assert(hal::context::kMsrFsBase == 0xc0000100);  // MSR_FS_BASE
+static_assert(offsetof(hal::context::ThreadContext, stack_pointer) == 0);
+static_assert(offsetof(hal::context::ThreadContext, kernel_stack_top) == 8);
+static_assert(offsetof(hal::context::ThreadContext, fs_base) == 16);
+static_assert(offsetof(hal::context::ThreadContext, io_ports) == 40);
+static_assert(offsetof(hal::context::ThreadContext, fp_state) == 48);
+static_assert(sizeof(hal::x86_64::ExceptionFrame) == 176);
+// After the pops but rax's, the user's rsp is 48 bytes above the stack
+// pointer.
+static_assert(offsetof(hal::x86_64::ExceptionFrame, rsp) -
+                  offsetof(hal::x86_64::ExceptionFrame, rax) ==
+              48);
 
 // context_switch.S's x86_64_parked_start: a parked thread switched to.
 extern "C" void x86_64_resume_parked_thread() {

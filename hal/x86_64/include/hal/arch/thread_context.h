@@ -32,7 +32,8 @@ struct ThreadContext {
     // another thread is not mistaken for a nested one.
     const void* fault_in_progress = nullptr;
     // The I/O ports its process may use (hal/io_ports.h), applied to the
-    // TSS bitmap when a thread with user_state is switched in.
+    // TSS bitmap when a thread with user_state is switched in. Never null
+    // once enable_user_state() ran (an empty PortAccess stands for none).
     const io_ports::PortAccess* io_ports = nullptr;
     // FXSAVE64 image of the user's x87/SSE state (fxsave needs 16-byte
     // alignment). XSAVE state (AVX) is not kept: CR4.OSXSAVE stays off, so
