@@ -111,7 +111,8 @@ AddressSpace::AddressSpace(VmEnvironment& environment, PhysicalAddress root, Mem
     : environment_(environment),
       account_(account),
       tables_(*environment.tables, account),
-      table_(root, tables_) {
+      table_(root, tables_),
+      asids_(environment.asids->has_asids() ? environment.asids : nullptr) {
     table_.set_split_flusher(this);
     if (account_ != nullptr) account_->retain_account();
 }

@@ -271,6 +271,10 @@ private:
     PageTable table_;     // guarded by lock_
     RegionTree regions_;  // guarded by lock_
     AsidContext asid_;    // written by the AsidAllocator under its lock
+    // environment_.asids when it hands out ASIDs, else nullptr (every switch
+    // then runs as ASID 0): one load and test on the switch path instead of
+    // two loads and the allocator's own test.
+    AsidAllocator* const asids_;
     // CPUs that may cache entries of this space. Its own cache line: every
     // CPU that switches to the space writes it.
     alignas(64) TlbCpuSet tlb_cpus_;
@@ -292,11 +296,15 @@ inline void AddressSpace::activate_masked(uint32_t cpu) {
     // (its bit stays set after it switches away, see tlb_shootdown.h).
     tlb_cpus_.add_if_absent(cpu);
     __atomic_store_n(&internal::current_spaces[cpu], this, __ATOMIC_RELEASE);  // destroy() reads it
-    AsidAssignment assignment = environment_.asids->assign(asid_, cpu);
     // With ASIDs the previous space's entries stay in this CPU's TLB, tagged
-    // with its ASID. Without them (the only case with assignment.flush),
-    // loading the root drops every user entry by itself (hal/mm.h).
-    hal::mm::activate_user_root(table_.root(), assignment.asid);
+    // with its ASID. Without them, loading the root with ASID 0 drops every
+    // user entry by itself (hal/mm.h).
+    uint32_t asid = 0;
+    if (asids_ != nullptr) [[likely]]
+        asid = asids_->assign_with_asids(asid_, cpu).asid;
+    else
+        AsidAllocator::mark_ran_without_asids(asid_);
+    hal::mm::activate_user_root(table_.root(), asid);
 }
 
 // The operations as the design names them.

@@ -61,6 +61,13 @@ public:
     // (hal::current_cpu_index()). Inline: the switch path takes it on every
     // switch of address space, and its common case is a few loads.
     inline AsidAssignment assign(AsidContext& context, uint32_t cpu);
+    // assign(context, cpu) for a caller that knows has_asids() (the switch
+    // path checks it once per address space, see AddressSpace::asids_).
+    inline AsidAssignment assign_with_asids(AsidContext& context, uint32_t cpu);
+    // What assign() does without ASIDs: the context says its space has run.
+    static void mark_ran_without_asids(AsidContext& context) {
+        __atomic_store_n(&context.id, kRanWithoutAsids, __ATOMIC_RELEASE);
+    }
 
     // The address space is being destroyed and runs on no CPU any more: its
     // ASID is flushed everywhere and may be handed out again.
@@ -107,9 +114,13 @@ inline AsidAssignment AsidAllocator::assign(AsidContext& context, uint32_t cpu) 
         // Every space shares ASID 0, but the context must still say that the
         // space has run (id != 0): its owner skips TLB flushes for spaces
         // that never ran.
-        __atomic_store_n(&context.id, kRanWithoutAsids, __ATOMIC_RELEASE);
+        mark_ran_without_asids(context);
         return {.asid = 0, .flush = true};
     }
+    return assign_with_asids(context, cpu);
+}
+
+inline AsidAssignment AsidAllocator::assign_with_asids(AsidContext& context, uint32_t cpu) {
     // The fast path, taken on almost every switch: the context's ASID is of
     // the current generation and no rollover has happened since this CPU
     // last assigned one. A rollover zeroes every active_ entry (under the
