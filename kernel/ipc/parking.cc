@@ -134,7 +134,7 @@ template <bool kIsCall>
         else
             settle_waiting(*partner, header, data, badge, cairn::kMessageFlagCall);
         Endpoint::dequeue_receiver(*partner);
-        owe_reply(*partner, *self);
+        owe_first_reply(*partner, *self);  // waiting_partner() saw it owes none
     } else {
         if (partner_parked) [[likely]]
             settle_parked(*partner, header, data, 0, 0);
@@ -144,7 +144,7 @@ template <bool kIsCall>
         endpoint.enqueue_receiver(*self, 0);
         // The owed reply's reference on the caller: its thread holds
         // another while it waits, and it waits until we switch to it.
-        partner->release();
+        partner->release_not_last();
     }
     self->wait_sequence = direct.sequence;
     self->waiting = true;

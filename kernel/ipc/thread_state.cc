@@ -63,14 +63,6 @@ os::ErrorOr<ThreadState*> current_state() {
     return state;
 }
 
-void complete(ThreadState& state, os::ErrorOr<void> result) {
-    state.failed = result.is_error();
-    if (state.failed) state.error = result.error();
-    state.phase = Phase::kIdle;
-    state.endpoint = nullptr;
-    state.done = true;
-}
-
 void finish(ThreadState& state, os::ErrorOr<void> result) {
     complete(state, result);
     if (state.waiting) {

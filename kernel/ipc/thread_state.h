@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "kernel/cap/capability_space.h"
+#include "kernel/debug/panic.h"
 #include "kernel/ipc/ipc_buffer.h"
 #include "kernel/ipc/message.h"
 #include "kernel/lib/error.h"
@@ -59,6 +60,12 @@ struct ThreadState {
     void release() {
         if (__atomic_sub_fetch(&references, 1, __ATOMIC_ACQ_REL) == 0) [[unlikely]]
             destroy();
+    }
+    // release() of a reference that is not the last (the caller knows of
+    // another held for as long as it uses the state): no call on the IPC
+    // fast path, whose values then need not survive one.
+    void release_not_last() {
+        KERNEL_ASSERT(__atomic_sub_fetch(&references, 1, __ATOMIC_ACQ_REL) != 0);
     }
     [[gnu::noinline]] void destroy();  // the last reference went
 
@@ -124,7 +131,14 @@ inline ThreadState* state_of(sched::Thread& thread) {
 // Ends `state`'s operation with `error` (or success) and wakes it.
 void finish(ThreadState& state, os::ErrorOr<void> result);
 // finish() without the wake, for a partner that gets this CPU directly.
-void complete(ThreadState& state, os::ErrorOr<void> result);
+// Inline: the fast path's.
+inline void complete(ThreadState& state, os::ErrorOr<void> result) {
+    state.failed = result.is_error();
+    if (state.failed) state.error = result.error();
+    state.phase = Phase::kIdle;
+    state.endpoint = nullptr;
+    state.done = true;
+}
 
 // A partner this thread satisfied and will wake itself, by switching
 // straight to it when it blocks next (the fast path's direct switch), or
@@ -159,12 +173,18 @@ bool wait_switching_to(ThreadState& self, ThreadState& partner, os::ErrorOr<void
 void drop_owed_reply(ThreadState& state);
 // `receiver` now owes `caller` (which waits on, kAwaitingReply) the reply
 // to its current call (call_sequence). Inline: the fast path's.
-inline void owe_reply(ThreadState& receiver, ThreadState& caller) {
-    if (receiver.owed.caller != nullptr) drop_owed_reply(receiver);  // an older one is abandoned
+// owe_reply() for a receiver that owes no other reply (the IPC fast path
+// checked): nothing to drop, so no call.
+inline void owe_first_reply(ThreadState& receiver, ThreadState& caller) {
+    KERNEL_ASSERT(receiver.owed.caller == nullptr);
     caller.retain();
     receiver.owed = {&caller, caller.call_sequence};
     caller.phase = Phase::kAwaitingReply;
     caller.endpoint = nullptr;
+}
+inline void owe_reply(ThreadState& receiver, ThreadState& caller) {
+    if (receiver.owed.caller != nullptr) drop_owed_reply(receiver);  // an older one is abandoned
+    owe_first_reply(receiver, caller);
 }
 
 // Answers the reply `owed` with `message` (from `replier`'s space). Caller
