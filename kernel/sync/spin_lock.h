@@ -36,7 +36,9 @@ public:
 
     // lock() for a caller that has interrupts masked already (the
     // scheduler's switch path): no read or write of the interrupt state.
-    void lock_masked() {
+    // Always inline: a call would make the IPC fast path keep its values in
+    // callee-saved registers, and the loop is a few instructions.
+    [[gnu::always_inline]] void lock_masked() {
         while (__atomic_exchange_n(&locked_, 1u, __ATOMIC_ACQUIRE) != 0) {
             while (__atomic_load_n(&locked_, __ATOMIC_RELAXED) != 0)
                 SpinPolicy::spin();
