@@ -83,6 +83,8 @@ Slot CapabilitySpace::slot_of(const Node& node) {
     return Slot{node.index} + 1;
 }
 
+const CapabilitySpace::Node CapabilitySpace::kNothingCached{.generation = kRetiredGeneration};
+
 size_t CapabilitySpace::find_free_locked() const {
     for (size_t i = free_hint_; i < capacity_; ++i) {
         Node* chunk = chunks_[i / kChunkSlots];

@@ -84,8 +84,10 @@ public:
     // held: owned by one thread.
     template <ObjectType kType>
     struct CachedLookup {
-        Slot slot = cairn::kNullSlot;  // kNullSlot: nothing cached
-        const Node* node = nullptr;
+        // Nothing cached: a node whose generation matches no cache's, so
+        // that the hit test needs no null test even for slot 0.
+        Slot slot = cairn::kNullSlot;
+        const Node* node = &kNothingCached;
         uint32_t generation = 0;
         Rights rights = 0;
         KernelObject* object = nullptr;
@@ -101,6 +103,7 @@ public:
     // goes through the caller's lock, so either the caller sees the new
     // generation or the object outlives its hold of the lock). nullptr on
     // any failure (the caller's general path says which).
+    static const Node kNothingCached;
     template <ObjectType kType>
     inline KernelObject* find_cached_masked(Slot slot, Rights required, uint64_t* badge,
                                             CachedLookup<kType>& cache) const;

@@ -58,8 +58,12 @@ inline bool inline_only(const InlineHeader& header) {
 // bytes.
 inline bool read_inline_header(const cairn::Message& message, InlineHeader* header) {
     __builtin_memcpy(header, &message, sizeof(InlineHeader));
-    uint64_t buffer_length = __atomic_load_n(&message.buffer_length, __ATOMIC_RELAXED);
-    return inline_only(*header) && buffer_length == 0;
+    // One test and branch each (see fast_state()).
+    if (__atomic_load_n(&message.buffer_length, __ATOMIC_RELAXED) != 0) [[unlikely]]
+        return false;
+    if (header->cap_count != 0) [[unlikely]]
+        return false;
+    return header->data_length <= cairn::kMessageDataBytes;
 }
 
 // `length` (<= 64) bytes without a call to memcpy: a full message is one
@@ -149,10 +153,19 @@ inline bool take_delivery(ThreadState& self) {
 // The running thread's state when a fast path may serve its call: no
 // deadline, a thread of a process, no bound notification (whose bits a
 // receive would have to look at); nullptr otherwise.
+// The tests here and on the fast path come one test and branch each, the
+// likely way first: combined, compilers turn them into flag arithmetic,
+// which costs riscv64 several instructions a test.
 inline ThreadState* fast_state(sched::Thread& thread, uint64_t timeout) {
-    if (timeout != cairn::kForever) return nullptr;
+    if (timeout != cairn::kForever) [[unlikely]]
+        return nullptr;
     ThreadState* self = state_of(thread);
-    if (self == nullptr || self->space == nullptr || self->bound != nullptr) return nullptr;
+    if (self == nullptr) [[unlikely]]
+        return nullptr;
+    if (self->space == nullptr) [[unlikely]]
+        return nullptr;
+    if (self->bound != nullptr) [[unlikely]]
+        return nullptr;
     return self;
 }
 
@@ -165,23 +178,32 @@ inline ThreadState* fast_state(sched::Thread& thread, uint64_t timeout) {
 [[gnu::always_inline]] inline ThreadState* waiting_partner(bool is_call, ThreadState& self,
                                                            const sched::Thread& caller,
                                                            Endpoint& endpoint) {
-    if (endpoint.dead()) return nullptr;
+    if (endpoint.dead()) [[unlikely]]
+        return nullptr;
     ThreadState* partner;
     if (is_call) {
         partner = endpoint.first_receiver();
+        if (partner == nullptr) [[unlikely]]
+            return nullptr;
         // One that owes an older reply still (it received without
         // answering) is left to the general path: dropping that reply wakes
         // its caller, which parking.cc could not do with a CPU lock held.
-        if (partner != nullptr && partner->owed.caller != nullptr) return nullptr;
+        if (partner->owed.caller != nullptr) [[unlikely]]
+            return nullptr;
     } else {
         partner = self.owed.caller;
-        if (partner == nullptr || endpoint.has_senders() ||
-            partner->phase != Phase::kAwaitingReply ||
-            partner->call_sequence != self.owed.sequence) {
+        if (partner == nullptr) [[unlikely]]
             return nullptr;
-        }
+        if (endpoint.has_senders()) [[unlikely]]
+            return nullptr;
+        if (partner->phase != Phase::kAwaitingReply) [[unlikely]]
+            return nullptr;
+        if (partner->call_sequence != self.owed.sequence) [[unlikely]]
+            return nullptr;
     }
-    if (partner == nullptr || !partner->waiting || partner->thread->priority > caller.priority)
+    if (!partner->waiting) [[unlikely]]
+        return nullptr;
+    if (partner->thread->priority > caller.priority) [[unlikely]]
         return nullptr;
     return partner;
 }

@@ -44,9 +44,18 @@ bool rate_limited = true;
                                                                  ThreadState* self,
                                                                  uint64_t message_address,
                                                                  InlineHeader* header) {
-    if (rate_limited && thread.syscall_account.tokens == 0) return nullptr;
-    cairn::Message* message = self->buffer.at(message_address);
-    if (message == nullptr || !read_inline_header(*message, header)) return nullptr;
+    // One test and branch each, the likely way first: combined, compilers
+    // make them flag arithmetic that costs more on riscv64.
+    if (rate_limited) [[unlikely]] {
+        if (thread.syscall_account.tokens == 0) return nullptr;
+    }
+    if (self->buffer.address != message_address) [[unlikely]]
+        return nullptr;
+    cairn::Message* message = self->buffer.message;
+    if (message == nullptr) [[unlikely]]
+        return nullptr;
+    if (!read_inline_header(*message, header)) [[unlikely]]
+        return nullptr;
     if (__atomic_load_n(&thread.kill_pending, __ATOMIC_RELAXED)) return nullptr;
     return message;
 }

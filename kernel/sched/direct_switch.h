@@ -57,8 +57,17 @@ struct DirectSwitch {
     // running one has switched off; `self` is running, so `next` is not
     // `self`). Not cpu_bit(): `index` < kMaxCpus needs no check (see
     // internal.h). `self`, in a system call, is not the idle thread.
-    if (next.cpu != index || next.state != ThreadState::kBlocked ||
-        next.block_sequence != next_sequence || ((next.affinity >> index) & 1) == 0) [[unlikely]] {
+    // One test and branch each (see ipc::fast_state()).
+    bool direct_ok = true;
+    if (next.cpu != index) [[unlikely]]
+        direct_ok = false;
+    else if (next.state != ThreadState::kBlocked) [[unlikely]]
+        direct_ok = false;
+    else if (next.block_sequence != next_sequence) [[unlikely]]
+        direct_ok = false;
+    else if (((next.affinity >> index) & 1) == 0) [[unlikely]]
+        direct_ok = false;
+    if (!direct_ok) [[unlikely]] {
         c.lock.unlock_masked();
         return false;
     }
@@ -135,14 +144,18 @@ inline void set_fused_parked_arrival(bool on) {
     // finish_switch(): activate_masked() never waits for another CPU (its
     // slow path takes only the ASID lock, whose holders take no CPU lock),
     // so a CPU spinning on our lock is only delayed.
-    if (next_parked && !__atomic_load_n(&next.kill_pending, __ATOMIC_RELAXED) &&
-        !__atomic_load_n(&c.need_resched, __ATOMIC_RELAXED) && detail::fused_parked_arrival)
-        [[likely]] {
-        mm::as_switch_masked(next.address_space, direct.index);
-        hal::context::park_and_resume(self.context, next.context, next_result,
-                                      c.lock.word_for_release());
-    }
-    park_switching_to_slowly(self, next, next_parked, next_result);
+    // (One test and branch each, see ipc::fast_state().)
+    if (!next_parked) [[unlikely]]
+        park_switching_to_slowly(self, next, next_parked, next_result);
+    if (__atomic_load_n(&next.kill_pending, __ATOMIC_RELAXED)) [[unlikely]]
+        park_switching_to_slowly(self, next, next_parked, next_result);
+    if (__atomic_load_n(&c.need_resched, __ATOMIC_RELAXED)) [[unlikely]]
+        park_switching_to_slowly(self, next, next_parked, next_result);
+    if (!detail::fused_parked_arrival) [[unlikely]]
+        park_switching_to_slowly(self, next, next_parked, next_result);
+    mm::as_switch_masked(next.address_space, direct.index);
+    hal::context::park_and_resume(self.context, next.context, next_result,
+                                  c.lock.word_for_release());
 }
 
 // What a parked thread runs first, however it is resumed (on its own stack,

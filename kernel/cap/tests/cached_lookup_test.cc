@@ -65,6 +65,13 @@ TEST_F(CachedLookupTest, AMissFillsTheCacheAndAHitAnswersFromIt) {
     EXPECT_EQ(badge, 99u);
 }
 
+TEST_F(CachedLookupTest, AnEmptyCacheFindsNothingForSlotZeroOrAnEmptySlot) {
+    uint64_t badge = 0;
+    EXPECT_EQ(find(*a_, cairn::kNullSlot, 0, &badge), nullptr);
+    EXPECT_EQ(find(*a_, 3, 0, &badge), nullptr);
+    EXPECT_EQ(cache_.slot, cairn::kNullSlot);
+}
+
 TEST_F(CachedLookupTest, ADeletedSlotMisses) {
     TestObject* object;
     Slot slot = root(*a_, kAllRights, 0, &object);

@@ -26,6 +26,7 @@ namespace {
 
 using cairn::Message;
 using cairn::ObjectType;
+using cairn::Status;
 using namespace cairn::sys;
 
 constexpr uint64_t kEcho = 100;      // answer id + 1, each byte + 1
@@ -99,6 +100,20 @@ bool capability_round_trip(CapSlot endpoint) {
 // it should.
 int stale_slot_refusals(CapSlot endpoint) {
     int refused = 0;
+    // A thread whose cache holds nothing yet, calling slot 0 and an empty
+    // slot from its IPC buffer (the fast path's first lookup).
+    cairn::Thread fresh;
+    Status first = Status::kOk, second = Status::kOk;
+    CHECK_OK(fresh.start([&first, &second] {
+        Message& message = *cairn::ipc_buffer();
+        message = cairn::make_message(kEcho);
+        first = ipc_call(cairn::kNullSlot, &message, cairn::kForever).status();
+        message = cairn::make_message(kEcho);
+        second = ipc_call(4000, &message, cairn::kForever).status();
+    }));
+    CHECK_OK(fresh.join());
+    CHECK(first == Status::kNoCapability);
+    CHECK(second == Status::kNoCapability);
     CapSlot alias = cap_copy(endpoint, cairn::kRightWrite | cairn::kRightDelete).value();
     for (int round = 0; round < 4; ++round)
         CHECK(echo_round(alias, round, 8, cairn::kForever));  // cached: the alias
