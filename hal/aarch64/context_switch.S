@@ -30,17 +30,13 @@
 1:
 .endm
 
-// The same for a context known to have user state; with \retrap = 1 FP/SIMD
-// is trapped again after a save (nothing to do when it was not live).
-.macro SAVE_USER_REGISTERS reg, retrap=0
+// The same for a context known to have user state.
+.macro SAVE_USER_REGISTERS reg
     mrs     x9, tpidr_el0
     str     x9, [\reg, #CONTEXT_TPIDR_EL0]
     mrs     x9, cpacr_el1
     tbz     x9, #CPACR_EL1_FPEN_SHIFT, 2f
     SAVE_FP_REGISTERS \reg
-    .if     \retrap
-    msr     cpacr_el1, xzr
-    .endif
 2:
 .endm
 
@@ -80,24 +76,20 @@
 
 // hal/park.h's park() of the user thread whose context is in \reg, in a
 // system call from EL0 with its frame at its kernel stack top, once its
-// user state is saved: the next switch_to() into it "returns" to
-// aarch64_parked_start right under its frame (its fp is left stale:
-// aarch64_parked_start clears it).
+// user state is saved: its saved stack pointer becomes 0 (no thread runs
+// with sp 0), which tells aarch64_load_context that the next switch_to()
+// into it goes to aarch64_parked_start right under its frame (its x19-x30
+// are left stale: nothing there uses them, and aarch64_parked_start
+// clears fp).
 //
-// Its page fault flag (page_fault.cc) is recorded as false, and the CPU's
-// stays as it is, false: a thread parks only from its system call's own
-// code, never while kernel::handle_page_fault runs on its stack (the flag
-// is set only around that call). The same holds for every parked thread
-// the CPU resumes, so the parked resumptions below leave the flag alone.
+// Its page fault flag (page_fault.cc) needs no store: the context's is
+// false while the thread runs (the load clears it) and the CPU's is false
+// too, since a thread parks only from its system call's own code, never
+// while kernel::handle_page_fault runs on its stack (the flag is set only
+// around that call). The same holds for every parked thread the CPU
+// resumes, so the parked resumptions below leave the flag alone.
 .macro PARK_CONTEXT reg
-    strb    wzr, [\reg, #CONTEXT_RESOLVING_FAULT]
-    ldr     x9, [\reg, #CONTEXT_KERNEL_STACK_TOP]
-    sub     x9, x9, #EXCEPTION_FRAME_SIZE
-    adr     x10, aarch64_parked_start
-    .if     CONTEXT_SP != CONTEXT_X29 + 16
-    .error  "PARK_CONTEXT stores lr and sp as a pair"
-    .endif
-    stp     x10, x9, [\reg, #(CONTEXT_X29 + 8)]    // lr, sp
+    str     xzr, [\reg, #CONTEXT_SP]
 .endm
 
 // Makes the context in \reg, a parked thread's, this CPU's running thread
@@ -105,14 +97,16 @@
 // it besides the callee-saved registers it does not need (x9-x10 scratch;
 // FP/SIMD trapping is the caller's).
 .macro RESUME_PARKED_CONTEXT reg
-    ldr     x9, [\reg, #CONTEXT_KERNEL_STACK_TOP]
+    .if     CONTEXT_KERNEL_STACK_TOP != CONTEXT_TPIDR_EL0 + 8
+    .error  "RESUME_PARKED_CONTEXT loads the thread pointer and the stack top as a pair"
+    .endif
+    ldp     x10, x9, [\reg, #CONTEXT_TPIDR_EL0]
     sub     sp, x9, #EXCEPTION_FRAME_SIZE
+    msr     tpidr_el0, x10
     mrs     x9, tpidr_el1
     adrp    x10, aarch64_current_contexts
     add     x10, x10, :lo12:aarch64_current_contexts
     str     \reg, [x10, w9, uxtw #3]
-    ldr     x9, [\reg, #CONTEXT_TPIDR_EL0]
-    msr     tpidr_el0, x9
 .endm
 
 // aarch64_switch_context(x0 = from, x1 = to): hal::context::switch_to.
@@ -143,10 +137,13 @@ aarch64_load_context:
     adrp    x10, aarch64_current_contexts
     add     x10, x10, :lo12:aarch64_current_contexts
     str     x1, [x10, w9, uxtw #3]
+    // (The context's copy is cleared: it is false while the thread runs,
+    // which PARK_CONTEXT relies on.)
     adrp    x10, aarch64_resolving_fault
     add     x10, x10, :lo12:aarch64_resolving_fault
     ldrb    w11, [x1, #CONTEXT_RESOLVING_FAULT]
     strb    w11, [x10, w9, uxtw]
+    strb    wzr, [x1, #CONTEXT_RESOLVING_FAULT]
     ldr     w9, [x1, #CONTEXT_USER_STATE]
     cbz     w9, 2f
     ldr     x9, [x1, #CONTEXT_TPIDR_EL0]
@@ -166,8 +163,13 @@ aarch64_load_context:
     ldp     x27, x28, [x1, #(CONTEXT_X19 + 8 * 8)]
     ldp     x29, x30, [x1, #CONTEXT_X29]
     ldr     x9, [x1, #CONTEXT_SP]
+    cbz     x9, 3f                  // parked (PARK_CONTEXT)
     mov     sp, x9
     ret
+3:  // A parked thread: onto its stack right under its frame.
+    ldr     x9, [x1, #CONTEXT_KERNEL_STACK_TOP]
+    sub     sp, x9, #EXCEPTION_FRAME_SIZE
+    b       aarch64_parked_start
     .size   aarch64_switch_context, . - aarch64_switch_context
 
 // aarch64_load_fp_state(x0 = context): the running user thread's first
@@ -230,8 +232,9 @@ aarch64_resume_parked:
     b       aarch64_user_return
     .size   aarch64_resume_parked, . - aarch64_resume_parked
 
-// Where a parked thread resumes (its context's link register; its stack
-// pointer is right under its user frame). Switched to by switch_to():
+// Where a parked thread resumes (aarch64_load_context comes here for a
+// context whose stack pointer is 0, with sp right under its user frame).
+// Switched to by switch_to():
     .global aarch64_parked_start
     .type   aarch64_parked_start, %function
     .balign 16
@@ -245,24 +248,41 @@ aarch64_parked_start:
 // hal::context::park_and_resume (hal/park.h; defined here under its C++
 // name, which the link checks, to spare a call): park() of `from`, then
 // `to` resumed straight into user mode from its frame, its callee-saved
-// registers never loaded (nothing it runs needs them).
+// registers never loaded (nothing it runs needs them). What it rests on:
+//  - Both threads have user state (`from` is in a system call from EL0,
+//    `to` parked in one), so TPIDR_EL0 moves unconditionally, saved with
+//    PARK_CONTEXT's store in one stp.
+//  - FP/SIMD is lazy (aarch64_load_context): CPACR_EL1 is either 0 (FPEN
+//    trapping, the only other value a switch writes) or FP_UNTRAPPED when
+//    `from` used FP/SIMD since it was switched in; only then (one test) are
+//    its registers saved and FP/SIMD trapped again for `to`, out of line.
+//  - Neither thread's page fault flag needs work (PARK_CONTEXT).
+//  - `to`'s frame was saved by its own svc from EL0 (only the fast path's
+//    system calls park, kernel/ipc/parking.cc), so RETURN_TO_EL0_FROM_FRAME
+//    (exception_frame.h) returns from it, as aarch64_user_return does.
     .global PARK_AND_RESUME
     .type   PARK_AND_RESUME, %function
     .balign 16
 PARK_AND_RESUME:
 aarch64_park_and_resume:
-    // What a switch saves of `from`, and FP/SIMD trapped for `to` (lazy, as
-    // in aarch64_load_context): CPACR_EL1 is either 0 (FPEN trapping, the
-    // only other value a switch writes) or FP_UNTRAPPED, so only the second
-    // needs the write.
-    SAVE_USER_REGISTERS x0, retrap=1
-    PARK_CONTEXT x0
-    // `from`'s stack is free once we leave it; the CPU lock keeps everybody
-    // off `from` until the release below, on `to`'s stack.
-    RESUME_PARKED_CONTEXT x1
+    .if     CONTEXT_TPIDR_EL0 != CONTEXT_SP + 8
+    .error  "park_and_resume parks and saves the thread pointer with one stp"
+    .endif
+    mrs     x9, tpidr_el0
+    mrs     x10, cpacr_el1
+    stp     xzr, x9, [x0, #CONTEXT_SP]  // PARK_CONTEXT and the thread pointer
+    tbnz    x10, #CPACR_EL1_FPEN_SHIFT, 3f
+    // `from` is parked. `from`'s stack is free once we leave it; the CPU
+    // lock keeps everybody off `from` until the release below, on `to`'s
+    // stack.
+2:  RESUME_PARKED_CONTEXT x1
     str     x2, [sp, #EXCEPTION_FRAME_X0]
     stlr    wzr, [x3]               // the CPU lock word: 0, release order
-    b       aarch64_user_return
+    RETURN_TO_EL0_FROM_FRAME
+3:  // `from` used FP/SIMD: saved, and trapped again for `to`.
+    SAVE_FP_REGISTERS x0
+    msr     cpacr_el1, xzr
+    b       2b
     .size   PARK_AND_RESUME, . - PARK_AND_RESUME
 
 // aarch64_exit_through_frame(x0 = frame, x1 = hook): calls hook() on the

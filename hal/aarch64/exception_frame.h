@@ -13,7 +13,43 @@
 // A multiple of 16, so the stack stays 16-byte aligned as AAPCS64 requires.
 #define EXCEPTION_FRAME_SIZE 288
 
-#ifndef __ASSEMBLER__
+#ifdef __ASSEMBLER__
+
+// clang-format off
+// The return to EL0 from the frame at sp (vectors.S's aarch64_user_return
+// and context_switch.S's park_and_resume): x0-x30, SP_EL0, ELR_EL1 and
+// SPSR_EL1 from the frame, sp past it (the thread's kernel stack top, where
+// its next trap from EL0 saves its frame), then eret. IRQs masked. x0 and x1
+// come last, with the post-index that pops the frame.
+.macro RETURN_TO_EL0_FROM_FRAME
+    .if     EXCEPTION_FRAME_X0 != 0
+    .error  "RETURN_TO_EL0_FROM_FRAME pops the frame with x0's load"
+    .endif
+    ldp     x0, x1, [sp, #EXCEPTION_FRAME_ELR]
+    ldp     x30, x2, [sp, #EXCEPTION_FRAME_X30]     // x30 and SP_EL0
+    msr     elr_el1, x0
+    msr     spsr_el1, x1
+    msr     sp_el0, x2
+    ldp     x2, x3, [sp, #(EXCEPTION_FRAME_X0 + 2 * 8)]
+    ldp     x4, x5, [sp, #(EXCEPTION_FRAME_X0 + 4 * 8)]
+    ldp     x6, x7, [sp, #(EXCEPTION_FRAME_X0 + 6 * 8)]
+    ldp     x8, x9, [sp, #(EXCEPTION_FRAME_X0 + 8 * 8)]
+    ldp     x10, x11, [sp, #(EXCEPTION_FRAME_X0 + 10 * 8)]
+    ldp     x12, x13, [sp, #(EXCEPTION_FRAME_X0 + 12 * 8)]
+    ldp     x14, x15, [sp, #(EXCEPTION_FRAME_X0 + 14 * 8)]
+    ldp     x16, x17, [sp, #(EXCEPTION_FRAME_X0 + 16 * 8)]
+    ldp     x18, x19, [sp, #(EXCEPTION_FRAME_X0 + 18 * 8)]
+    ldp     x20, x21, [sp, #(EXCEPTION_FRAME_X0 + 20 * 8)]
+    ldp     x22, x23, [sp, #(EXCEPTION_FRAME_X0 + 22 * 8)]
+    ldp     x24, x25, [sp, #(EXCEPTION_FRAME_X0 + 24 * 8)]
+    ldp     x26, x27, [sp, #(EXCEPTION_FRAME_X0 + 26 * 8)]
+    ldp     x28, x29, [sp, #(EXCEPTION_FRAME_X0 + 28 * 8)]
+    ldp     x0, x1, [sp], #EXCEPTION_FRAME_SIZE
+    eret
+.endm
+// clang-format on
+
+#else
 
 #include <stddef.h>
 #include <stdint.h>

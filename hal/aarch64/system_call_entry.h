@@ -9,11 +9,9 @@
 #define SYSCALL_FAST_PATH_IPC_REPLY_RECEIVE 100
 
 // kernel::try_fast_syscall(uint64_t argument0, uint64_t argument1,
-// uint64_t argument2, uint32_t number) (hal/user_mode.h) and
-// hal::aarch64::user_trap_hooks (user_trap_hooks.h), as the compiler names
-// them.
+// uint64_t argument2, uint32_t number) (hal/user_mode.h), as the compiler
+// names it.
 #define SYSCALL_TRY_FAST_SYSCALL _ZN6kernel16try_fast_syscallEmmmj
-#define SYSCALL_USER_TRAP_HOOKS _ZN3hal7aarch6415user_trap_hooksE
 
 #ifndef __ASSEMBLER__
 

@@ -23,7 +23,16 @@ struct UserTrapHooks {
     void (*return_to_user)();
 };
 
+// Set only through set_user_trap_hooks().
 extern UserTrapHooks* user_trap_hooks;
+
+// Sets `user_trap_hooks` (null: removes them) and points this CPU's
+// VBAR_EL1 at the vector table whose svc skips the IPC fast path while they
+// are set (vectors.S's exception_vectors_hooked: kernel::try_fast_syscall
+// would take the hooked threads for the scheduler's), back at
+// exception_vectors when they go. So the hooked threads must run on this
+// CPU only, between the two calls. Interrupts masked.
+void set_user_trap_hooks(UserTrapHooks* hooks);
 
 // kernel::handle_return_to_user(), or the hook's stand-in (user_traps.cc).
 void return_to_user();

@@ -24,10 +24,21 @@
 #include "kernel/lib/format.h"
 
 extern "C" void aarch64_load_fp_state(hal::context::ThreadContext* context);  // context_switch.S
+// vectors.S's two tables (set_user_trap_hooks()).
+extern "C" const char aarch64_vectors[] asm("exception_vectors");
+extern "C" const char aarch64_vectors_hooked[] asm("exception_vectors_hooked");
 
 namespace hal::aarch64 {
 
 constinit UserTrapHooks* user_trap_hooks = nullptr;
+
+void set_user_trap_hooks(UserTrapHooks* hooks) {
+    user_trap_hooks = hooks;
+    uint64_t table =
+        reinterpret_cast<uint64_t>(hooks != nullptr ? aarch64_vectors_hooked : aarch64_vectors);
+    // The isb: the next exception already uses the new table.
+    asm volatile("msr vbar_el1, %0\n\tisb" : : "r"(table) : "memory");
+}
 
 namespace {
 

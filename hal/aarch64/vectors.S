@@ -19,7 +19,14 @@
 // aarch64_system_call; any other synchronous exception from EL0 goes to
 // aarch64_handle_exception from the slot. A system call is the IPC fast
 // path's way in and out, where every instruction counts
-// (kernel/ipc/README.md); both leave through aarch64_user_return.
+// (kernel/ipc/README.md); both leave through aarch64_user_return (or, for
+// a parked switch, context_switch.S's park_and_resume, with the same
+// RETURN_TO_EL0_FROM_FRAME).
+//
+// There are two tables, identical but for slot 8's svc: exception_vectors
+// and exception_vectors_hooked, which a CPU uses while the HAL's self-test
+// has user trap hooks installed (user_trap_hooks.h's set_user_trap_hooks):
+// its svc skips the fast path, so the fast path tests for no hooks.
 //
 // It runs on SP_EL1. From EL1 that is the stack that was in use (the kernel
 // runs in EL1h). From EL0 it is the top of the running thread's kernel
@@ -71,31 +78,25 @@
 
 .macro vector_slot index
     .balign 0x80
-    sub     sp, sp, #EXCEPTION_FRAME_SIZE
-    stp     x0, x1, [sp, #EXCEPTION_FRAME_X0]
+    .if     EXCEPTION_FRAME_X0 != 0
+    .error  "vector_slot pushes the frame with x0's store"
+    .endif
+    stp     x0, x1, [sp, #-EXCEPTION_FRAME_SIZE]!
     mov     x0, #\index
     b       save_frame_and_handle
 .endm
 
-    .section .text.vectors, "ax"
-    .balign 2048                    // VBAR_EL1 bits [10:0] are RES0
-    .global exception_vectors
-exception_vectors:
-    .irp    index, 0, 1, 2, 3, 4, 5, 6, 7
-    vector_slot \index
-    .endr
-
-// Slot 8, synchronous from EL0 (ESR_EL1 valid). The frame is saved in full
-// as for every trap from EL0 (a parked thread keeps nothing else, and the
-// kernel may read or restore any of it); x0-x8 keep their user values for
-// el0_svc, and x9-x13 are the scratch registers (already saved). ESR_EL1
-// and FAR_EL1 are saved for everything but an svc: nothing reads them from
-// a system call's frame (they describe faults), and the svc path is the
-// IPC fast path's.
+// Slot 8, synchronous from EL0 (ESR_EL1 valid); an svc goes to \svc. The
+// frame is saved in full as for every trap from EL0 (a parked thread keeps
+// nothing else, and the kernel may read or restore any of it); x0-x8 keep
+// their user values for el0_svc, and x9-x13 are the scratch registers
+// (already saved). ESR_EL1 and FAR_EL1 are saved for everything but an
+// svc: nothing reads them from a system call's frame (they describe
+// faults), and the svc path is the IPC fast path's.
+.macro el0_synchronous_slot svc
     .balign 0x80
-el0_synchronous:
-    sub     sp, sp, #EXCEPTION_FRAME_SIZE
-    stp     x0, x1, [sp, #(EXCEPTION_FRAME_X0 + 0 * 8)]
+.Lel0_synchronous\@:
+    stp     x0, x1, [sp, #-EXCEPTION_FRAME_SIZE]!   // EXCEPTION_FRAME_X0 is 0
     STORE_X2_TO_X29
     mrs     x9, sp_el0              // from EL0: always the user's stack
     stp     x30, x9, [sp, #EXCEPTION_FRAME_X30]
@@ -105,7 +106,7 @@ el0_synchronous:
     mrs     x12, esr_el1
     ubfx    x9, x12, #26, #6        // ESR_EL1.EC
     cmp     x9, #0x15               // svc from AArch64 (ELR_EL1 is past it)
-    b.eq    el0_svc
+    b.eq    \svc
     // Faults, FP/SIMD traps, WFI/WFE: the general handler.
     mrs     x13, far_el1
     stp     x12, x13, [sp, #EXCEPTION_FRAME_ESR]
@@ -113,17 +114,33 @@ el0_synchronous:
     mov     x1, sp
     bl      aarch64_handle_exception
     b       aarch64_user_return
-    .if     . - el0_synchronous > 0x80
+    .if     . - .Lel0_synchronous\@ > 0x80
     .error  "el0_synchronous overflows its vector slot"
     .endif
+.endm
 
+.macro vector_table name, svc
+    .balign 2048                    // VBAR_EL1 bits [10:0] are RES0
+    .global \name
+\name:
+    .irp    index, 0, 1, 2, 3, 4, 5, 6, 7
+    vector_slot \index
+    .endr
+    el0_synchronous_slot \svc
     .irp    index, 9, 10, 11, 12, 13, 14, 15
     vector_slot \index
     .endr
+.endm
+
+    .section .text.vectors, "ax"
+    vector_table exception_vectors, el0_svc
+    // Hooks installed: no fast path (kernel::try_fast_syscall would take
+    // the self-test's threads for the scheduler's).
+    vector_table exception_vectors_hooked, el0_svc_declined
 
 // An svc from EL0, the frame saved, x0-x5 and x8 still the caller's. The
-// IPC fast path first (hal::syscall::has_fast_path(x8), no test hooks
-// installed): kernel::try_fast_syscall(argument0, argument1, argument2,
+// IPC fast path first (hal::syscall::has_fast_path(x8); this table is not
+// the hooked one): kernel::try_fast_syscall(argument0, argument1, argument2,
 // number) with interrupts still masked, the frame complete at the top of
 // the kernel stack, which parking needs (hal/park.h). It either parks the
 // thread (and never returns) or returns having changed nothing; then, as
@@ -138,13 +155,11 @@ el0_svc:
     .endif
     sub     x9, x8, #SYSCALL_FAST_PATH_IPC_CALL
     tst     x9, #~2
-    b.ne    1f
-    adrp    x9, SYSCALL_USER_TRAP_HOOKS
-    ldr     x9, [x9, :lo12:SYSCALL_USER_TRAP_HOOKS]
-    cbnz    x9, 1f
+    b.ne    el0_svc_declined
     mov     w3, w8                  // the number, after the three arguments
     bl      SYSCALL_TRY_FAST_SYSCALL    // returns only if it declined
-1:  mov     x0, sp
+el0_svc_declined:
+    mov     x0, sp
     bl      aarch64_system_call
     b       aarch64_user_return
 
@@ -196,11 +211,4 @@ aarch64_exception_return:
 // above; sp is the frame, IRQs masked.
     .global aarch64_user_return
 aarch64_user_return:
-    ldp     x0, x1, [sp, #EXCEPTION_FRAME_ELR]
-    ldp     x30, x2, [sp, #EXCEPTION_FRAME_X30]     // x30 and SP_EL0
-    msr     elr_el1, x0
-    msr     spsr_el1, x1
-    msr     sp_el0, x2
-    LOAD_X0_TO_X29
-    add     sp, sp, #EXCEPTION_FRAME_SIZE
-    eret
+    RETURN_TO_EL0_FROM_FRAME        // exception_frame.h

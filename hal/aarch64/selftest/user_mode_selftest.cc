@@ -11,6 +11,7 @@
 #include "hal/aarch64/user_trap_hooks.h"
 #include "hal/cpu.h"
 #include "hal/mm.h"
+#include "hal/park.h"
 #include "hal/thread_context.h"
 #include "hal/timer.h"
 #include "hal/user_mode.h"
@@ -22,6 +23,7 @@
 extern "C" const char aarch64_user_test_program[];
 extern "C" const char aarch64_user_test_undefined[];
 extern "C" const char aarch64_user_test_fp[];
+extern "C" const char aarch64_user_test_park[];
 extern "C" const char aarch64_user_test_spin[];
 extern "C" const char aarch64_user_test_null_calls[];
 extern "C" const char aarch64_user_test_message[];
@@ -51,6 +53,9 @@ constexpr uint64_t kCallYield = 1;
 constexpr uint64_t kCallReportFp = 2;
 constexpr uint64_t kCallReportSpin = 3;
 constexpr uint64_t kCallNull = 4;
+constexpr uint64_t kCallPark = 5;
+// What park_and_resume hands user thread i as its park's result.
+constexpr int64_t kParkResult = 0x5a00;
 
 uint64_t offset_of(const char* label) {
     return static_cast<uint64_t>(label - aarch64_user_test_program);
@@ -76,6 +81,9 @@ struct Run {
     hal::user::Fault fault{};
     char fault_description[160] = {};
     ExceptionFrame fault_frame{};
+    bool parked[kThreads] = {};
+    int parked_resumptions = 0;  // by park_and_resume
+    uint32_t cpu_lock = 0;       // what park_and_resume releases
 };
 
 // Static, not on the test's stack: the CPU's running-context pointer still
@@ -90,6 +98,27 @@ void switch_from_user_thread(int from, int to) {
     hal::context::switch_to(run.user_contexts[from],
                             to < 0 ? run.main_context : run.user_contexts[to]);
     hal::restore_interrupts(interrupts);
+}
+
+// Parks the running user thread (hal/park.h) and gives the CPU to user
+// thread `to`: straight back to its user mode from its frame, through
+// park_and_resume, if it is parked; else where it was switched out (or its
+// start). Never switch_to() into a parked thread: that runs the kernel's
+// kernel::resume_parked_thread(), which knows nothing of these threads.
+[[noreturn]] void park_switching_to(int to) {
+    hal::disable_interrupts();  // the user thread unmasks them again
+    int from = run.running;
+    run.running = to;
+    run.parked[from] = true;
+    if (run.parked[to]) {
+        run.parked[to] = false;
+        ++run.parked_resumptions;
+        run.cpu_lock = 1;
+        hal::context::park_and_resume(run.user_contexts[from], run.user_contexts[to],
+                                      kParkResult + to, &run.cpu_lock);
+    }
+    hal::context::park(run.user_contexts[from]);
+    hal::context::switch_from_parked(run.user_contexts[to]);
 }
 
 int64_t record_syscall(const hal::syscall::Arguments& arguments, const ExceptionFrame& frame) {
@@ -112,7 +141,9 @@ int64_t record_syscall(const hal::syscall::Arguments& arguments, const Exception
             return 0;
         case kCallReportFp:
             run.reported[self] = true;
-            // Never resumed: the other thread finishes, then the test.
+            // Never resumed: the other thread finishes, then the test. A
+            // parked one is resumed only by parking.
+            if (!run.reported[1 - self] && run.parked[1 - self]) park_switching_to(1 - self);
             switch_from_user_thread(self, run.reported[1 - self] ? -1 : 1 - self);
             return 0;
         case kCallReportSpin:
@@ -121,6 +152,8 @@ int64_t record_syscall(const hal::syscall::Arguments& arguments, const Exception
             return 0;
         case kCallNull:
             return 0;
+        case kCallPark:
+            park_switching_to(1 - self);
     }
     return -1;
 }
@@ -224,12 +257,12 @@ bool run_program(Context& context, const Program& program) {
             user_thread, &entry);
         hal::context::enable_user_state(run.user_contexts[i]);
     }
-    user_trap_hooks = &hooks;
     hal::InterruptState interrupts = hal::disable_interrupts();
+    set_user_trap_hooks(&hooks);  // the user threads run on this CPU only
     if (program.timer_delay_ns != 0) hal::timer::arm_oneshot(program.timer_delay_ns);
     hal::context::switch_to(run.main_context, run.user_contexts[0]);
+    set_user_trap_hooks(nullptr);
     hal::restore_interrupts(interrupts);
-    user_trap_hooks = nullptr;
     space->destroy();
     return true;
 }
@@ -309,6 +342,33 @@ KERNEL_TEST(arm_user, switch_keeps_fp_simd_state_and_thread_pointer) {
         CHECK_EQ(report.x[22], kSeeds[i]);
         CHECK_EQ(report.x[23], kFpcrs[i]);
         CHECK_EQ(report.x[24], kThreadPointer + i);
+    }
+}
+
+// The parked switches (hal/park.h) keep each thread's FP/SIMD state, FPCR,
+// thread pointer and registers: park() and park_and_resume() with FP/SIMD
+// live (saved, then loaded lazily on the next use), park_and_resume()'s
+// result in x0 and the CPU lock released.
+KERNEL_TEST(arm_user, parking_keeps_fp_simd_state_and_thread_pointer) {
+    constexpr uint64_t kSeeds[kThreads] = {0x9999aaaabbbbcccc, 0xddddeeeeffff0000};
+    constexpr uint64_t kFpcrs[kThreads] = {uint64_t{2} << 22, uint64_t{1} << 22};
+    REQUIRE(run_program(context, {.label = aarch64_user_test_park,
+                                  .arguments = {{kSeeds[0], kFpcrs[0]}, {kSeeds[1], kFpcrs[1]}},
+                                  .threads = kThreads}));
+    CHECK(!run.faulted);
+    CHECK_EQ(run.syscalls, 4);
+    CHECK_EQ(run.parked_resumptions, 2);
+    CHECK_EQ(run.cpu_lock, 0u);
+    for (int i = 0; i < kThreads; ++i) {
+        CHECK(run.reported[i]);
+        const ExceptionFrame& report = run.syscall_frames[i];
+        CHECK_EQ(report.x[19], kSeeds[i]);
+        CHECK_EQ(report.x[20], kSeeds[i]);
+        CHECK_EQ(report.x[21], kSeeds[i]);
+        CHECK_EQ(report.x[22], kSeeds[i]);
+        CHECK_EQ(report.x[23], kFpcrs[i]);
+        CHECK_EQ(report.x[24], kThreadPointer + i);
+        CHECK_EQ(report.x[25], static_cast<uint64_t>(kParkResult + i));
     }
 }
 

@@ -49,6 +49,31 @@ aarch64_user_test_fp:
     svc     #0
 1:  b       1b
 
+// The same as aarch64_user_test_fp (x0 = seed, x1 = FPCR), but the
+// threads take turns by parking (system call 5): the first parks with
+// park() and its FP/SIMD state live; the second's park resumes it through
+// park_and_resume, with the second's FP/SIMD state live, and its report
+// resumes the second the same way. Reports x19 (the seed, set before the
+// park), x20-x24 as above and x25, the park's result.
+    .global aarch64_user_test_park
+aarch64_user_test_park:
+    mov     x19, x0
+    fmov    d8, x0
+    mov     v9.d[1], x0
+    fmov    d31, x0
+    msr     fpcr, x1
+    mov     x8, #5
+    svc     #0
+    mov     x25, x0
+    fmov    x20, d8
+    mov     x21, v9.d[1]
+    fmov    x22, d31
+    mrs     x23, fpcr
+    mrs     x24, tpidr_el0
+    mov     x8, #2
+    svc     #0
+1:  b       1b
+
 // Spins x0 times with x1 in x19, x28 and d8, then reports (system call 3):
 // IRQs taken meanwhile must leave every register as it was.
     .global aarch64_user_test_spin

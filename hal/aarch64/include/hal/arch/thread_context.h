@@ -18,14 +18,19 @@ struct alignas(16) ThreadContext {
     uint64_t x19_to_x28[10] = {};
     uint64_t frame_pointer = 0;  // x29
     uint64_t link_register = 0;  // x30: where switch_to returns to
+    // 0 while the thread is parked (hal/park.h): context_switch.S's park
+    // stores it with the thread pointer next to it in one stp.
     uint64_t stack_pointer = 0;
+    uint64_t tpidr_el0 = 0;  // the user thread pointer
     // The top of the thread's kernel stack (16-byte aligned). Traps from EL0
-    // land here: SP_EL1 equals it whenever the thread runs in EL0.
+    // land here: SP_EL1 equals it whenever the thread runs in EL0. Right
+    // after tpidr_el0: a parked resumption loads the two with one ldp.
     uint64_t kernel_stack_top = 0;
-    uint64_t tpidr_el0 = 0;   // the user thread pointer
     uint32_t user_state = 0;  // non-zero: enable_user_state() ran
     // Whether the thread was resolving a page fault when it was switched
-    // out: page_fault.cc's per-CPU flag travels with the thread.
+    // out: page_fault.cc's per-CPU flag travels with the thread. A switch
+    // into the thread clears it again, so it is false while the thread runs
+    // (and stays false when it parks, which saves nothing of it).
     bool resolving_fault = false;
     uint64_t fpcr = 0;
     uint64_t fpsr = 0;
