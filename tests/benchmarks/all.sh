@@ -71,7 +71,7 @@ echo
 if [[ "${kind}" == mm ]]; then
     echo "Guest instructions per operation (QEMU -icount; median of 5 runs, net of the measuring loop)"
 elif [[ "${kind}" == ipc ]]; then
-    echo "Guest instructions per operation (QEMU -icount shift=0, two CPUs, release build, incl. the user loop)"
+    echo "Guest instructions per operation (QEMU -icount shift=0, two CPUs, release build, incl. the user loop; the \", net\" rows without the measuring code)"
 else
     echo "Guest instructions per operation (QEMU -icount shift=0, one CPU, release build, incl. the user loop)"
 fi
