@@ -17,22 +17,8 @@ using cairn::kRightWrite;
 using Cache = CapabilitySpace::CachedLookup<ObjectType::kEndpoint>;
 using NotificationCache = CapabilitySpace::CachedLookup<ObjectType::kNotification>;
 
-class CachedLookupTest : public KernelHeapTest {
+class CachedLookupTest : public TwoSpacesTest {
 protected:
-    void SetUp() override {
-        KernelHeapTest::SetUp();
-        a_ = make_space(16);
-        b_ = make_space(16);
-    }
-    void TearDown() override {
-        const char* problem = "";
-        EXPECT_TRUE(a_->verify(&problem)) << problem;
-        EXPECT_TRUE(b_->verify(&problem)) << problem;
-        a_->destroy();
-        b_->destroy();
-        KernelHeapTest::TearDown();
-    }
-
     // A new endpoint-typed object whose only reference is a root capability.
     Slot root(CapabilitySpace& space, Rights rights, uint64_t badge, TestObject** made) {
         TestObject* object = TestObject::make(ObjectType::kEndpoint);
@@ -47,8 +33,6 @@ protected:
         return space.find_cached_masked(slot, required, badge, cache_);
     }
 
-    CapabilitySpace* a_ = nullptr;
-    CapabilitySpace* b_ = nullptr;
     Cache cache_;
 };
 

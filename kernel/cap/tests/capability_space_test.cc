@@ -17,22 +17,8 @@ using cairn::kRightRead;
 using cairn::kRightRevoke;
 using cairn::kRightWrite;
 
-class CapabilitySpaceTest : public KernelHeapTest {
+class CapabilitySpaceTest : public TwoSpacesTest {
 protected:
-    void SetUp() override {
-        KernelHeapTest::SetUp();
-        a_ = make_space(16);
-        b_ = make_space(16);
-    }
-    void TearDown() override {
-        const char* problem = "";
-        EXPECT_TRUE(a_->verify(&problem)) << problem;
-        EXPECT_TRUE(b_->verify(&problem)) << problem;
-        a_->destroy();
-        b_->destroy();
-        KernelHeapTest::TearDown();
-    }
-
     // A new object whose only reference is a root capability in `space`.
     Slot root(CapabilitySpace& space, ObjectType type = ObjectType::kEndpoint,
               Rights rights = kAllRights, TestObject** made = nullptr) {
@@ -47,9 +33,6 @@ protected:
     static os::Error error_of(const os::ErrorOr<Capability>& result) {
         return result.is_error() ? result.error() : os::Error{};
     }
-
-    CapabilitySpace* a_ = nullptr;
-    CapabilitySpace* b_ = nullptr;
 };
 
 TEST_F(CapabilitySpaceTest, LookupFailsInTheDocumentedOrder) {

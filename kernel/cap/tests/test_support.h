@@ -86,4 +86,26 @@ protected:
     mm::testing::HostPageSource source_;
 };
 
+// Two spaces of 16 slots, a_ and b_, checked (verify()) and destroyed after
+// each test.
+class TwoSpacesTest : public KernelHeapTest {
+protected:
+    void SetUp() override {
+        KernelHeapTest::SetUp();
+        a_ = make_space(16);
+        b_ = make_space(16);
+    }
+    void TearDown() override {
+        const char* problem = "";
+        EXPECT_TRUE(a_->verify(&problem)) << problem;
+        EXPECT_TRUE(b_->verify(&problem)) << problem;
+        a_->destroy();
+        b_->destroy();
+        KernelHeapTest::TearDown();
+    }
+
+    CapabilitySpace* a_ = nullptr;
+    CapabilitySpace* b_ = nullptr;
+};
+
 }  // namespace kernel::cap::testing
