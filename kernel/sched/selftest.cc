@@ -480,11 +480,17 @@ KERNEL_TEST(sched, find_thread_statistics_and_priority) {
     Waiting w;
     Thread* thread = spawn(parked, &w, "parked-thread", 131);
     REQUIRE(thread != nullptr);
-    sleep_ns(2 * kMs);
+    // Until it has blocked (up to 2 s): on a loaded host its first run can
+    // come later than any fixed sleep.
+    ThreadStatistics statistics;
+    uint64_t deadline = now() + 2000 * kMs;
+    do {
+        sleep_ns(1 * kMs);
+        statistics_of(*thread, &statistics);
+    } while (statistics.state != ThreadState::kBlocked && now() < deadline);
     auto found = find_thread(id_of(*thread));
     REQUIRE(!found.is_error());
     CHECK(found.value() == thread);
-    ThreadStatistics statistics;
     statistics_of(*thread, &statistics);
     CHECK_EQ(statistics.priority, 131u);
     CHECK(statistics.state == ThreadState::kBlocked);
@@ -500,7 +506,7 @@ KERNEL_TEST(sched, find_thread_statistics_and_priority) {
         w.ready = true;
     }
     w.queue.wake_all();
-    uint64_t deadline = now() + 2000 * kMs;
+    deadline = now() + 2000 * kMs;
     while (thread->state != ThreadState::kDead && now() < deadline)
         sleep_ns(1 * kMs);
     CHECK(thread->state == ThreadState::kDead);
