@@ -6,8 +6,12 @@
 
 namespace cairn::arch {
 
-inline int64_t syscall6(uint64_t number, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3,
-                        uint64_t a4, uint64_t a5) {
+// The system call, or (kTrap false) the same register setup and
+// constraints with a nop in place of the trap instruction: see
+// nop_syscall6().
+template <bool kTrap>
+inline int64_t syscall6_or_nop(uint64_t number, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3,
+                               uint64_t a4, uint64_t a5) {
     register uint64_t x8 asm("x8") = number;
     register uint64_t x0 asm("x0") = a0;
     register uint64_t x1 asm("x1") = a1;
@@ -15,32 +19,26 @@ inline int64_t syscall6(uint64_t number, uint64_t a0, uint64_t a1, uint64_t a2, 
     register uint64_t x3 asm("x3") = a3;
     register uint64_t x4 asm("x4") = a4;
     register uint64_t x5 asm("x5") = a5;
-    asm volatile("svc #0"
+    asm volatile(".if %c[trap]\n\tsvc #0\n\t.else\n\tnop\n\t.endif"
                  : "+r"(x0)
-                 : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4), "r"(x5)
+                 : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4), "r"(x5), [trap] "i"(kTrap)
                  : "memory");
     return static_cast<int64_t>(x0);
 }
 
-// syscall6 with the trap instruction replaced by a nop: the same register
-// setup and constraints, and no system call. For benchmarks that report
-// their figures net of their own measuring code (the same code with nops
-// instead of system calls, as sel4bench does). Returns what the result
-// register held before (the first argument; on x86_64 the number).
+inline int64_t syscall6(uint64_t number, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3,
+                        uint64_t a4, uint64_t a5) {
+    return syscall6_or_nop<true>(number, a0, a1, a2, a3, a4, a5);
+}
+
+// syscall6 with the trap instruction replaced by a nop, and no system
+// call: for benchmarks that report their figures net of their own
+// measuring code (the same code with nops instead of system calls, as
+// sel4bench does). Returns what the result register held before (the
+// first argument; on x86_64 the number).
 inline int64_t nop_syscall6(uint64_t number, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3,
                             uint64_t a4, uint64_t a5) {
-    register uint64_t x8 asm("x8") = number;
-    register uint64_t x0 asm("x0") = a0;
-    register uint64_t x1 asm("x1") = a1;
-    register uint64_t x2 asm("x2") = a2;
-    register uint64_t x3 asm("x3") = a3;
-    register uint64_t x4 asm("x4") = a4;
-    register uint64_t x5 asm("x5") = a5;
-    asm volatile("nop"
-                 : "+r"(x0)
-                 : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4), "r"(x5)
-                 : "memory");
-    return static_cast<int64_t>(x0);
+    return syscall6_or_nop<false>(number, a0, a1, a2, a3, a4, a5);
 }
 
 }  // namespace cairn::arch
