@@ -3,7 +3,7 @@
 //
 // Each returns a Result: a value >= 0 (an id, an address, a byte count) or
 // a negated cairn::Status. The raw trap per architecture is
-// cairn::arch::syscall6 (user/runtime/arch/<arch>/include/cairn/arch/syscall.h).
+// cairn::arch::syscall6_or_nop (user/runtime/arch/<arch>/include/cairn/arch/syscall.h).
 #pragma once
 
 #include <stddef.h>
@@ -14,6 +14,26 @@
 #include "cairn/ipc.h"
 #include "cairn/status.h"
 #include "cairn/syscalls.h"
+
+namespace cairn::arch {
+
+// The raw system call: number and six arguments, the result register back.
+inline int64_t syscall6(uint64_t number, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3,
+                        uint64_t a4, uint64_t a5) {
+    return syscall6_or_nop<true>(number, a0, a1, a2, a3, a4, a5);
+}
+
+// syscall6 with the trap instruction replaced by a nop, and no system
+// call: for benchmarks that report their figures net of their own
+// measuring code (the same code with nops instead of system calls, as
+// sel4bench does). Returns what the result register held before (the
+// number on x86_64, the first argument elsewhere).
+inline int64_t nop_syscall6(uint64_t number, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3,
+                            uint64_t a4, uint64_t a5) {
+    return syscall6_or_nop<false>(number, a0, a1, a2, a3, a4, a5);
+}
+
+}  // namespace cairn::arch
 
 namespace cairn {
 

@@ -8,8 +8,8 @@
 namespace cairn::arch {
 
 // The system call, or (kTrap false) the same register setup and
-// constraints with a nop in place of the trap instruction: see
-// nop_syscall6().
+// constraints with a nop in place of the trap instruction (the assembler
+// picks one): cairn::arch::syscall6 and nop_syscall6 (cairn/sys.h).
 template <bool kTrap>
 inline int64_t syscall6_or_nop(uint64_t number, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3,
                                uint64_t a4, uint64_t a5) {
@@ -23,21 +23,6 @@ inline int64_t syscall6_or_nop(uint64_t number, uint64_t a0, uint64_t a1, uint64
                    "r"(r9), [trap] "i"(kTrap)
                  : "rcx", "r11", "memory");
     return result;
-}
-
-inline int64_t syscall6(uint64_t number, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3,
-                        uint64_t a4, uint64_t a5) {
-    return syscall6_or_nop<true>(number, a0, a1, a2, a3, a4, a5);
-}
-
-// syscall6 with the trap instruction replaced by a nop, and no system
-// call: for benchmarks that report their figures net of their own
-// measuring code (the same code with nops instead of system calls, as
-// sel4bench does). Returns what the result register held before (the
-// first argument; on x86_64 the number).
-inline int64_t nop_syscall6(uint64_t number, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3,
-                            uint64_t a4, uint64_t a5) {
-    return syscall6_or_nop<false>(number, a0, a1, a2, a3, a4, a5);
 }
 
 }  // namespace cairn::arch
