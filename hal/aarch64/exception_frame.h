@@ -16,20 +16,8 @@
 #ifdef __ASSEMBLER__
 
 // clang-format off
-// The return to EL0 from the frame at sp (vectors.S's aarch64_user_return
-// and context_switch.S's park_and_resume): x0-x30, SP_EL0, ELR_EL1 and
-// SPSR_EL1 from the frame, sp past it (the thread's kernel stack top, where
-// its next trap from EL0 saves its frame), then eret. IRQs masked. x0 and x1
-// come last, with the post-index that pops the frame.
-.macro RETURN_TO_EL0_FROM_FRAME
-    .if     EXCEPTION_FRAME_X0 != 0
-    .error  "RETURN_TO_EL0_FROM_FRAME pops the frame with x0's load"
-    .endif
-    ldp     x0, x1, [sp, #EXCEPTION_FRAME_ELR]
-    ldp     x30, x2, [sp, #EXCEPTION_FRAME_X30]     // x30 and SP_EL0
-    msr     elr_el1, x0
-    msr     spsr_el1, x1
-    msr     sp_el0, x2
+// x2-x29 back from the frame at sp (vectors.S and the returns below).
+.macro LOAD_X2_TO_X29
     ldp     x2, x3, [sp, #(EXCEPTION_FRAME_X0 + 2 * 8)]
     ldp     x4, x5, [sp, #(EXCEPTION_FRAME_X0 + 4 * 8)]
     ldp     x6, x7, [sp, #(EXCEPTION_FRAME_X0 + 6 * 8)]
@@ -44,6 +32,23 @@
     ldp     x24, x25, [sp, #(EXCEPTION_FRAME_X0 + 24 * 8)]
     ldp     x26, x27, [sp, #(EXCEPTION_FRAME_X0 + 26 * 8)]
     ldp     x28, x29, [sp, #(EXCEPTION_FRAME_X0 + 28 * 8)]
+.endm
+
+// The return to EL0 from the frame at sp (vectors.S's aarch64_user_return
+// and context_switch.S's park_and_resume): x0-x30, SP_EL0, ELR_EL1 and
+// SPSR_EL1 from the frame, sp past it (the thread's kernel stack top, where
+// its next trap from EL0 saves its frame), then eret. IRQs masked. x0 and x1
+// come last, with the post-index that pops the frame.
+.macro RETURN_TO_EL0_FROM_FRAME
+    .if     EXCEPTION_FRAME_X0 != 0
+    .error  "RETURN_TO_EL0_FROM_FRAME pops the frame with x0's load"
+    .endif
+    ldp     x0, x1, [sp, #EXCEPTION_FRAME_ELR]
+    ldp     x30, x2, [sp, #EXCEPTION_FRAME_X30]     // x30 and SP_EL0
+    msr     elr_el1, x0
+    msr     spsr_el1, x1
+    msr     sp_el0, x2
+    LOAD_X2_TO_X29
     ldp     x0, x1, [sp], #EXCEPTION_FRAME_SIZE
     eret
 .endm

@@ -60,20 +60,7 @@
 // x0-x29 back from the frame at sp.
 .macro LOAD_X0_TO_X29
     ldp     x0, x1, [sp, #(EXCEPTION_FRAME_X0 + 0 * 8)]
-    ldp     x2, x3, [sp, #(EXCEPTION_FRAME_X0 + 2 * 8)]
-    ldp     x4, x5, [sp, #(EXCEPTION_FRAME_X0 + 4 * 8)]
-    ldp     x6, x7, [sp, #(EXCEPTION_FRAME_X0 + 6 * 8)]
-    ldp     x8, x9, [sp, #(EXCEPTION_FRAME_X0 + 8 * 8)]
-    ldp     x10, x11, [sp, #(EXCEPTION_FRAME_X0 + 10 * 8)]
-    ldp     x12, x13, [sp, #(EXCEPTION_FRAME_X0 + 12 * 8)]
-    ldp     x14, x15, [sp, #(EXCEPTION_FRAME_X0 + 14 * 8)]
-    ldp     x16, x17, [sp, #(EXCEPTION_FRAME_X0 + 16 * 8)]
-    ldp     x18, x19, [sp, #(EXCEPTION_FRAME_X0 + 18 * 8)]
-    ldp     x20, x21, [sp, #(EXCEPTION_FRAME_X0 + 20 * 8)]
-    ldp     x22, x23, [sp, #(EXCEPTION_FRAME_X0 + 22 * 8)]
-    ldp     x24, x25, [sp, #(EXCEPTION_FRAME_X0 + 24 * 8)]
-    ldp     x26, x27, [sp, #(EXCEPTION_FRAME_X0 + 26 * 8)]
-    ldp     x28, x29, [sp, #(EXCEPTION_FRAME_X0 + 28 * 8)]
+    LOAD_X2_TO_X29
 .endm
 
 .macro vector_slot index
