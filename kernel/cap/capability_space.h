@@ -65,16 +65,6 @@ public:
     // range, empty), kWrongType (type != kNone and the object's differs),
     // kMissingRights (some of `required` missing).
     os::ErrorOr<Capability> lookup(Slot slot, ObjectType type, Rights required) const;
-    // lookup() without taking a reference, for a caller that holds a lock
-    // the object's on_last_capability() takes (the IPC fast path: an
-    // endpoint under ipc_lock()). That is enough to use the object until the
-    // lock is dropped: a capability's reference is released only after
-    // capability_removed(), so the last one waits for that lock first.
-    // *badge: the capability's. Interrupts masked already (the caller's
-    // contract): the space's lock is taken without saving and restoring them.
-    inline os::ErrorOr<KernelObject*> find_masked(Slot slot, ObjectType type, Rights required,
-                                                  uint64_t* badge) const;
-
     // What find_cached_masked() remembers of one slot: its contents as a
     // lookup for an object of type kType found them, valid while the slot's
     // node keeps the generation it had then (a node's contents change only
@@ -93,16 +83,20 @@ public:
         KernelObject* object = nullptr;
         uint64_t badge = 0;
     };
-    // find_masked() for the IPC fast path, through a cache of the last slot
-    // it found: when `slot` is the cached one and its node still has the
-    // cached generation, no lock and no table walk. Same contract as
-    // find_masked(): the caller holds the lock the object's
-    // on_last_capability() takes, which is also what makes a cached object
-    // safe to use without a reference (whoever empties the slot bumps the
-    // generation before the object can lose its last capability, and that
-    // goes through the caller's lock, so either the caller sees the new
-    // generation or the object outlives its hold of the lock). nullptr on
-    // any failure (the caller's general path says which).
+    // lookup() for the IPC fast path: without taking a reference, through a
+    // cache of the last slot it found (when `slot` is the cached one and its
+    // node still has the cached generation, no lock and no table walk).
+    // The caller holds a lock the object's on_last_capability() takes (an
+    // endpoint under ipc_lock()). That is enough to use the object until
+    // the lock is dropped: a capability's reference is released only after
+    // capability_removed(), so the last one waits for that lock first; and
+    // it makes a cached object as safe (whoever empties the slot bumps the
+    // generation before the object can lose its last capability, so either
+    // the caller sees the new generation or the object outlives its hold of
+    // the lock). *badge: the capability's; nullptr on any failure (the
+    // caller's general path says which). Interrupts masked already (the
+    // caller's contract): the space's lock is taken without saving and
+    // restoring them.
     static const Node kNothingCached;
     template <ObjectType kType>
     inline KernelObject* find_cached_masked(Slot slot, Rights required, uint64_t* badge,
@@ -181,7 +175,7 @@ private:
 // threads). Cheap: no lock, no allocation (kernel/process defines it).
 CapabilitySpace* current_space();
 
-// Inline for the IPC fast path (find_masked()).
+// Inline for the IPC fast path (find_cached_masked()).
 struct CapabilitySpace::Node {
     KernelObject* object = nullptr;  // nullptr: empty
     uint64_t badge = 0;
@@ -219,17 +213,6 @@ CapabilitySpace::Node* CapabilitySpace::node_at(Slot slot) const {
     Node* chunk = __atomic_load_n(&chunks_[index / kChunkSlots], __ATOMIC_ACQUIRE);
     if (chunk == nullptr) return nullptr;
     return &chunk[index % kChunkSlots];
-}
-
-os::ErrorOr<KernelObject*> CapabilitySpace::find_masked(Slot slot, ObjectType type, Rights required,
-                                                        uint64_t* badge) const {
-    Node* node = node_at(slot);
-    if (node == nullptr) return os::Error::kNoCapability;
-    lock_.lock_masked();
-    auto object = checked_contents(*node, type, required);
-    if (!object.is_error()) *badge = node->badge;
-    lock_.unlock_masked();
-    return object;
 }
 
 template <ObjectType kType>

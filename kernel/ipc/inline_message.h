@@ -2,8 +2,9 @@
 // user memory, parking.cc goes IPC buffer to IPC buffer): inline-only
 // messages, a cairn::Message read as two pieces, the header and, at
 // kTailOffset, buffer_length followed by the data, and delivered into a
-// waiting partner's IPC buffer or ThreadState; which calls qualify, which
-// partner takes the message, and the hand-over itself.
+// waiting partner's IPC buffer or ThreadState; which calls qualify and
+// which partner takes the message. hand_over() is fast_path.cc's: parking.cc
+// settles a parked partner in place instead (settle_parked()).
 #pragma once
 
 #include <stddef.h>
@@ -47,8 +48,11 @@ static_assert(offsetof(KernelMessage, data) % sizeof(uint64_t) == 0 &&
               alignof(KernelMessage) >= sizeof(uint64_t));
 
 // Whether a header describes an inline-only message.
+// (One test and branch each, see fast_state().)
 inline bool inline_only(const InlineHeader& header) {
-    return header.cap_count == 0 && header.data_length <= cairn::kMessageDataBytes;
+    if (header.cap_count != 0) [[unlikely]]
+        return false;
+    return header.data_length <= cairn::kMessageDataBytes;
 }
 
 // The header of the Message in a thread's IPC buffer, copied once (only the
@@ -58,12 +62,9 @@ inline bool inline_only(const InlineHeader& header) {
 // bytes.
 inline bool read_inline_header(const cairn::Message& message, InlineHeader* header) {
     __builtin_memcpy(header, &message, sizeof(InlineHeader));
-    // One test and branch each (see fast_state()).
     if (__atomic_load_n(&message.buffer_length, __ATOMIC_RELAXED) != 0) [[unlikely]]
         return false;
-    if (header->cap_count != 0) [[unlikely]]
-        return false;
-    return header->data_length <= cairn::kMessageDataBytes;
+    return inline_only(*header);
 }
 
 // `length` (<= 64) bytes without a call to memcpy: a full message is one

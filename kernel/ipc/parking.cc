@@ -77,11 +77,16 @@ bool rate_limited = true;
     partner.direct_to = nullptr;
 }
 
-// Any other partner finds the message where it waits and `done`, as after
-// finish(); it runs next on this CPU from where it blocked.
-[[gnu::always_inline]] inline void settle_waiting(ThreadState& partner, const InlineHeader& header,
-                                                  const uint8_t* data, uint64_t badge,
-                                                  uint32_t flags) {
+// `partner`, served, runs next on this CPU: a parked one as settle_parked()
+// leaves it; any other finds the message where it waits and `done`, as
+// after finish(), and runs from where it blocked.
+[[gnu::always_inline]] inline void settle(ThreadState& partner, bool parked,
+                                          const InlineHeader& header, const uint8_t* data,
+                                          uint64_t badge, uint32_t flags) {
+    if (parked) [[likely]] {
+        settle_parked(partner, header, data, badge, flags);
+        return;
+    }
     deliver(partner, header, data, badge, flags);
     partner.waiting = false;
     complete(partner, {});
@@ -133,22 +138,17 @@ template <bool kIsCall>
     // The id is not checked, so it is read where it is copied rather than
     // kept from the header's copy (one register less across the locks).
     header.id = __atomic_load_n(&message->id, __ATOMIC_RELAXED);
+    // A call carries the capability's badge; a reply carries none.
+    settle(*partner, partner_parked, header, data, kIsCall ? badge : 0,
+           kIsCall ? cairn::kMessageFlagCall : 0);
     if (kIsCall) {
         // (is_call matters only to a queued sender; `self` goes straight to
         // awaiting the reply, with no room for out-of-line bytes in it.)
         ++self->call_sequence;
         self->capacity = 0;
-        if (partner_parked) [[likely]]
-            settle_parked(*partner, header, data, badge, cairn::kMessageFlagCall);
-        else
-            settle_waiting(*partner, header, data, badge, cairn::kMessageFlagCall);
         Endpoint::dequeue_receiver(*partner);
         owe_first_reply(*partner, *self);  // waiting_partner() saw it owes none
     } else {
-        if (partner_parked) [[likely]]
-            settle_parked(*partner, header, data, 0, 0);
-        else
-            settle_waiting(*partner, header, data, 0, 0);
         self->owed.caller = nullptr;
         endpoint.enqueue_receiver(*self, 0);
         // The owed reply's reference on the caller: its thread holds
