@@ -27,6 +27,24 @@ aarch64_user_test_program:
 aarch64_user_test_undefined:
     udf     #0x77                   // undefined instruction
 
+// The FP/SIMD state the FP tests give a thread (x0 = seed, x1 = FPCR):
+// d8, the top half of v9, d31 and FPCR.
+.macro SET_FP_STATE
+    fmov    d8, x0
+    mov     v9.d[1], x0
+    fmov    d31, x0
+    msr     fpcr, x1
+.endm
+
+// What they report of it: x20-x23 as set above, x24 = TPIDR_EL0.
+.macro READ_FP_STATE
+    fmov    x20, d8
+    mov     x21, v9.d[1]
+    fmov    x22, d31
+    mrs     x23, fpcr
+    mrs     x24, tpidr_el0
+.endm
+
 // Two threads run this from the same address space (x0 = their seed): each
 // fills FP/SIMD registers and FPCR with its seed, yields to the other
 // (system call 1), and reports what it finds afterwards (system call 2,
@@ -34,17 +52,10 @@ aarch64_user_test_undefined:
 // TPIDR_EL0.
     .global aarch64_user_test_fp
 aarch64_user_test_fp:
-    fmov    d8, x0
-    mov     v9.d[1], x0
-    fmov    d31, x0
-    msr     fpcr, x1
+    SET_FP_STATE
     mov     x8, #1
     svc     #0
-    fmov    x20, d8
-    mov     x21, v9.d[1]
-    fmov    x22, d31
-    mrs     x23, fpcr
-    mrs     x24, tpidr_el0
+    READ_FP_STATE
     mov     x8, #2
     svc     #0
 1:  b       1b
@@ -58,18 +69,11 @@ aarch64_user_test_fp:
     .global aarch64_user_test_park
 aarch64_user_test_park:
     mov     x19, x0
-    fmov    d8, x0
-    mov     v9.d[1], x0
-    fmov    d31, x0
-    msr     fpcr, x1
+    SET_FP_STATE
     mov     x8, #5
     svc     #0
     mov     x25, x0
-    fmov    x20, d8
-    mov     x21, v9.d[1]
-    fmov    x22, d31
-    mrs     x23, fpcr
-    mrs     x24, tpidr_el0
+    READ_FP_STATE
     mov     x8, #2
     svc     #0
 1:  b       1b
