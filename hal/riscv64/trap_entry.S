@@ -29,7 +29,10 @@
  *
  * System calls (ecall from U-mode, scause 8, which only U-mode raises) are
  * recognized first, before anything but t0 is saved, and take their own
- * way: x1..x31 and sepc (past the ecall) into the frame; the IPC fast path's
+ * way: every register but t0-t6 (which an ecall clobbers, abi/README.md:
+ * their frame slots keep what the thread's last other trap saved, so the
+ * return loads the thread's own stale values, never anybody else's) and
+ * sepc (past the ecall) into the frame; the IPC fast path's
  * calls (a7 = 98 or 100, hal::syscall::has_fast_path) go straight from a7
  * and a0-a2 to the register form of kernel::try_fast_syscall (through the
  * trap area's fast_syscall word: see trap_frame.h); every call it declines,
@@ -75,6 +78,16 @@
     sret
 .endm
 
+/* Stores x1, x3, x8..x27 at sp: what an ecall keeps (not sp, tp, and
+   t0-t6, x5-x7 and x28-x31, which it clobbers). */
+.macro save_kept_by_ecall
+    sd      x1, X(1)(sp)
+    sd      x3, X(3)(sp)
+    .irp n, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27
+    sd      x\n, X(\n)(sp)
+    .endr
+.endm
+
 /* Stores x1, x3, x6..x31 (not sp, tp, t0) at sp. */
 .macro save_most
     sd      x1, X(1)(sp)
@@ -107,11 +120,9 @@ riscv64_trap_entry:
     sd      t0, X(2)(sp)
     sd      tp, X(4)(sp)
     csrr    tp, sscratch
-    ld      t0, CPU_AREA_SCRATCH0(tp)
-    sd      t0, X(5)(sp)
     ld      t0, CPU_AREA_FAST_SYSCALL(tp)
     ld      tp, CPU_AREA_KERNEL_TP(tp)
-    save_most
+    save_kept_by_ecall
     csrr    t1, sepc
     addi    t1, t1, 4           /* past the ecall (no compressed form) */
     sd      t1, TRAP_FRAME_SEPC(sp)

@@ -3,14 +3,16 @@
 // The assembly uses the TRAP_FRAME_* offsets; the static_asserts below keep
 // the C++ view and the assembly in agreement.
 //
-// An ecall from U-mode saves x1..x31 and sepc (already past the ecall)
-// first, and sstatus, scause (8) and stval (0) only when the IPC fast path
-// does not take the call: a thread that parks in the fast path
-// (hal/park.h) resumes from x1..x31 and sepc alone (riscv64_user_trap_return
-// and park_and_resume never read the frame's sstatus: every user frame's is
-// the same but for FS, which stays live), and whatever prints or inspects
-// a user frame (dump_registers, the test hooks, print_user_registers in
-// debug_break) runs on a trap or a system call that is not the fast path's,
+// An ecall from U-mode saves x1..x4, x8..x27 and sepc (already past the
+// ecall) first, and sstatus, scause (8) and stval (0) only when the IPC fast
+// path does not take the call. t0-t6 (x5-x7, x28-x31) it never saves: an
+// ecall clobbers them (abi/README.md), and their slots keep what the
+// thread's last interrupt or exception saved, so that whatever returns
+// through the frame gives the thread back its own stale values. a thread that parks in the fast
+// path (hal/park.h) resumes from x1..x31 and sepc alone (riscv64_user_trap_return and
+// park_and_resume never read the frame's sstatus: every user frame's is the same but for FS, which
+// stays live), and whatever prints or inspects a user frame (dump_registers, the test hooks,
+// print_user_registers in debug_break) runs on a trap or a system call that is not the fast path's,
 // which has written them.
 #pragma once
 

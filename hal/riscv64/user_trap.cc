@@ -152,9 +152,10 @@ static_assert(!hal::syscall::has_fast_path(97) && !hal::syscall::has_fast_path(9
 // IPC fast path's calls to kernel::try_fast_syscall() (unless the test hooks
 // are set) and that declined. a7 = number, a0..a5 = arguments, result to
 // a0; every other register comes back as it was (the frame is restored
-// whole). The entry moved sepc past the ecall already, so a handler that
-// switches threads and comes back (or a signal-like redirect that edits
-// sepc) sees the resume address. Returns when the frame may be resumed.
+// whole), t0-t6 with the thread's own stale values (an ecall clobbers them
+// and the entry does not save them, trap_frame.h). The entry moved sepc past the ecall already, so
+// a handler that switches threads and comes back (or a signal-like redirect that edits sepc) sees
+// the resume address. Returns when the frame may be resumed.
 extern "C" void riscv64_serve_system_call(TrapFrame& frame) {
     serve_system_call(frame, arguments_of(frame));
     return_to_user();

@@ -25,6 +25,9 @@ struct InlineHeader {
     uint32_t cap_move;
     uint32_t flags;
 };
+static_assert(offsetof(InlineHeader, cap_count) ==
+                  offsetof(InlineHeader, data_length) + sizeof(uint32_t) &&
+              __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__);  // read_inline_header()
 struct InlineTail {
     uint64_t buffer_length;
     uint8_t data[cairn::kMessageDataBytes];
@@ -62,9 +65,16 @@ inline bool inline_only(const InlineHeader& header) {
 // bytes.
 inline bool read_inline_header(const cairn::Message& message, InlineHeader* header) {
     __builtin_memcpy(header, &message, sizeof(InlineHeader));
-    if (__atomic_load_n(&message.buffer_length, __ATOMIC_RELAXED) != 0) [[unlikely]]
+    // inline_only() as one compare: data_length and cap_count side by side,
+    // little-endian, read as one word are <= 64 exactly when cap_count is 0
+    // and data_length <= 64 (riscv64 would need five instructions for the
+    // two tests). This test first: before the load below, compilers keep
+    // the two apart instead of making them flag arithmetic.
+    uint64_t length_and_caps;
+    __builtin_memcpy(&length_and_caps, &header->data_length, sizeof(length_and_caps));
+    if (length_and_caps > cairn::kMessageDataBytes) [[unlikely]]
         return false;
-    return inline_only(*header);
+    return __atomic_load_n(&message.buffer_length, __ATOMIC_RELAXED) == 0;
 }
 
 // `length` (<= 64) bytes without a call to memcpy: a full message is one
@@ -183,9 +193,9 @@ inline ThreadState* fast_state(sched::Thread& thread, uint64_t timeout) {
         return nullptr;
     ThreadState* partner;
     if (is_call) {
-        partner = endpoint.first_receiver();
-        if (partner == nullptr) [[unlikely]]
+        if (!endpoint.has_receivers()) [[unlikely]]
             return nullptr;
+        partner = &endpoint.front_receiver();
         // One that owes an older reply still (it received without
         // answering) is left to the general path: dropping that reply wakes
         // its caller, which parking.cc could not do with a CPU lock held.

@@ -21,6 +21,13 @@ void park_switching_to_slowly(Thread& self, Thread& next, bool next_parked, int6
     hal::context::switch_from_parked(next.context);
 }
 
+void park_and_resume_switching_space(Thread& self, Thread& next, int64_t next_result,
+                                     const DirectSwitch& direct) {
+    mm::as_switch_masked(next.address_space, direct.index);
+    hal::context::park_and_resume(self.context, next.context, next_result,
+                                  direct.cpu->lock.word_for_release());
+}
+
 void complete_parked_switch() {
     internal::complete_switch();
 }

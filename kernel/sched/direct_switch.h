@@ -114,6 +114,12 @@ inline void set_fused_parked_arrival(bool on) {
 [[noreturn]] void park_switching_to_slowly(Thread& self, Thread& next, bool next_parked,
                                            int64_t next_result);
 
+// park_switching_to()'s end when the address-space switch needs more than
+// mm::as_switch_masked_fast(): mm::as_switch_masked(), then
+// hal::context::park_and_resume().
+[[noreturn]] void park_and_resume_switching_space(Thread& self, Thread& next, int64_t next_result,
+                                                  const DirectSwitch& direct);
+
 // The same switch for a `self` in a system call that parks (hal/park.h):
 // nothing of its kernel stack is kept, and it resumes in
 // kernel::resume_parked_thread() or straight in user mode when a partner
@@ -153,7 +159,11 @@ inline void set_fused_parked_arrival(bool on) {
         park_switching_to_slowly(self, next, next_parked, next_result);
     if (!detail::fused_parked_arrival) [[unlikely]]
         park_switching_to_slowly(self, next, next_parked, next_result);
-    mm::as_switch_masked(next.address_space, direct.index);
+    // An ASID from the allocator's lock is the rare case: out of line, so
+    // that nothing here has to survive a call (which on riscv64 would cost
+    // saved registers on every call: see kernel/ipc/BUILD).
+    if (!mm::as_switch_masked_fast(next.address_space, direct.index)) [[unlikely]]
+        park_and_resume_switching_space(self, next, next_result, direct);
     hal::context::park_and_resume(self.context, next.context, next_result,
                                   c.lock.word_for_release());
 }

@@ -42,6 +42,8 @@ public:
     bool empty() const { return !head_.linked(); }
     ListNode* first() { return empty() ? nullptr : head_.next; }
     ListNode* last() { return empty() ? nullptr : head_.previous; }
+    // The first node of a list that is not empty().
+    ListNode& front() { return *head_.next; }
     // The node after `node`, or nullptr at the end.
     ListNode* after(ListNode* node) { return node->next == &head_ ? nullptr : node->next; }
     void push_back(ListNode& node) { node.insert_before(head_); }

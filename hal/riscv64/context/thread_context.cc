@@ -49,6 +49,11 @@ void initialize(ThreadContext& context, uintptr_t kernel_stack_top, ThreadEntry 
     // The user frame tops the stack for good (trap_frame.h): the thread's
     // kernel code runs right below it, so its context pointer stays.
     auto* frame = reinterpret_cast<riscv64::TrapFrame*>(kernel_stack_top) - 1;
+    // Zeroed: an ecall never saves t0-t6 (trap_frame.h), so until the
+    // thread's first interrupt or exception their slots are what every
+    // return to user mode gives it back, and the stack's memory may hold
+    // an earlier owner's data.
+    *frame = riscv64::TrapFrame{};
     frame->context = reinterpret_cast<uint64_t>(&context);
     context = ThreadContext{};
     context.ra = reinterpret_cast<uint64_t>(riscv64_thread_trampoline);
