@@ -98,9 +98,9 @@ uint32_t asid_count() {
 void activate_user_root(PhysicalAddress root, uint32_t asid) {
     user_root = root;
     user_asid = asid;
-    // As the HAL promises (hal/mm.h): without ASIDs, loading a root drops
-    // every user translation; counted as one address-space flush.
-    if (asids == 1) ++flush_counts.address_spaces;
+    // As the HAL promises (hal/mm.h): loading a root with ASID 0 drops the
+    // user translations cached under it; counted as one address-space flush.
+    if (asid == 0) ++flush_counts.address_spaces;
 }
 
 extern const bool kTlbFlushBroadcasts = false;  // so host tests see the shootdowns

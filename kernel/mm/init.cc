@@ -139,7 +139,7 @@ os::ErrorOr<void> initialize(const hal::BootInfo& boot_info) {
     memory_map = boot_info.memory_map;
     static PhysicalPageSource page_source(frames);
     TRY(initialize_kernel_heap(page_source));
-    TRY(initialize_kernel_vm(frames, kernel_heap(), boot_info.cpu_count));
+    TRY(initialize_kernel_vm(frames, kernel_heap()));
     return {};
 }
 

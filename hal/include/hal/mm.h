@@ -56,8 +56,10 @@ bool early_direct_map_covers(PhysicalAddress address, size_t size);
 PhysicalAddress kernel_root_table();
 
 // Number of address-space identifiers the CPU offers (PCID, ASID); 1 means
-// none: then activate_user_root itself drops every non-global TLB entry
-// (kernel/mm/vm relies on it and adds no flush). ASID 0 is the kernel's.
+// none. ASID 0 is the kernel's, and a user root's only when it has none of
+// its own (none left, or none at all): activate_user_root with ASID 0 itself
+// drops every non-global TLB entry cached under ASID 0, on every target
+// (kernel/mm/vm relies on it and adds no flush).
 uint32_t asid_count();
 
 // Makes `root` (a table built by kernel/mm/vm) the current user translation,

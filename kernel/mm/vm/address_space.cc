@@ -112,7 +112,7 @@ AddressSpace::AddressSpace(VmEnvironment& environment, PhysicalAddress root, Mem
       account_(account),
       tables_(*environment.tables, account),
       table_(root, tables_),
-      asids_(environment.asids->has_asids() ? environment.asids : nullptr) {
+      asid_(environment.asids->allocate()) {
     table_.set_split_flusher(this);
     if (account_ != nullptr) account_->retain_account();
 }
@@ -499,11 +499,12 @@ void AddressSpace::destroy() {
     flush_all();
     {
         AddressSpaceLockGuard guard(lock_);
-        // Nothing runs this space any more; releasing the ASID flushes what
-        // this CPU's TLB still caches under it (a space that never ran has nothing
-        // cached). Then the tables can go, without visiting leaves since
-        // entries hold no references, and then the frames, with the objects.
-        if (asid_.id != 0) environment_.asids->release(asid_);
+        // Nothing runs this space any more and no TLB caches its ASID
+        // (flush_all() above reached every CPU that ever ran it): the ASID
+        // may go to another space. Then the tables can go, without visiting
+        // leaves since entries hold no references, and then the frames,
+        // with the objects.
+        environment_.asids->release(asid_);
         table_.destroy_user_half();
         while (Region* region = regions_.first()) {
             regions_.remove(*region);

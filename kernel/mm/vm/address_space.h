@@ -47,8 +47,8 @@
 // back before it lets go of the account. Nothing here runs on activate().
 //
 // Locking: `lock_` guards the regions, the page table and the private
-// objects' page lists; the ASID context is the AsidAllocator's (activate()
-// takes no address-space lock). `lock_` is an AddressSpaceLock: it may be
+// objects' page lists; the ASID is the space's for its life (activate()
+// takes no lock). `lock_` is an AddressSpaceLock: it may be
 // held while TLB shootdowns wait for other CPUs, and it is never taken with
 // another spin lock held (tlb_shootdown.h says why). Order (outer first):
 //   AddressSpace::lock_ -> MemoryObject::lock_ -> PhysicalMemory's node locks
@@ -160,11 +160,7 @@ public:
     void activate();
     // activate() for a caller that has interrupts masked on CPU `cpu` (this
     // one): the scheduler's switch (as_switch_masked()).
-    void activate_masked(uint32_t cpu);
-    // activate_masked() if it needs nothing but its fast path (no lock, no
-    // call); false with nothing changed if the ASID must come from the
-    // allocator's slow path (as_switch_masked_fast()).
-    [[gnu::always_inline]] bool activate_masked_fast(uint32_t cpu);
+    [[gnu::always_inline]] void activate_masked(uint32_t cpu);
     // The reverse, likewise masked: CPU `cpu` (this one), which runs this
     // space, switches to a user half with nothing in it (as_switch(nullptr)).
     void deactivate_masked(uint32_t cpu);
@@ -274,17 +270,11 @@ private:
     mutable AddressSpaceLock lock_;
     PageTable table_;     // guarded by lock_
     RegionTree regions_;  // guarded by lock_
-    AsidContext asid_;    // written by the AsidAllocator under its lock
-    // environment_.asids when it hands out ASIDs, else nullptr (every switch
-    // then runs as ASID 0): one load and test on the switch path instead of
-    // two loads and the allocator's own test.
-    AsidAllocator* const asids_;
+    // Its own from construction to destroy() (asid_allocator.h), or 0: none
+    // left, or the CPU has none (then every switch to it flushes, hal/mm.h).
+    const uint32_t asid_;
     // CPUs that may cache entries of this space. Its own cache line: every
     // CPU that switches to the space writes it.
-    // The switch once the ASID is known: the TLB set, this CPU's current
-    // space and the root (activate_masked()).
-    [[gnu::always_inline]] void load_root_masked(uint32_t cpu, uint32_t asid);
-
     alignas(64) TlbCpuSet tlb_cpus_;
 };
 
@@ -300,38 +290,13 @@ extern AddressSpace* current_spaces[hal::kMaxCpus];
 // Inline: every switch to another address space runs it (the scheduler's
 // and the IPC fast path's, as_switch_masked()).
 inline void AddressSpace::activate_masked(uint32_t cpu) {
-    // With ASIDs the previous space's entries stay in this CPU's TLB, tagged
-    // with its ASID. Without them, loading the root with ASID 0 drops every
-    // user entry by itself (hal/mm.h).
-    uint32_t asid = 0;
-    if (asids_ != nullptr) [[likely]]
-        asid = asids_->assign_with_asids(asid_, cpu).asid;
-    else
-        AsidAllocator::mark_ran_without_asids(asid_);
-    load_root_masked(cpu, asid);
-}
-
-inline bool AddressSpace::activate_masked_fast(uint32_t cpu) {
-    uint32_t asid = 0;
-    if (asids_ != nullptr) [[likely]] {
-        if (!asids_->try_assign_fast(asid_, cpu, &asid)) [[unlikely]]
-            return false;
-    } else {
-        AsidAllocator::mark_ran_without_asids(asid_);
-    }
-    load_root_masked(cpu, asid);
-    return true;
-}
-
-inline void AddressSpace::load_root_masked(uint32_t cpu, uint32_t asid) {
     // Before the root is loaded: from now on shootdowns include this CPU
-    // (its bit stays set after it switches away, see tlb_shootdown.h). After
-    // the ASID is assigned is as good as before: the assignment loads
-    // nothing into the TLB, and the space, whose thread is switched to, is
-    // alive (destroy() reads current_spaces only for a dying one).
+    // (its bit stays set after it switches away, see tlb_shootdown.h).
     tlb_cpus_.add_if_absent(cpu);
     __atomic_store_n(&internal::current_spaces[cpu], this, __ATOMIC_RELEASE);  // destroy() reads it
-    hal::mm::activate_user_root(table_.root(), asid);
+    // The previous space's entries stay in this CPU's TLB, tagged with its
+    // ASID; with ASID 0, loading the root drops those cached under 0 (hal/mm.h).
+    hal::mm::activate_user_root(table_.root(), asid_);
 }
 
 // The operations as the design names them.
@@ -380,18 +345,17 @@ void as_switch(AddressSpace* space);
     }
 }
 
-// as_switch_masked() when it needs no more than its fast path: the CPU runs
-// `space` already, or `space` has an ASID of the current generation (or
-// there are none). Otherwise (an ASID from the allocator's lock, or a switch
-// to no space) false, and nothing changed. No call: the IPC fast path's
-// switch, which takes as_switch_masked() out of line when this fails, so
-// that none of its values has to survive a call.
+// as_switch_masked() unless it would switch to no space (then false, and
+// nothing changed): with no call, for the IPC fast path's switch, which
+// takes as_switch_masked() out of line then, so that none of its values
+// has to survive a call.
 [[gnu::always_inline]] inline bool as_switch_masked_fast(AddressSpace* space, uint32_t cpu) {
     AddressSpace* current = __atomic_load_n(&internal::current_spaces[cpu], __ATOMIC_RELAXED);
     if (current == space) return true;
     if (space == nullptr) [[unlikely]]
         return false;
-    return space->activate_masked_fast(cpu);
+    space->activate_masked(cpu);
+    return true;
 }
 
 }  // namespace kernel::mm

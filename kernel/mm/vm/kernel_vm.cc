@@ -1,8 +1,8 @@
 #include "kernel/mm/vm/kernel_vm.h"
 
 #include "hal/mm.h"
-#include "kernel/mm/vm/asid_allocator.h"
 #include "kernel/mm/heap/heap.h"
+#include "kernel/mm/vm/asid_allocator.h"
 #include "kernel/mm/vm/slab_table_source.h"
 #include "kernel/mm/vm/vm_environment.h"
 #include "kernel/mm/vm/vm_object_caches.h"
@@ -29,14 +29,14 @@ bool initialized = false;
 
 }  // namespace
 
-os::ErrorOr<void> initialize_kernel_vm(PhysicalMemory& frames, Heap& heap, uint32_t cpu_count) {
+os::ErrorOr<void> initialize_kernel_vm(PhysicalMemory& frames, Heap& heap) {
     if (initialized) return os::Error::kAlreadyExists;
     VmObjectCaches* caches = object_caches.make();
     TRY(caches->initialize(heap));
     VmEnvironment environment;
     environment.frames = &frames;
     environment.tables = table_source.make(heap.page_table_cache());
-    environment.asids = asid_allocator.make(hal::mm::asid_count(), cpu_count);
+    environment.asids = asid_allocator.make(hal::mm::asid_count());
     environment.objects = caches;
     install_vm_environment(environment);
     initialized = true;

@@ -4,7 +4,7 @@
 //  - frames for user pages and page lists from `frames`;
 //  - page-table pages from the heap's page-table cache (SlabTablePageSource);
 //  - regions, memory objects and address spaces from slab caches in `heap`;
-//  - an AsidAllocator for hal::mm::asid_count() ASIDs and `cpu_count` CPUs.
+//  - an AsidAllocator for hal::mm::asid_count() ASIDs.
 // Once, after the physical memory manager and the heap are up;
 // kAlreadyExists on a second call.
 #pragma once
@@ -18,6 +18,6 @@ namespace kernel::mm {
 class Heap;
 class PhysicalMemory;
 
-os::ErrorOr<void> initialize_kernel_vm(PhysicalMemory& frames, Heap& heap, uint32_t cpu_count);
+os::ErrorOr<void> initialize_kernel_vm(PhysicalMemory& frames, Heap& heap);
 
 }  // namespace kernel::mm

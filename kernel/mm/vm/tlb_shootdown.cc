@@ -15,7 +15,7 @@ constexpr uint64_t kMaxPageFlushes = 32;
 uint64_t remote_count = 0;
 
 struct Shootdown {
-    const AsidContext* asid;
+    uint32_t asid;
     VirtualAddress start;
     uint64_t length;
     bool whole;
@@ -24,9 +24,7 @@ struct Shootdown {
 // Runs on each CPU of the shootdown (remote ones in interrupt context).
 void flush_here(void* argument) {
     const Shootdown& request = *static_cast<const Shootdown*>(argument);
-    const uint64_t id = __atomic_load_n(&request.asid->id, __ATOMIC_ACQUIRE);
-    if (id == 0) return;  // released or never ran: nothing cached under it
-    const uint32_t asid = static_cast<uint32_t>(id);
+    const uint32_t asid = request.asid;
     if (request.whole || request.length / kPage > kMaxPageFlushes) {
         hal::mm::flush_address_space(asid);
         return;
@@ -36,7 +34,7 @@ void flush_here(void* argument) {
 }
 
 void run(TlbCpuMask cpus, Shootdown& request) {
-    if (__atomic_load_n(&request.asid->id, __ATOMIC_ACQUIRE) == 0) return;
+    if (cpus == 0) return;  // the space never ran: no TLB caches it
     const TlbCpuMask self = TlbCpuMask{1} << hal::current_cpu_index();
     // The local flush always happens: the caller ran the space here if it
     // is in `cpus`, and a flush of an ASID this CPU does not hold is cheap.
@@ -51,13 +49,13 @@ void run(TlbCpuMask cpus, Shootdown& request) {
 
 }  // namespace
 
-void shoot_down(TlbCpuMask cpus, const AsidContext& asid, VirtualAddress start, uint64_t length) {
-    Shootdown request{&asid, start, length, false};
+void shoot_down(TlbCpuMask cpus, uint32_t asid, VirtualAddress start, uint64_t length) {
+    Shootdown request{asid, start, length, false};
     run(cpus, request);
 }
 
-void shoot_down_all(TlbCpuMask cpus, const AsidContext& asid) {
-    Shootdown request{&asid, 0, 0, true};
+void shoot_down_all(TlbCpuMask cpus, uint32_t asid) {
+    Shootdown request{asid, 0, 0, true};
     run(cpus, request);
 }
 

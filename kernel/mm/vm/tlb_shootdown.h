@@ -33,7 +33,6 @@
 
 #include "hal/cpu.h"
 #include "hal/mm.h"
-#include "kernel/mm/vm/asid_allocator.h"
 #include "kernel/sync/spin_lock.h"
 
 namespace kernel::mm {
@@ -68,13 +67,12 @@ private:
 };
 
 // Flushes [start, start + length) (whole = the whole address space) of the
-// space with ASID context `asid` on every CPU in `cpus` that is online, this
-// CPU directly, the others through remote calls, and returns when all have.
-// The ASID is read when each CPU flushes (it can change with a rollover).
-// No-op for a space that never ran (asid.id == 0).
-void shoot_down(TlbCpuMask cpus, const AsidContext& asid, hal::mm::VirtualAddress start,
-                uint64_t length);
-void shoot_down_all(TlbCpuMask cpus, const AsidContext& asid);
+// space with ASID `asid` (the space's for its life, asid_allocator.h) on
+// every CPU in `cpus` that is online, this CPU directly, the others through
+// remote calls, and returns when all have. No-op for a space that never ran
+// (`cpus` empty).
+void shoot_down(TlbCpuMask cpus, uint32_t asid, hal::mm::VirtualAddress start, uint64_t length);
+void shoot_down_all(TlbCpuMask cpus, uint32_t asid);
 
 // Shootdowns that reached at least one other CPU since boot (tests).
 uint64_t remote_shootdowns();

@@ -273,7 +273,7 @@ TEST_F(AddressSpaceTest, SwitchActivatesTheRootAndAnAsid) {
     EXPECT_EQ(hal::host::active_user_root(), second->root());
     EXPECT_NE(hal::host::active_asid(), first_asid);
     as_switch(first);
-    EXPECT_EQ(hal::host::active_asid(), first_asid);  // kept: no rollover
+    EXPECT_EQ(hal::host::active_asid(), first_asid);  // its own for its life
 
     // Destroying the current space switches to the empty user root.
     as_destroy(first);
@@ -286,7 +286,7 @@ TEST_F(AddressSpaceTest, SwitchActivatesTheRootAndAnAsid) {
 // Without ASIDs the flush is the root load itself (hal/mm.h), counted by the
 // host HAL as one address-space flush; the kernel adds none of its own.
 TEST_F(AddressSpaceTest, WithoutAsidsEverySwitchFlushes) {
-    AsidAllocator no_asids(1, 1);
+    AsidAllocator no_asids(1);
     hal::host::set_asid_count(1);
     environment_.asids = &no_asids;
     AddressSpace* first = create_space();
@@ -303,6 +303,41 @@ TEST_F(AddressSpaceTest, WithoutAsidsEverySwitchFlushes) {
     as_destroy(second);
     environment_.asids = &asids_;
     hal::host::set_asid_count(4096);
+}
+
+// Each space keeps its ASID for its life; once they are all held, a new
+// space runs as ASID 0 (every switch to it flushes, hal/mm.h) and a
+// destroyed space's ASID goes to the next space made.
+TEST_F(AddressSpaceTest, SpacesBeyondTheAsidsRunAsZeroAndADestroyedOnesAsidIsReused) {
+    AsidAllocator three(3);  // ASIDs 1 and 2
+    environment_.asids = &three;
+    AddressSpace* first = create_space();
+    AddressSpace* second = create_space();
+    AddressSpace* third = create_space();
+    as_switch(first);
+    uint32_t first_asid = hal::host::active_asid();
+    as_switch(second);
+    EXPECT_NE(hal::host::active_asid(), 0u);
+    EXPECT_NE(hal::host::active_asid(), first_asid);
+    hal::host::reset_tlb_flush_counts();
+    as_switch(third);
+    EXPECT_EQ(hal::host::active_asid(), 0u);
+    EXPECT_EQ(hal::host::tlb_flush_counts().address_spaces, 1u);
+    as_switch(first);
+    EXPECT_EQ(hal::host::active_asid(), first_asid);
+    EXPECT_EQ(hal::host::tlb_flush_counts().address_spaces, 1u);  // ASIDs: no flush
+    as_switch(nullptr);
+    as_destroy(first);
+    EXPECT_EQ(three.in_use(), 1u);
+    AddressSpace* fourth = create_space();
+    as_switch(fourth);
+    EXPECT_EQ(hal::host::active_asid(), first_asid);
+    as_switch(nullptr);
+    as_destroy(second);
+    as_destroy(third);
+    as_destroy(fourth);
+    EXPECT_EQ(three.in_use(), 0u);
+    environment_.asids = &asids_;
 }
 
 TEST_F(AddressSpaceTest, KernelFaultHandlerUsesTheCurrentSpace) {

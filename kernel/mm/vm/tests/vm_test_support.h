@@ -80,7 +80,7 @@ protected:
           ram_(kRamBase, ram_size),
           frames_(std::make_unique<PhysicalMemory>()),
           tables_(*frames_),
-          asids_(hal::mm::asid_count(), 1) {}
+          asids_(hal::mm::asid_count()) {}
 
     void SetUp() override {
         hal::host::set_current_cpu(0);

@@ -15,11 +15,11 @@ namespace hal::mm {
 // one below asid_count() (kernel/mm/vm/asid_allocator.h), which is 1 << the
 // ASID bits that stick in satp and at most 1 << 16, so it never reaches the
 // MODE field. ASID 0 is the kernel's: a user root comes with it only when
-// the ASID allocator runs without ASIDs (asid_count() == 1, or too few to
-// use), and then the previous space's translations must go (hal/mm.h):
-// ASID 0's non-global entries are dropped (the kernel's are global and
-// stay). Any other ASID the allocator flushes before it reuses it: no flush
-// here, and no test but that one. The "memory" clobber keeps the page-table
+// it has no ASID of its own (none left, or asid_count() == 1), and then the
+// previous space's translations must go (hal/mm.h): ASID 0's non-global
+// entries are dropped (the kernel's are global and stay). Any other ASID is
+// flushed everywhere before it changes hands (kernel/mm/vm/asid_allocator.h):
+// no flush here, and no test but that one. The "memory" clobber keeps the page-table
 // stores before the write of satp.
 inline void activate_user_root(PhysicalAddress root, uint32_t asid) {
     constexpr unsigned kSatpAsidShift = 44;  // RISCV64_SATP_ASID_SHIFT, checked in paging.cc
