@@ -23,6 +23,7 @@
 #include "kernel/ipc/endpoint.h"
 #include "kernel/ipc/fast_path.h"
 #include "kernel/ipc/inline_message.h"
+#include "kernel/lib/utility.h"
 #include "kernel/sched/direct_switch.h"
 #include "kernel/sched/scheduler.h"
 
@@ -56,7 +57,8 @@ bool rate_limited = true;
         return nullptr;
     if (!read_inline_header(*message, header)) [[unlikely]]
         return nullptr;
-    if (__atomic_load_n(&thread.kill_pending, __ATOMIC_RELAXED)) return nullptr;
+    if (os::load_flag_relaxed(thread.kill_pending)) [[unlikely]]
+        return nullptr;
     return message;
 }
 

@@ -15,6 +15,14 @@ inline void* operator new[](size_t, void* where) noexcept { return where; }
 
 namespace os {
 
+// An atomic bool read relaxed as the byte it is: one loaded with
+// __atomic_load_n is masked to its low bit first (an instruction more on
+// riscv64 and aarch64), as the compiler cannot assume it holds 0 or 1. For
+// flags tested on the IPC fast path.
+inline bool load_flag_relaxed(const bool& flag) {
+    return __atomic_load_n(reinterpret_cast<const uint8_t*>(&flag), __ATOMIC_RELAXED) != 0;
+}
+
 template <typename T>
 struct RemoveReference {
     using Type = T;

@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "hal/park.h"
+#include "kernel/lib/utility.h"
 #include "kernel/mm/vm/address_space.h"
 #include "kernel/sched/internal.h"
 #include "kernel/sched/thread.h"
@@ -108,7 +109,7 @@ inline void set_fused_parked_arrival(bool on) {
     detail::fused_parked_arrival = on;
 }
 
-// park_switching_to()'s general part (after leaving()): hal::context::park,
+// park_switching_to()'s general part (after leaving_parked()): hal::context::park,
 // then resume_parked() or switch_from_parked(), and `next` finishes the
 // switch in kernel::parked_thread_arrived() or where its last switch left off.
 [[noreturn]] void park_switching_to_slowly(Thread& self, Thread& next, bool next_parked,
@@ -127,13 +128,13 @@ inline void set_fused_parked_arrival(bool on) {
 // `next_parked`, returns to user mode with `next_result`. Never returns.
 // Inline: the IPC fast path's (kernel/ipc/parking.cc), after
 // begin_direct_switch() (this CPU's lock held, `direct` its record); the
-// caller has counted the switch as a parked call (leaving()).
+// caller has counted the switch as a parked call.
 [[noreturn, gnu::always_inline]] inline void park_switching_to(Thread& self, Thread& next,
                                                                bool next_parked,
                                                                int64_t next_result,
                                                                const DirectSwitch& direct) {
     internal::Cpu& c = *direct.cpu;
-    internal::leaving(c, self, /*counted_as_parked=*/true);
+    internal::leaving_parked(c, self);
     // The common case of the fast path, both threads parked: `next`'s
     // arrival work (parked_thread_arrived()) is done here, on our stack,
     // and the HAL goes straight to its user mode. Nothing to place or
@@ -153,9 +154,9 @@ inline void set_fused_parked_arrival(bool on) {
     // (One test and branch each, see ipc::fast_state().)
     if (!next_parked) [[unlikely]]
         park_switching_to_slowly(self, next, next_parked, next_result);
-    if (__atomic_load_n(&next.kill_pending, __ATOMIC_RELAXED)) [[unlikely]]
+    if (os::load_flag_relaxed(next.kill_pending)) [[unlikely]]
         park_switching_to_slowly(self, next, next_parked, next_result);
-    if (__atomic_load_n(&c.need_resched, __ATOMIC_RELAXED)) [[unlikely]]
+    if (os::load_flag_relaxed(c.need_resched)) [[unlikely]]
         park_switching_to_slowly(self, next, next_parked, next_result);
     if (!detail::fused_parked_arrival) [[unlikely]]
         park_switching_to_slowly(self, next, next_parked, next_result);

@@ -84,16 +84,26 @@ inline Cpu& this_cpu() {
 // A kernel stack overflowed into its canary: panics.
 [[noreturn]] void stack_overflow(Thread& thread);
 
+// The canary at the bottom of `self`'s own kernel stack (a CPU's boot
+// thread has none: stack_base null) is intact.
+[[gnu::always_inline]] inline void check_stack_canary(Thread& self) {
+    if (*static_cast<uint64_t*>(self.stack_base) != stack_canary(self.stack_base)) [[unlikely]]
+        stack_overflow(self);
+}
+
 // What every switch off `self` checks and counts (schedule(), hand_off(),
 // direct_switch.h's switches): the canary, and the switch on this CPU and
-// (unless `counted_as_parked`: the IPC fast path's switches count as its
-// parked calls, see statistics_of()) for the thread.
-[[gnu::always_inline]] inline void leaving(Cpu& c, Thread& self, bool counted_as_parked = false) {
-    if (self.stack_base != nullptr &&
-        *static_cast<uint64_t*>(self.stack_base) != stack_canary(self.stack_base)) [[unlikely]] {
-        stack_overflow(self);
-    }
-    if (!counted_as_parked) ++self.context_switches;
+// for the thread.
+[[gnu::always_inline]] inline void leaving(Cpu& c, Thread& self) {
+    if (self.stack_base != nullptr) check_stack_canary(self);
+    ++self.context_switches;
+    ++c.context_switches;
+}
+// leaving() for a thread that parks in a system call from user mode (so it
+// has its own stack): its switch counts as its parked call instead (see
+// statistics_of()).
+[[gnu::always_inline]] inline void leaving_parked(Cpu& c, Thread& self) {
+    check_stack_canary(self);
     ++c.context_switches;
 }
 

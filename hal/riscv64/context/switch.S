@@ -154,9 +154,9 @@ _ZN3hal7context4parkERNS0_13ThreadContextE:
  * sstatus is that ecall's: SPP = U, SPIE = 1 (U-mode always runs with SIE
  * set: every sret to U sets SPIE first), SUM = MXR = 0, the same as `to`'s
  * ecall left in every user frame but for FS, which riscv64_user_trap_return
- * keeps live anyway; so only FS changes (Off: see above). SPP is cleared
- * too, although already U, so that a later caller from inside a trap
- * handler could never sret to S-mode with user registers.
+ * keeps live anyway; so only FS changes (Off: see above). SPP is not
+ * touched: U already, as the sret needs it (hal/park.h: only the fast
+ * path, straight from an ecall, calls this).
  *
  * FP: csrrc reads the old sstatus; its SD bit (63, the sign) is set only if
  * FS, VS or XS says Dirty (VS and XS stay 0: nothing turns the vector unit
@@ -169,7 +169,7 @@ _ZN3hal7context4parkERNS0_13ThreadContextE:
     .type _ZN3hal7context15park_and_resumeERNS0_13ThreadContextES2_lPj, @function
     .balign 4
 _ZN3hal7context15park_and_resumeERNS0_13ThreadContextES2_lPj:
-    li      t2, SSTATUS_FS_MASK | SSTATUS_SPP
+    li      t2, SSTATUS_FS_MASK   /* one lui */
     csrrc   t1, sstatus, t2
     bltz    t1, 2f
 1:  csrr    t1, sscratch
