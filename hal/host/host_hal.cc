@@ -95,8 +95,9 @@ uint32_t asid_count() {
     return asids;
 }
 
-void activate_user_root(PhysicalAddress root, uint32_t asid) {
-    user_root = root;
+void activate_user_root(const UserRoot& root) {
+    user_root = root.value;
+    const uint32_t asid = root.asid;
     user_asid = asid;
     // As the HAL promises (hal/mm.h): loading a root with ASID 0 drops the
     // user translations cached under it; counted as one address-space flush.

@@ -84,14 +84,15 @@ inline bool read_inline_header(const cairn::Message& message, InlineHeader* head
 // Both ends are 8-byte aligned (the data of a Message or KernelMessage, see
 // the static_asserts above): said so, so that no architecture calls memcpy
 // for fear of unaligned words (riscv64 would).
-[[gnu::always_inline]] inline void copy_data(uint8_t* to, const uint8_t* from, uint32_t length) {
+// (`length` is 64-bit so that no architecture extends it for the tests.)
+[[gnu::always_inline]] inline void copy_data(uint8_t* to, const uint8_t* from, uint64_t length) {
     to = static_cast<uint8_t*>(__builtin_assume_aligned(to, sizeof(uint64_t)));
     from = static_cast<const uint8_t*>(__builtin_assume_aligned(from, sizeof(uint64_t)));
     if (length == cairn::kMessageDataBytes) {
         __builtin_memcpy(to, from, cairn::kMessageDataBytes);
         return;
     }
-    uint32_t i = 0;
+    uint64_t i = 0;
     for (; i + sizeof(uint64_t) <= length; i += sizeof(uint64_t)) {
         uint64_t word;
         __builtin_memcpy(&word, from + i, sizeof(word));

@@ -62,12 +62,25 @@ PhysicalAddress kernel_root_table();
 // (kernel/mm/vm relies on it and adds no flush).
 uint32_t asid_count();
 
-// Makes `root` (a table built by kernel/mm/vm) the current user translation,
-// tagged with `asid`. On aarch64 this loads TTBR0_EL1; on x86_64 and riscv64
-// the root's upper half carries the kernel's shared entries. Declared, or
-// defined inline where it is a couple of instructions (every switch of
-// address space runs it), by the target's hal/arch/mm_inline.h, included at
-// the end of this header.
+// A user root table and its ASID in the form activate_user_root() loads
+// them (riscv64: satp; aarch64: TTBR0_EL1; x86_64: CR3, the PCID in its low
+// bits; host: the root), made once by make_user_root(): kernel/mm/vm keeps
+// one per address space, whose root and ASID never change, so that a
+// switch loads it as it is.
+struct UserRoot {
+    uint64_t value;
+    uint32_t asid;
+};
+// `root` (a table built by kernel/mm/vm) tagged with `asid`:
+//   UserRoot make_user_root(PhysicalAddress root, uint32_t asid);
+// Makes it the current user translation. On aarch64 this loads TTBR0_EL1;
+// on x86_64 and riscv64 the root's upper half carries the kernel's shared
+// entries.
+//   void activate_user_root(const UserRoot& root);
+// Both are declared, or defined inline where they are a couple of
+// instructions (every switch of address space runs them), by the target's
+// hal/arch/mm_inline.h, included at the end of this header, which also
+// defines activate_user_root(root, asid), the two in one.
 
 // Invalidate translations on this CPU - or on every CPU where
 // kTlbFlushBroadcasts says so; otherwise kernel/mm/vm shoots them down on
@@ -154,3 +167,11 @@ FaultResolution handle_page_fault(const hal::mm::PageFault& fault);
 }  // namespace kernel
 
 #include "hal/arch/mm_inline.h"
+
+namespace hal::mm {
+
+inline void activate_user_root(PhysicalAddress root, uint32_t asid) {
+    activate_user_root(make_user_root(root, asid));
+}
+
+}  // namespace hal::mm

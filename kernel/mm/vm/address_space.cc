@@ -112,7 +112,7 @@ AddressSpace::AddressSpace(VmEnvironment& environment, PhysicalAddress root, Mem
       account_(account),
       tables_(*environment.tables, account),
       table_(root, tables_),
-      asid_(environment.asids->allocate()) {
+      user_root_(hal::mm::make_user_root(root, environment.asids->allocate())) {
     table_.set_split_flusher(this);
     if (account_ != nullptr) account_->retain_account();
 }
@@ -470,11 +470,11 @@ void as_switch(AddressSpace* space) {
 // translated to is freed; with lock_ held (see tlb_shootdown.h for why that
 // cannot deadlock). An address space that never ran has nothing in any TLB.
 void AddressSpace::flush(VirtualAddress start, uint64_t length) {
-    shoot_down(tlb_cpus_.read(), asid_, start, length);
+    shoot_down(tlb_cpus_.read(), user_root_.asid, start, length);
 }
 
 void AddressSpace::flush_all() {
-    shoot_down_all(tlb_cpus_.read(), asid_);
+    shoot_down_all(tlb_cpus_.read(), user_root_.asid);
 }
 
 void AddressSpace::destroy() {
@@ -504,7 +504,7 @@ void AddressSpace::destroy() {
         // may go to another space. Then the tables can go, without visiting
         // leaves since entries hold no references, and then the frames,
         // with the objects.
-        environment_.asids->release(asid_);
+        environment_.asids->release(user_root_.asid);
         table_.destroy_user_half();
         while (Region* region = regions_.first()) {
             regions_.remove(*region);

@@ -270,9 +270,10 @@ private:
     mutable AddressSpaceLock lock_;
     PageTable table_;     // guarded by lock_
     RegionTree regions_;  // guarded by lock_
-    // Its own from construction to destroy() (asid_allocator.h), or 0: none
+    // The root and the ASID as a switch loads them. The ASID is the space's
+    // own from construction to destroy() (asid_allocator.h), or 0: none
     // left, or the CPU has none (then every switch to it flushes, hal/mm.h).
-    const uint32_t asid_;
+    const hal::mm::UserRoot user_root_;
     // CPUs that may cache entries of this space. Its own cache line: every
     // CPU that switches to the space writes it.
     alignas(64) TlbCpuSet tlb_cpus_;
@@ -296,7 +297,7 @@ inline void AddressSpace::activate_masked(uint32_t cpu) {
     __atomic_store_n(&internal::current_spaces[cpu], this, __ATOMIC_RELEASE);  // destroy() reads it
     // The previous space's entries stay in this CPU's TLB, tagged with its
     // ASID; with ASID 0, loading the root drops those cached under 0 (hal/mm.h).
-    hal::mm::activate_user_root(table_.root(), asid_);
+    hal::mm::activate_user_root(user_root_);
 }
 
 // The operations as the design names them.

@@ -6,6 +6,9 @@
 
 namespace hal::mm {
 
-void activate_user_root(PhysicalAddress root, uint32_t asid);
+inline UserRoot make_user_root(PhysicalAddress root, uint32_t asid) {
+    return {root, asid};
+}
+void activate_user_root(const UserRoot& root);
 
 }  // namespace hal::mm

@@ -11,7 +11,7 @@ extern "C" uint64_t riscv64_user_satp_mode;
 
 namespace hal::mm {
 
-// satp <- MODE | ASID | PPN of root. The ASID goes in unmasked: callers pass
+// satp = MODE | ASID | PPN of root. The ASID goes in unmasked: callers pass
 // one below asid_count() (kernel/mm/vm/asid_allocator.h), which is 1 << the
 // ASID bits that stick in satp and at most 1 << 16, so it never reaches the
 // MODE field. ASID 0 is the kernel's: a user root comes with it only when
@@ -21,14 +21,15 @@ namespace hal::mm {
 // flushed everywhere before it changes hands (kernel/mm/vm/asid_allocator.h):
 // no flush here, and no test but that one. The "memory" clobber keeps the page-table
 // stores before the write of satp.
-inline void activate_user_root(PhysicalAddress root, uint32_t asid) {
+inline UserRoot make_user_root(PhysicalAddress root, uint32_t asid) {
     constexpr unsigned kSatpAsidShift = 44;  // RISCV64_SATP_ASID_SHIFT, checked in paging.cc
-    // Zero exactly when asid is (asid < 1 << 16): tested instead of asid,
-    // which a 64-bit register holds zero-extended only after a mask.
-    uint64_t asid_field = uint64_t{asid} << kSatpAsidShift;
-    uint64_t satp = riscv64_user_satp_mode | asid_field | (root >> kPageShift);
-    asm volatile("csrw satp, %0" : : "r"(satp) : "memory");
-    if (asid_field == 0) {
+    return {riscv64_user_satp_mode | (uint64_t{asid} << kSatpAsidShift) | (root >> kPageShift),
+            asid};
+}
+
+inline void activate_user_root(const UserRoot& root) {
+    asm volatile("csrw satp, %0" : : "r"(root.value) : "memory");
+    if (root.asid == 0) {
         // rs2 must be a register holding 0, not x0 (which would flush every
         // ASID, global entries too): hence the scratch register.
         uint64_t asid_zero;
