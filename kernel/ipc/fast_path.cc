@@ -30,7 +30,7 @@ bool read_inline(const IpcBuffer& buffer, uint64_t address, InlineHeader* header
     if (address % alignof(cairn::Message) != 0) return false;
     if (copy_in(header, address, sizeof(InlineHeader)).is_error()) return false;
     if (!inline_only(*header)) return false;
-    if (copy_in(tail, address + kTailOffset, sizeof(uint64_t) + header->data_length).is_error())
+    if (copy_in(tail, address + kTailOffset, sizeof(uint64_t) + header->data_length()).is_error())
         return false;
     *data = tail->data;
     return tail->buffer_length == 0;
@@ -44,7 +44,7 @@ struct FastCall {
     ThreadState* self = nullptr;
     InlineHeader header;
     InlineTail tail;
-    const uint8_t* data = nullptr;  // header.data_length bytes (see read_inline)
+    const uint8_t* data = nullptr;  // header.data_length() bytes (see read_inline)
     cap::Capability capability;
 
     bool prepare(sched::Thread& thread, const hal::syscall::Arguments& arguments,

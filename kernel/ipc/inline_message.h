@@ -20,14 +20,20 @@ namespace kernel::ipc {
 struct InlineHeader {
     uint64_t id;
     uint64_t badge;
-    uint32_t data_length;
-    uint32_t cap_count;
+    // A Message's data_length and cap_count as one word, little-endian:
+    // <= 64 exactly when cap_count is 0 and data_length <= 64 (inline_only()),
+    // and then it is data_length, a full register with nothing to extend.
+    uint64_t length_and_caps;
     uint32_t cap_move;
     uint32_t flags;
+
+    // Once inline_only(): the number of data bytes.
+    uint64_t data_length() const { return length_and_caps; }
 };
-static_assert(offsetof(InlineHeader, cap_count) ==
-                  offsetof(InlineHeader, data_length) + sizeof(uint32_t) &&
-              __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__);  // read_inline_header()
+static_assert(offsetof(InlineHeader, length_and_caps) == offsetof(cairn::Message, data_length) &&
+              offsetof(cairn::Message, cap_count) ==
+                  offsetof(cairn::Message, data_length) + sizeof(uint32_t) &&
+              __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__);
 struct InlineTail {
     uint64_t buffer_length;
     uint8_t data[cairn::kMessageDataBytes];
@@ -50,12 +56,10 @@ static_assert(offsetof(cairn::Message, data) % sizeof(uint64_t) == 0 &&
 static_assert(offsetof(KernelMessage, data) % sizeof(uint64_t) == 0 &&
               alignof(KernelMessage) >= sizeof(uint64_t));
 
-// Whether a header describes an inline-only message.
-// (One test and branch each, see fast_state().)
+// Whether a header describes an inline-only message: one compare (riscv64
+// would need five instructions for two tests).
 inline bool inline_only(const InlineHeader& header) {
-    if (header.cap_count != 0) [[unlikely]]
-        return false;
-    return header.data_length <= cairn::kMessageDataBytes;
+    return header.length_and_caps <= cairn::kMessageDataBytes;
 }
 
 // The header of the Message in a thread's IPC buffer, copied once (only the
@@ -65,14 +69,9 @@ inline bool inline_only(const InlineHeader& header) {
 // bytes.
 inline bool read_inline_header(const cairn::Message& message, InlineHeader* header) {
     __builtin_memcpy(header, &message, sizeof(InlineHeader));
-    // inline_only() as one compare: data_length and cap_count side by side,
-    // little-endian, read as one word are <= 64 exactly when cap_count is 0
-    // and data_length <= 64 (riscv64 would need five instructions for the
-    // two tests). This test first: before the load below, compilers keep
-    // the two apart instead of making them flag arithmetic.
-    uint64_t length_and_caps;
-    __builtin_memcpy(&length_and_caps, &header->data_length, sizeof(length_and_caps));
-    if (length_and_caps > cairn::kMessageDataBytes) [[unlikely]]
+    // This test first: before the load below, compilers keep the two apart
+    // instead of making them flag arithmetic.
+    if (!inline_only(*header)) [[unlikely]]
         return false;
     return __atomic_load_n(&message.buffer_length, __ATOMIC_RELAXED) == 0;
 }
@@ -109,13 +108,13 @@ inline void fill(KernelMessage& message, const InlineHeader& header, const uint8
                  uint64_t badge, uint32_t flags) {
     message.id = header.id;
     message.badge = badge;
-    message.data_length = header.data_length;
+    message.data_length = static_cast<uint32_t>(header.data_length());
     message.flags = flags;
     message.cap_count = 0;
     message.cap_move = 0;
     message.out_of_line = nullptr;  // an idle thread's message holds no buffer
     message.buffer_length = 0;
-    copy_data(message.data, data, header.data_length);
+    copy_data(message.data, data, header.data_length());
 }
 
 // The inline message into a Message in user memory (an IPC buffer, through
@@ -125,12 +124,12 @@ inline void fill(KernelMessage& message, const InlineHeader& header, const uint8
                                                  uint32_t flags) {
     to.id = header.id;
     to.badge = badge;
-    to.data_length = header.data_length;
+    to.data_length = static_cast<uint32_t>(header.data_length());
     to.cap_count = 0;
     to.cap_move = 0;
     to.flags = flags;
     to.buffer_length = 0;
-    copy_data(to.data, data, header.data_length);
+    copy_data(to.data, data, header.data_length());
 }
 
 // The inline message for `partner` (ipc_lock() held): straight into its IPC

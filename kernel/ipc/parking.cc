@@ -39,17 +39,14 @@ bool rate_limited = true;
 // no deadline, a thread of a process without a bound notification, the
 // Message at the start of its IPC buffer, inline-only, no kill pending
 // (read relaxed: a kill that comes later wakes the parked thread, which
-// then ends its call in resume_parked_thread()), and a token left when
-// the rate limit is on. *header: the checked copy of its header.
+// then ends its call in resume_parked_thread()). *header: the checked copy
+// of its header.
 [[gnu::always_inline]] inline cairn::Message* qualifying_message(sched::Thread& thread,
                                                                  ThreadState* self,
                                                                  uint64_t message_address,
                                                                  InlineHeader* header) {
     // One test and branch each, the likely way first: combined, compilers
     // make them flag arithmetic that costs more on riscv64.
-    if (rate_limited) [[unlikely]] {
-        if (thread.syscall_account.tokens == 0) return nullptr;
-    }
     if (self->buffer.address != message_address) [[unlikely]]
         return nullptr;
     cairn::Message* message = self->buffer.message;
@@ -95,17 +92,12 @@ bool rate_limited = true;
 }
 
 // The fast path for one of the two calls (kIsCall: ipc_call, else
-// ipc_reply_receive), compiled once for each, so that neither carries the
-// other's tests. Returns only if it did not take the call.
+// ipc_reply_receive) once its call qualifies: serves it and never returns,
+// or returns having changed nothing.
 template <bool kIsCall>
-[[gnu::always_inline]] inline void fast_ipc(uint64_t endpoint_slot, uint64_t message_address,
-                                            uint64_t timeout) {
-    sched::Thread& thread = sched::thread_of_own_stack();
-    ThreadState* self = fast_state(thread, timeout);
-    if (self == nullptr) return;
-    InlineHeader header;
-    cairn::Message* message = qualifying_message(thread, self, message_address, &header);
-    if (message == nullptr) return;
+[[gnu::always_inline]] inline void serve(sched::Thread& thread, ThreadState* self,
+                                         cairn::Message* message, InlineHeader& header,
+                                         uint64_t endpoint_slot) {
     // Interrupts are masked already (the entry's contract): the locks need
     // not save and restore them.
     SpinLock& lock = ipc_lock();
@@ -142,11 +134,8 @@ template <bool kIsCall>
     // A call carries the capability's badge; a reply carries none.
     settle(*partner, partner_parked, header, data, kIsCall ? badge : 0,
            kIsCall ? cairn::kMessageFlagCall : 0);
-    // The call takes a token as handle_syscall() would, and counts as
-    // parked (which thread_info counts as a call too).
-    sched::SyscallAccount& account = thread.syscall_account;
-    if (rate_limited) --account.tokens;
-    ++account.parked;
+    // The call counts as parked (which thread_info counts as a call too).
+    ++thread.syscall_account.parked;
     if (kIsCall) {
         // (is_call matters only to a queued sender; `self` goes straight to
         // awaiting the reply, with no room for out-of-line bytes in it.)
@@ -165,6 +154,31 @@ template <bool kIsCall>
     self->parked = true;
     lock.unlock_masked();
     sched::park_switching_to(thread, next, partner_parked, 0, direct);
+}
+
+// The fast path for one of the two calls (kIsCall: ipc_call, else
+// ipc_reply_receive), compiled once for each, so that neither carries the
+// other's tests. Returns only if it did not take the call.
+template <bool kIsCall>
+[[gnu::always_inline]] inline void fast_ipc(uint64_t endpoint_slot, uint64_t message_address,
+                                            uint64_t timeout) {
+    sched::Thread& thread = sched::thread_of_own_stack();
+    ThreadState* self = fast_state(thread, timeout);
+    if (self == nullptr) return;
+    InlineHeader header;
+    cairn::Message* message = qualifying_message(thread, self, message_address, &header);
+    if (message == nullptr) return;
+    // The call takes a token as handle_syscall() would: up front, so that
+    // the committed path need not look at the flag again, and given back
+    // if the call is declined after all (the thread's own account: only
+    // it touches it, with interrupts masked here).
+    sched::SyscallAccount& account = thread.syscall_account;
+    if (rate_limited) [[unlikely]] {
+        if (account.tokens == 0) return;
+        --account.tokens;
+    }
+    serve<kIsCall>(thread, self, message, header, endpoint_slot);
+    if (rate_limited) ++account.tokens;
 }
 
 }  // namespace

@@ -173,10 +173,10 @@ bool wait_switching_to(ThreadState& self, ThreadState& partner, os::ErrorOr<void
 void drop_owed_reply(ThreadState& state);
 // `receiver` now owes `caller` (which waits on, kAwaitingReply) the reply
 // to its current call (call_sequence). Inline: the fast path's.
-// owe_reply() for a receiver that owes no other reply (the IPC fast path
-// checked): nothing to drop, so no call.
+// owe_reply() for a receiver that owes no other reply (waiting_partner()
+// checked, under the same ipc_lock(); not asserted again, which would cost
+// the fast path a reload): nothing to drop, so no call.
 inline void owe_first_reply(ThreadState& receiver, ThreadState& caller) {
-    KERNEL_ASSERT(receiver.owed.caller == nullptr);
     caller.retain();
     receiver.owed = {&caller, caller.call_sequence};
     caller.phase = Phase::kAwaitingReply;
