@@ -2,7 +2,9 @@
 
 #include "hal/mm.h"
 #include "kernel/debug/print.h"
+#include "kernel/lib/command_line.h"
 #include "kernel/lib/format.h"
+#include "kernel/lib/string.h"
 #include "kernel/mm/heap/kmalloc.h"
 #include "kernel/mm/heap/physical_page_source.h"
 #include "kernel/mm/physical/boot_allocator.h"
@@ -113,6 +115,21 @@ os::ErrorOr<void> protect_kernel_image(PageTable& table) {
 
 hal::NumaTopology numa_topology;
 os::MemoryMap memory_map;  // boot_memory_map()
+uint32_t asid_count = 1;   // what the ASID allocator hands out (usable_asids())
+
+// The CPU's ASIDs, or fewer with `asids=<n>` (n >= 1) on the command line:
+// tests run address spaces beyond them as ASID 0 (asid_allocator.h).
+uint32_t usable_asids(const os::CommandLine& command_line) {
+    uint32_t count = hal::mm::asid_count();
+    char text[24];
+    uint64_t wanted = 0;
+    if (!command_line.value("asids", text, sizeof(text))) return count;
+    if (!os::parse_decimal(text, &wanted) || wanted == 0) {
+        print("mm: ignoring asids=%s (1 or more)\n", text);
+        return count;
+    }
+    return wanted < count ? static_cast<uint32_t>(wanted) : count;
+}
 
 }  // namespace
 
@@ -139,7 +156,8 @@ os::ErrorOr<void> initialize(const hal::BootInfo& boot_info) {
     memory_map = boot_info.memory_map;
     static PhysicalPageSource page_source(frames);
     TRY(initialize_kernel_heap(page_source));
-    TRY(initialize_kernel_vm(frames, kernel_heap()));
+    asid_count = usable_asids(os::CommandLine(boot_info.command_line));
+    TRY(initialize_kernel_vm(frames, kernel_heap(), asid_count));
     return {};
 }
 
@@ -152,9 +170,8 @@ const os::MemoryMap& boot_memory_map() {
 }
 
 void report_free_memory() {
-    uint32_t asids = hal::mm::asid_count();
     char asid_text[24] = "no ASIDs";
-    if (asids > 1) os::format(asid_text, sizeof(asid_text), "%u ASIDs", asids);
+    if (asid_count > 1) os::format(asid_text, sizeof(asid_text), "%u ASIDs", asid_count);
     print("mm: %u-level page tables, %s, user space below 0x%llx, direct map at 0x%llx\n",
           hal::PageTableFormat::levels(), asid_text,
           static_cast<unsigned long long>(hal::mm::user_space_end()),

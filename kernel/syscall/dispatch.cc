@@ -4,6 +4,7 @@
 #include "hal/user_mode.h"
 #include "kernel/debug/print.h"
 #include "kernel/ipc/parking.h"
+#include "kernel/lib/string.h"
 #include "kernel/process/process.h"
 #include "kernel/sched/direct_switch.h"
 #include "kernel/sched/scheduler.h"
@@ -125,7 +126,7 @@ void configure(const os::CommandLine& command_line) {
     uint64_t rate = 0;
     if (!command_line.value("syscall_rate", text, sizeof(text))) {
         // The default stays.
-    } else if (!parse_decimal(text, &rate) || rate > kMaximumRate) {
+    } else if (!os::parse_decimal(text, &rate) || rate > kMaximumRate) {
         print("syscall: ignoring syscall_rate=%s (0..%llu calls per second)\n", text,
               static_cast<unsigned long long>(kMaximumRate));
     } else {
@@ -142,19 +143,6 @@ void configure(const os::CommandLine& command_line) {
 
 const RateLimit& rate_limit() {
     return limit;
-}
-
-bool parse_decimal(const char* text, uint64_t* value) {
-    uint64_t result = 0;
-    size_t digits = 0;
-    for (; text[digits] != '\0'; ++digits) {
-        char c = text[digits];
-        if (c < '0' || c > '9' || digits == 19) return false;
-        result = result * 10 + static_cast<uint64_t>(c - '0');
-    }
-    if (digits == 0) return false;
-    *value = result;
-    return true;
 }
 
 uint64_t deadline_after(uint64_t timeout_ns) {

@@ -21,7 +21,4 @@ inline constexpr uint64_t kMaximumRate = 1'000'000'000;
 // The limit in force.
 const RateLimit& rate_limit();
 
-// Parses a decimal number (no sign, at most 19 digits); false otherwise.
-bool parse_decimal(const char* text, uint64_t* value);
-
 }  // namespace kernel::syscall

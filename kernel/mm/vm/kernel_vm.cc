@@ -29,14 +29,14 @@ bool initialized = false;
 
 }  // namespace
 
-os::ErrorOr<void> initialize_kernel_vm(PhysicalMemory& frames, Heap& heap) {
+os::ErrorOr<void> initialize_kernel_vm(PhysicalMemory& frames, Heap& heap, uint32_t asid_count) {
     if (initialized) return os::Error::kAlreadyExists;
     VmObjectCaches* caches = object_caches.make();
     TRY(caches->initialize(heap));
     VmEnvironment environment;
     environment.frames = &frames;
     environment.tables = table_source.make(heap.page_table_cache());
-    environment.asids = asid_allocator.make(hal::mm::asid_count());
+    environment.asids = asid_allocator.make(asid_count);
     environment.objects = caches;
     install_vm_environment(environment);
     initialized = true;
