@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "kernel/lib/error.h"
+#include "kernel/lib/scoped_charge.h"
 #include "kernel/mm/vm/memory_account.h"
 #include "kernel/object/kernel_object.h"
 
@@ -64,35 +65,8 @@ private:
     uint64_t available_;
 };
 
-// A charge that is refunded when the scope ends unless keep() hands it to
-// whoever now owns what it paid for: a call that charges first and then
-// allocates in several steps gives everything back on every error path.
-class ScopedCharge {
-public:
-    // Charges `bytes` to `quota` (nullptr: nothing to charge), or
-    // kQuotaExceeded with nothing charged.
-    static os::ErrorOr<ScopedCharge> take(Quota* quota, uint64_t bytes) {
-        if (quota != nullptr) TRY(quota->charge(bytes));
-        return ScopedCharge(quota, bytes);
-    }
-    // Takes over a charge of `bytes` made on `quota` already.
-    static ScopedCharge adopt(Quota* quota, uint64_t bytes) { return ScopedCharge(quota, bytes); }
-    ScopedCharge(ScopedCharge&& other) : quota_(other.quota_), bytes_(other.bytes_) {
-        other.quota_ = nullptr;
-    }
-    ScopedCharge& operator=(ScopedCharge&&) = delete;
-    ScopedCharge(const ScopedCharge&) = delete;
-    ScopedCharge& operator=(const ScopedCharge&) = delete;
-    ~ScopedCharge() {
-        if (quota_ != nullptr) quota_->refund(bytes_);
-    }
-    // The charge stays: its new owner refunds it later.
-    void keep() { quota_ = nullptr; }
-
-private:
-    ScopedCharge(Quota* quota, uint64_t bytes) : quota_(quota), bytes_(bytes) {}
-    Quota* quota_;
-    uint64_t bytes_;
-};
+// A charge on a quota, refunded when the scope ends unless keep() hands it
+// on (kernel/lib/scoped_charge.h).
+using ScopedCharge = os::ScopedCharge<Quota, &Quota::charge, &Quota::refund>;
 
 }  // namespace kernel::object

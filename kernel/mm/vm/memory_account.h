@@ -20,6 +20,7 @@
 
 #include "cairn/capability.h"
 #include "kernel/lib/error.h"
+#include "kernel/lib/scoped_charge.h"
 
 namespace kernel::mm {
 
@@ -35,5 +36,10 @@ public:
 protected:
     ~MemoryAccount() = default;
 };
+
+// A charge on an account, refunded when the scope ends unless keep() hands
+// it on (kernel/lib/scoped_charge.h).
+using MemoryCharge =
+    os::ScopedCharge<MemoryAccount, &MemoryAccount::charge_memory, &MemoryAccount::refund_memory>;
 
 }  // namespace kernel::mm

@@ -75,9 +75,8 @@ void MemoryObject::set_account(MemoryAccount* account) {
     account_ = account;
 }
 
-os::ErrorOr<void> MemoryObject::charge_pages(uint64_t count) {
-    if (account_ != nullptr && count != 0) TRY(account_->charge_memory(count * cairn::kPageCost));
-    return {};
+os::ErrorOr<MemoryCharge> MemoryObject::charge_pages(uint64_t count) {
+    return MemoryCharge::take(count != 0 ? account_ : nullptr, count * cairn::kPageCost);
 }
 
 void MemoryObject::refund_pages(uint64_t count) {
@@ -97,22 +96,17 @@ uint64_t MemoryObject::resident_pages() const {
 
 os::ErrorOr<PageFrame*> MemoryObject::zero_fill_locked(uint64_t index) {
     // Paid for first: a page the account cannot pay for is never made.
-    TRY(charge_pages(1));
+    MemoryCharge charge = TRY(charge_pages(1));
     PageRequest request;
     request.zeroed = true;
-    auto allocated = environment_.frames->allocate(request);
-    if (allocated.is_error()) {
-        refund_pages(1);
-        return allocated.error();
-    }
-    PageFrame* frame = allocated.value();
+    PageFrame* frame = TRY(environment_.frames->allocate(request));
     frame->set_usage(FrameUsage::kUserMemory);
     auto inserted = pages_.insert(index, frame);
     if (inserted.is_error()) {
         release_frame(*environment_.frames, frame);
-        refund_pages(1);
         return inserted.error();
     }
+    charge.keep();  // the page list's now
     return frame;
 }
 
@@ -159,10 +153,12 @@ os::ErrorOr<void> MemoryObject::supply_page(uint64_t index, os::Bytes data) {
     {
         SpinLockGuard guard(lock_);
         if (pages_.find(index) == nullptr) {
-            inserted = charge_pages(1);
-            if (!inserted.is_error()) {
+            auto charge = charge_pages(1);
+            if (charge.is_error()) {
+                inserted = charge.error();
+            } else {
                 inserted = pages_.insert(index, frame);
-                if (inserted.is_error()) refund_pages(1);
+                if (!inserted.is_error()) charge.value().keep();
             }
         }
     }
@@ -198,16 +194,11 @@ os::ErrorOr<PhysicalAddress> MemoryObject::populate_block(uint64_t first, unsign
     pages_.for_each(first, count, [&any_present](uint64_t, PageFrame*) { any_present = true; });
     if (any_present) return os::Error::kAlreadyExists;
 
-    TRY(charge_pages(count));
+    MemoryCharge charge = TRY(charge_pages(count));
     PageRequest request;
     request.order = order;
     request.zeroed = true;
-    auto allocated = frames.allocate(request);
-    if (allocated.is_error()) {
-        refund_pages(count);
-        return allocated.error();
-    }
-    PageFrame* head = allocated.value();
+    PageFrame* head = TRY(frames.allocate(request));
     head->set_usage(FrameUsage::kUserMemory);
     const PhysicalAddress base = frames.address_of(head);
     frames.split_block(head);  // from here on `count` frames with a reference each
@@ -219,10 +210,10 @@ os::ErrorOr<PhysicalAddress> MemoryObject::populate_block(uint64_t first, unsign
             for (uint64_t rest = i; rest < count; ++rest) {
                 release_frame(frames, frames.frame_of(base + rest * hal::mm::kPageSize));
             }
-            refund_pages(count);
             return inserted.error();
         }
     }
+    charge.keep();  // the page list's now
     return base;
 }
 
@@ -249,13 +240,14 @@ os::ErrorOr<void> MemoryObject::share_pages_with(MemoryObject& target, uint64_t 
         if (result.is_error()) return;
         // The target pays for each page it holds (a clone's copy-on-write
         // page may become a copy of its own).
-        result = target.charge_pages(1);
-        if (result.is_error()) return;
-        result = target.pages_.insert(index, frame);
-        if (result.is_error()) {
-            target.refund_pages(1);
+        auto charge = target.charge_pages(1);
+        if (charge.is_error()) {
+            result = charge.error();
             return;
         }
+        result = target.pages_.insert(index, frame);
+        if (result.is_error()) return;
+        charge.value().keep();
         frame->add_reference();
         shared(context, index, frame);
     });
@@ -278,15 +270,17 @@ os::ErrorOr<void> MemoryObject::transfer_pages_to(MemoryObject& target, uint64_t
         if (result.is_error()) return;
         // memory_take's target was paid for whole and charges nothing here;
         // this object refunds the page when the caller drops it.
-        result = target.charge_pages(1);
-        if (result.is_error()) return;
+        auto charge = target.charge_pages(1);
+        if (charge.is_error()) {
+            result = charge.error();
+            return;
+        }
         PageFrame* given = frame;
         if (frame->reference_count() == 1) {
             frame->add_reference();  // the caller drops this object's afterwards
         } else {
             auto copy = frames.allocate(PageRequest{});
             if (copy.is_error()) {
-                target.refund_pages(1);
                 result = copy.error();
                 return;
             }
@@ -298,8 +292,9 @@ os::ErrorOr<void> MemoryObject::transfer_pages_to(MemoryObject& target, uint64_t
         result = target.pages_.insert(target_first + (index - first), given);
         if (result.is_error()) {
             release_frame(frames, given);
-            target.refund_pages(1);
+            return;
         }
+        charge.value().keep();
     });
     return result;
 }

@@ -167,7 +167,8 @@ private:
     static os::ErrorOr<MemoryObject*> create(MemoryObjectKind kind, uint64_t size,
                                              VmEnvironment& environment);
     os::ErrorOr<PageFrame*> zero_fill_locked(uint64_t index);
-    os::ErrorOr<void> charge_pages(uint64_t count);
+    // kPageCost per page to the account (if any), given back unless kept.
+    os::ErrorOr<MemoryCharge> charge_pages(uint64_t count);
     void refund_pages(uint64_t count);
 
     VmEnvironment& environment_;
