@@ -60,6 +60,17 @@ Thread* spawn(hal::context::ThreadEntry entry, void* argument, const char* name,
     return thread.value();
 }
 
+// Whether the thread count comes down to `baseline` (taken before the test
+// made its threads) within 5 s: dead threads are reaped only once each CPU
+// has switched off them. At most, not exactly: an earlier test's dead
+// thread may still have been counted in the baseline and be reaped since.
+bool threads_reaped_down_to(size_t baseline) {
+    uint64_t deadline = now() + 5000 * kMs;
+    while (thread_count() > baseline && now() < deadline)
+        sleep_ns(1 * kMs);
+    return thread_count() <= baseline;
+}
+
 CpuMask cpus_except_this() {
     return online_cpus() & ~cpu_bit(hal::current_cpu_index());
 }
@@ -112,11 +123,7 @@ KERNEL_TEST(sched, many_threads_at_mixed_priorities_all_run) {
         CHECK(statistics.context_switches >= 1);
         release(*threads[i]);
     }
-    // Reaping happens once each CPU has switched off the dead thread.
-    uint64_t deadline = now() + 2000 * kMs;
-    while (thread_count() != threads_before && now() < deadline)
-        sleep_ns(1 * kMs);
-    CHECK_EQ(thread_count(), threads_before);
+    CHECK(threads_reaped_down_to(threads_before));
 }
 
 // ---- Real time preempts a spinning normal thread -----------------------------
@@ -477,6 +484,7 @@ void parked(void* argument) {
 
 KERNEL_TEST(sched, find_thread_statistics_and_priority) {
     ensure_tick();
+    size_t threads_before = thread_count();
     Waiting w;
     Thread* thread = spawn(parked, &w, "parked-thread", 131);
     REQUIRE(thread != nullptr);
@@ -513,6 +521,7 @@ KERNEL_TEST(sched, find_thread_statistics_and_priority) {
     CHECK(find_thread(id_of(*thread)).is_error());
     release(*thread);
     CHECK(find_thread(0xffffffffffull).is_error());
+    CHECK(threads_reaped_down_to(threads_before));
     // The running thread's time is accounted.
     statistics_of(current(), &statistics);
     CHECK(statistics.cpu_time_ns > 0);
@@ -551,10 +560,7 @@ bool churn(uint32_t count, uint32_t batch) {
         while (thread_count() > baseline && now() < deadline)
             sleep_ns(500'000);
     }
-    uint64_t deadline = now() + 5000 * kMs;
-    while (thread_count() != baseline && now() < deadline)
-        sleep_ns(1 * kMs);
-    return thread_count() == baseline;
+    return threads_reaped_down_to(baseline);
 }
 
 uint64_t settled_free_bytes() {
