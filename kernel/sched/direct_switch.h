@@ -160,9 +160,9 @@ inline void set_fused_parked_arrival(bool on) {
         park_switching_to_slowly(self, next, next_parked, next_result);
     if (!detail::fused_parked_arrival) [[unlikely]]
         park_switching_to_slowly(self, next, next_parked, next_result);
-    // An ASID from the allocator's lock is the rare case: out of line, so
-    // that nothing here has to survive a call (which on riscv64 would cost
-    // saved registers on every call: see kernel/ipc/BUILD).
+    // A switch to no address space (a kernel thread's) is the rare case:
+    // out of line, so that nothing here has to survive a call (which on
+    // riscv64 would cost saved registers on every call: see kernel/ipc/BUILD).
     if (!mm::as_switch_masked_fast(next.address_space, direct.index)) [[unlikely]]
         park_and_resume_switching_space(self, next, next_result, direct);
     hal::context::park_and_resume(self.context, next.context, next_result,
