@@ -88,11 +88,11 @@
     .endr
 .endm
 
-/* Stores x1, x3, x6..x31 (not sp, tp, t0) at sp. */
+/* Stores x1, x3, x6..x31 (not sp, tp, t0) at sp: what an ecall keeps,
+   and the temporaries but t0. */
 .macro save_most
-    sd      x1, X(1)(sp)
-    sd      x3, X(3)(sp)
-    .irp n, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+    save_kept_by_ecall
+    .irp n, 6, 7, 28, 29, 30, 31
     sd      x\n, X(\n)(sp)
     .endr
 .endm
