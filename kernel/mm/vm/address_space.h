@@ -328,6 +328,19 @@ inline os::ErrorOr<AddressSpace*> as_clone(AddressSpace* space) {
 // Activates `space`, or with nullptr a user half with nothing in it.
 void as_switch(AddressSpace* space);
 
+// as_switch_masked() (below) unless it would switch to no space (then
+// false, and nothing changed): with no call, for the IPC fast path's
+// switch, which takes as_switch_masked() out of line then, so that none of
+// its values has to survive a call. Relaxed: only this CPU writes its slot.
+[[gnu::always_inline]] inline bool as_switch_masked_fast(AddressSpace* space, uint32_t cpu) {
+    AddressSpace* current = __atomic_load_n(&internal::current_spaces[cpu], __ATOMIC_RELAXED);
+    if (current == space) return true;
+    if (space == nullptr) [[unlikely]]
+        return false;
+    space->activate_masked(cpu);
+    return true;
+}
+
 // as_switch() for the scheduler's switch, which runs with interrupts masked
 // (so the CPU index stays ours and nothing on this CPU sees a half-done
 // switch); `cpu` is this CPU's index, if the caller has it: nothing at all when the CPU runs
@@ -336,27 +349,10 @@ void as_switch(AddressSpace* space);
 // where each CPU is brought up).
 [[gnu::always_inline]] inline void as_switch_masked(AddressSpace* space,
                                                     uint32_t cpu = hal::current_cpu_index()) {
-    // Relaxed: only this CPU writes its slot.
-    AddressSpace* current = __atomic_load_n(&internal::current_spaces[cpu], __ATOMIC_RELAXED);
-    if (current == space) return;
-    if (space != nullptr) [[likely]] {
-        space->activate_masked(cpu);
-    } else {
-        current->deactivate_masked(cpu);  // not null: compared above
-    }
-}
-
-// as_switch_masked() unless it would switch to no space (then false, and
-// nothing changed): with no call, for the IPC fast path's switch, which
-// takes as_switch_masked() out of line then, so that none of its values
-// has to survive a call.
-[[gnu::always_inline]] inline bool as_switch_masked_fast(AddressSpace* space, uint32_t cpu) {
-    AddressSpace* current = __atomic_load_n(&internal::current_spaces[cpu], __ATOMIC_RELAXED);
-    if (current == space) return true;
-    if (space == nullptr) [[unlikely]]
-        return false;
-    space->activate_masked(cpu);
-    return true;
+    if (as_switch_masked_fast(space, cpu)) [[likely]]
+        return;
+    // To no space from one (not null: as_switch_masked_fast() compared them).
+    internal::current_spaces[cpu]->deactivate_masked(cpu);
 }
 
 }  // namespace kernel::mm
