@@ -9,8 +9,10 @@
 #include "kernel/mm/heap/physical_page_source.h"
 #include "kernel/mm/physical/boot_allocator.h"
 #include "kernel/mm/physical/physical_memory.h"
+#include "kernel/mm/vm/asid_allocator.h"
 #include "kernel/mm/vm/kernel_vm.h"
 #include "kernel/mm/vm/page_table.h"
+#include "kernel/mm/vm/vm_environment.h"
 
 namespace kernel::mm {
 namespace {
@@ -115,7 +117,6 @@ os::ErrorOr<void> protect_kernel_image(PageTable& table) {
 
 hal::NumaTopology numa_topology;
 os::MemoryMap memory_map;  // boot_memory_map()
-uint32_t asid_count = 1;   // what the ASID allocator hands out (usable_asids())
 
 // The CPU's ASIDs, or fewer with `asids=<n>` (n >= 1) on the command line:
 // tests run address spaces beyond them as ASID 0 (asid_allocator.h).
@@ -156,8 +157,8 @@ os::ErrorOr<void> initialize(const hal::BootInfo& boot_info) {
     memory_map = boot_info.memory_map;
     static PhysicalPageSource page_source(frames);
     TRY(initialize_kernel_heap(page_source));
-    asid_count = usable_asids(os::CommandLine(boot_info.command_line));
-    TRY(initialize_kernel_vm(frames, kernel_heap(), asid_count));
+    TRY(initialize_kernel_vm(frames, kernel_heap(),
+                             usable_asids(os::CommandLine(boot_info.command_line))));
     return {};
 }
 
@@ -171,7 +172,8 @@ const os::MemoryMap& boot_memory_map() {
 
 void report_free_memory() {
     char asid_text[24] = "no ASIDs";
-    if (asid_count > 1) os::format(asid_text, sizeof(asid_text), "%u ASIDs", asid_count);
+    const AsidAllocator& asids = *vm_environment().asids;
+    if (asids.has_asids()) os::format(asid_text, sizeof(asid_text), "%u ASIDs", asids.count());
     print("mm: %u-level page tables, %s, user space below 0x%llx, direct map at 0x%llx\n",
           hal::PageTableFormat::levels(), asid_text,
           static_cast<unsigned long long>(hal::mm::user_space_end()),

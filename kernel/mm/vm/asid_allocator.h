@@ -41,6 +41,8 @@ public:
     void release(uint32_t asid);
 
     bool has_asids() const { return count_ > 1; }
+    // The ASIDs it hands out and 0: `asid_count`, clamped.
+    uint32_t count() const { return count_; }
     // How many are held now (tests, statistics).
     uint32_t in_use() const;
 
