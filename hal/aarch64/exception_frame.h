@@ -16,22 +16,21 @@
 #ifdef __ASSEMBLER__
 
 // clang-format off
+// \op (ldp or stp) of registers xA, xB pairwise at their slots of the
+// frame at sp, for each pair A, B of the list.
+.macro FRAME_PAIRS op, a, b, rest:vararg
+    \op    x\a, x\b, [sp, #(EXCEPTION_FRAME_X0 + \a * 8)]
+    .ifnb \rest
+    FRAME_PAIRS \op, \rest
+    .endif
+.endm
+// \op of x2-x29 (one list for the loads and the stores).
+.macro X2_TO_X29_PAIRS op
+    FRAME_PAIRS \op, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29
+.endm
 // x2-x29 back from the frame at sp (vectors.S and the returns below).
 .macro LOAD_X2_TO_X29
-    ldp     x2, x3, [sp, #(EXCEPTION_FRAME_X0 + 2 * 8)]
-    ldp     x4, x5, [sp, #(EXCEPTION_FRAME_X0 + 4 * 8)]
-    ldp     x6, x7, [sp, #(EXCEPTION_FRAME_X0 + 6 * 8)]
-    ldp     x8, x9, [sp, #(EXCEPTION_FRAME_X0 + 8 * 8)]
-    ldp     x10, x11, [sp, #(EXCEPTION_FRAME_X0 + 10 * 8)]
-    ldp     x12, x13, [sp, #(EXCEPTION_FRAME_X0 + 12 * 8)]
-    ldp     x14, x15, [sp, #(EXCEPTION_FRAME_X0 + 14 * 8)]
-    ldp     x16, x17, [sp, #(EXCEPTION_FRAME_X0 + 16 * 8)]
-    ldp     x18, x19, [sp, #(EXCEPTION_FRAME_X0 + 18 * 8)]
-    ldp     x20, x21, [sp, #(EXCEPTION_FRAME_X0 + 20 * 8)]
-    ldp     x22, x23, [sp, #(EXCEPTION_FRAME_X0 + 22 * 8)]
-    ldp     x24, x25, [sp, #(EXCEPTION_FRAME_X0 + 24 * 8)]
-    ldp     x26, x27, [sp, #(EXCEPTION_FRAME_X0 + 26 * 8)]
-    ldp     x28, x29, [sp, #(EXCEPTION_FRAME_X0 + 28 * 8)]
+    X2_TO_X29_PAIRS ldp
 .endm
 
 // The return to EL0 from the frame at sp (vectors.S's aarch64_user_return

@@ -41,20 +41,7 @@
 // x2-x29 into the frame at sp (x0, x1, x30 and the system registers are
 // each path's own business).
 .macro STORE_X2_TO_X29
-    stp     x2, x3, [sp, #(EXCEPTION_FRAME_X0 + 2 * 8)]
-    stp     x4, x5, [sp, #(EXCEPTION_FRAME_X0 + 4 * 8)]
-    stp     x6, x7, [sp, #(EXCEPTION_FRAME_X0 + 6 * 8)]
-    stp     x8, x9, [sp, #(EXCEPTION_FRAME_X0 + 8 * 8)]
-    stp     x10, x11, [sp, #(EXCEPTION_FRAME_X0 + 10 * 8)]
-    stp     x12, x13, [sp, #(EXCEPTION_FRAME_X0 + 12 * 8)]
-    stp     x14, x15, [sp, #(EXCEPTION_FRAME_X0 + 14 * 8)]
-    stp     x16, x17, [sp, #(EXCEPTION_FRAME_X0 + 16 * 8)]
-    stp     x18, x19, [sp, #(EXCEPTION_FRAME_X0 + 18 * 8)]
-    stp     x20, x21, [sp, #(EXCEPTION_FRAME_X0 + 20 * 8)]
-    stp     x22, x23, [sp, #(EXCEPTION_FRAME_X0 + 22 * 8)]
-    stp     x24, x25, [sp, #(EXCEPTION_FRAME_X0 + 24 * 8)]
-    stp     x26, x27, [sp, #(EXCEPTION_FRAME_X0 + 26 * 8)]
-    stp     x28, x29, [sp, #(EXCEPTION_FRAME_X0 + 28 * 8)]
+    X2_TO_X29_PAIRS stp
 .endm
 
 // x0-x29 back from the frame at sp.
